@@ -1,0 +1,44 @@
+// Internal: reading text files (plain or gzip) and splitting CSV lines. Not installed.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grassroots/error.hpp"
+
+namespace grassroots::detail {
+
+/// Reads a whole file; gzip files (by their magic bytes) are decompressed. Throws FileError.
+std::string read_text_file(const std::filesystem::path& path);
+
+/// Walks CSV text line by line (RFC 4180 fields; a quoted field may not span lines).
+class CsvReader {
+public:
+    CsvReader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {}
+
+    /// Reads the next record that is not blank and not a '#' comment; false at the end.
+    /// The fields stay valid until the next call. Throws InvalidInput for a malformed line.
+    bool next();
+    [[nodiscard]] const std::vector<std::string_view>& fields() const noexcept { return fields_; }
+    [[nodiscard]] std::size_t line() const noexcept { return line_; }
+    [[nodiscard]] const std::string& source() const noexcept { return source_; }
+    /// The location of the current line, optionally naming a field.
+    [[nodiscard]] Location where(std::string field = {}) const { return {source_, line_, std::move(field)}; }
+
+private:
+    std::string_view text_;
+    std::string source_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 0;
+    std::vector<std::string_view> fields_;
+    std::deque<std::string> unescaped_;  // storage for quoted fields holding "" (stable addresses)
+};
+
+/// Index of @p name in @p header; throws InvalidInput naming the file if it is missing.
+std::size_t column_index(const CsvReader& reader, std::string_view name);
+
+}  // namespace grassroots::detail

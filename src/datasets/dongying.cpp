@@ -1,0 +1,13 @@
+#include "grassroots/datasets/dongying.hpp"
+
+#include "embedded_data.hpp"
+
+namespace grassroots::datasets {
+
+std::string_view dongying_divisions_csv() noexcept { return detail::dongying_divisions_csv_text(); }
+
+DivisionTree dongying_divisions() {
+    return DivisionTree::parse_csv(dongying_divisions_csv(), "dongying.csv (embedded)");
+}
+
+}  // namespace grassroots::datasets
