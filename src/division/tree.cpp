@@ -59,6 +59,14 @@ DivisionTreeBuilder& DivisionTreeBuilder::add(DivisionCode code, std::string_vie
                                std::to_string(bad + 1) + ")",
                            where);
     }
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (static_cast<unsigned char>(name[i]) < 0x20U || name[i] == '\x7F') {
+            where.field = "name";
+            throw InvalidInput("the name of " + describe(code) + " has a control character (byte " +
+                                   std::to_string(i + 1) + ")",
+                               where);
+        }
+    }
     if (entries_.size() >= DivisionTree::no_parent - 1) {
         throw InvalidInput("too many units for one tree", where);
     }
@@ -291,7 +299,7 @@ void DivisionTree::write_csv(std::ostream& out) const {
         const DivisionId id{i};
         const std::string_view unit_name = name(id);
         out << code(id).str() << ',';
-        if (unit_name.find_first_of(",\"\n\r") != std::string_view::npos) {
+        if (unit_name.find_first_of(",\"") != std::string_view::npos) {
             out << '"';
             for (const char c : unit_name) {
                 out << c;

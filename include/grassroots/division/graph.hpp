@@ -3,7 +3,8 @@
 ///
 /// Include this header (it is not in grassroots.hpp, to keep Boost.Graph out of other builds) to
 /// run Boost Graph Library algorithms on the tree: it models IncidenceGraph and VertexListGraph,
-/// and provides the vertex_index property map. Vertex descriptors are DivisionId values.
+/// and provides the vertex_index property map. Vertex descriptors are `std::uint32_t`: the
+/// `DivisionId::value()` of a unit.
 #pragma once
 
 #include <cstdint>

@@ -187,7 +187,8 @@ class DivisionTreeBuilder {
 public:
     /// @brief Reserves room for @p units units.
     void reserve(std::size_t units);
-    /// @brief Adds a unit whose parent is the one its code implies; throws InvalidInput for a bad name.
+    /// @brief Adds a unit whose parent is the one its code implies; throws InvalidInput for a name
+    /// that is empty, not UTF-8, or holds a control character (such as a line break).
     DivisionTreeBuilder& add(DivisionCode code, std::string_view name, const Location& origin = {});
     /// @brief Adds a unit and checks that its code extends @p declared_parent's; throws InvalidInput.
     DivisionTreeBuilder& add(DivisionCode code, std::string_view name, DivisionCode declared_parent,

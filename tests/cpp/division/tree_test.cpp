@@ -145,6 +145,8 @@ TEST(DivisionTreeBuilder, NamesMustBeNonEmptyUtf8) {
     EXPECT_EQ(error_message<InvalidInput>([&] { builder.add(DivisionCode("37"), "\xE5\xB1"); }),
               "field 'name': the name of province 37 is not valid UTF-8 (byte 1)");
     EXPECT_THROW(builder.add(DivisionCode("37"), "ab\xFF"), InvalidInput);
+    EXPECT_EQ(error_message<InvalidInput>([&] { builder.add(DivisionCode("37"), "山东\n省"); }),
+              "field 'name': the name of province 37 has a control character (byte 7)");
     EXPECT_EQ(builder.size(), 0U);
 }
 

@@ -1,0 +1,16 @@
+"""
+grassroots C++ core (use the grassroots package, not this module)
+"""
+from __future__ import annotations
+from grassroots import FileError
+from grassroots import GrassrootsError
+from grassroots import InvalidInputError
+from grassroots import NotFoundError
+from grassroots import PermissionDeniedError
+from grassroots import RuleViolationError
+from . import division
+from . import datasets
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'datasets', 'division']
+def _raise_for_test(kind: str, message: str) -> None:
+    ...
+__version__: str = '0.1.0'

@@ -1,0 +1,108 @@
+// Maps the C++ exception hierarchy (grassroots/error.hpp) to Python classes with fitting bases.
+#include <Python.h>
+
+#include "bindings.hpp"
+#include "grassroots/error.hpp"
+
+namespace grassroots::python {
+
+namespace {
+
+// Classes live for the whole interpreter; kept as borrowed handles after creation.
+struct ErrorClasses {
+    py::handle base, invalid_input, not_found, file, rule_violation, permission_denied;
+};
+ErrorClasses classes;
+
+py::handle make_class(py::module_& m, const char* name, py::tuple bases, const char* doc) {
+    const std::string qualified = std::string("grassroots.") + name;
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (type == nullptr) {
+        throw py::error_already_set();
+    }
+    m.add_object(name, py::handle(type));  // the module keeps a reference
+    return type;
+}
+
+// Raises an instance of @p type with @p message and the given attributes.
+void raise(py::handle type, const char* message, const py::dict& attributes) {
+    py::object error = py::reinterpret_borrow<py::object>(type)(message);
+    for (auto item : attributes) {
+        error.attr(item.first) = item.second;
+    }
+    PyErr_SetObject(type.ptr(), error.ptr());
+}
+
+py::object optional_str(const std::string& text) { return text.empty() ? py::object(py::none()) : py::object(py::str(text)); }
+
+}  // namespace
+
+void bind_errors(py::module_& m) {
+    auto builtins = py::module_::import("builtins");
+    classes.base = make_class(m, "GrassrootsError", py::make_tuple(builtins.attr("Exception")),
+                              "Base of every error grassroots raises.");
+    classes.invalid_input = make_class(
+        m, "InvalidInputError", py::make_tuple(classes.base, builtins.attr("ValueError")),
+        "Malformed or out-of-range input; .source, .row and .field say where, .problem what.");
+    classes.not_found = make_class(m, "NotFoundError", py::make_tuple(classes.base, builtins.attr("KeyError")),
+                                   "A looked-up code, id or name does not exist.");
+    classes.file = make_class(m, "FileError", py::make_tuple(classes.base, builtins.attr("OSError")),
+                              "A file could not be opened or read.");
+    classes.rule_violation =
+        make_class(m, "RuleViolationError", py::make_tuple(classes.base, builtins.attr("ValueError")),
+                   "Well-formed input that breaks a rule of law, policy or an invariant; .rule_id names it.");
+    classes.permission_denied =
+        make_class(m, "PermissionDeniedError", py::make_tuple(classes.base, builtins.attr("PermissionError")),
+                   "An actor tried something its role or scope does not allow.");
+
+    // Attributes exist on every instance, None unless the error sets them.
+    for (const char* name : {"source", "row", "field", "problem"}) {
+        py::setattr(classes.invalid_input, name, py::none());
+    }
+    py::setattr(classes.rule_violation, "rule_id", py::none());
+    // KeyError would print the message with quotes around it.
+    py::setattr(classes.not_found, "__str__", builtins.attr("BaseException").attr("__str__"));
+
+    py::register_exception_translator([](std::exception_ptr pointer) {
+        try {
+            if (pointer) {
+                std::rethrow_exception(pointer);
+            }
+        } catch (const InvalidInput& error) {
+            const Location& where = error.where();
+            py::dict attributes;
+            attributes["source"] = optional_str(where.source);
+            attributes["row"] = where.row == 0 ? py::object(py::none()) : py::object(py::int_(where.row));
+            attributes["field"] = optional_str(where.field);
+            attributes["problem"] = py::str(error.problem());
+            raise(classes.invalid_input, error.what(), attributes);
+        } catch (const NotFound& error) {
+            raise(classes.not_found, error.what(), py::dict());
+        } catch (const FileError& error) {
+            raise(classes.file, error.what(), py::dict());
+        } catch (const RuleViolation& error) {
+            py::dict attributes;
+            attributes["rule_id"] = py::str(error.rule_id());
+            raise(classes.rule_violation, error.what(), attributes);
+        } catch (const PermissionDenied& error) {
+            raise(classes.permission_denied, error.what(), py::dict());
+        } catch (const Error& error) {
+            raise(classes.base, error.what(), py::dict());
+        }
+    });
+
+    // For tests of the mapping: raises the C++ error of the given kind.
+    m.def(
+        "_raise_for_test",
+        [](const std::string& kind, const std::string& message) {
+            if (kind == "invalid_input") throw InvalidInput(message, Location{"file.csv", 3, "code"});
+            if (kind == "not_found") throw NotFound(message);
+            if (kind == "file") throw FileError(message);
+            if (kind == "rule_violation") throw RuleViolation("rule.id", message);
+            if (kind == "permission_denied") throw PermissionDenied(message);
+            throw Error(message);
+        },
+        py::arg("kind"), py::arg("message"));
+}
+
+}  // namespace grassroots::python

@@ -1,0 +1,17 @@
+// Shared declarations of the pybind11 module grassroots._core (one bind_<area>.cpp per area).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace grassroots::python {
+
+namespace py = pybind11;
+
+/// Exception classes and the C++ → Python exception translator.
+void bind_errors(py::module_& m);
+/// Division codes, levels, classes, the division tree and its builder.
+void bind_division(py::module_& m);
+/// Data shipped inside the library.
+void bind_datasets(py::module_& m);
+
+}  // namespace grassroots::python

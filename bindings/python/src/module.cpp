@@ -1,0 +1,15 @@
+// The extension module grassroots._core; the public API is re-exported by grassroots/__init__.py.
+#include "bindings.hpp"
+
+#include "grassroots/version.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    namespace gp = grassroots::python;
+    m.doc() = "grassroots C++ core (use the grassroots package, not this module)";
+    m.attr("__version__") = grassroots::version_string.data();
+    gp::bind_errors(m);
+    auto division = m.def_submodule("division", "Division codes and the administrative tree (行政层级)");
+    gp::bind_division(division);
+    auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
+    gp::bind_datasets(datasets);
+}

@@ -1,0 +1,37 @@
+"""The committed type stubs cover the extension module and type-check the examples."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import grassroots
+
+STUBS = Path(grassroots.__file__).parent / "_core"
+
+
+@pytest.mark.parametrize("module", ["grassroots._core", "grassroots._core.division", "grassroots._core.datasets"])
+def test_every_public_name_has_a_stub(module: str) -> None:
+    runtime = importlib.import_module(module)
+    stub_file = STUBS / ("__init__.pyi" if module == "grassroots._core" else module.rsplit(".", 1)[1] + ".pyi")
+    stub = stub_file.read_text(encoding="utf-8")
+    public = [name for name in dir(runtime) if not name.startswith("_")]
+    missing = [name for name in public if name not in stub]
+    assert not missing, f"{stub_file.name} lacks {missing}; run scripts/stubs"
+
+
+def test_mypy_accepts_the_examples(repo: Path) -> None:
+    if shutil.which("mypy", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("mypy is not installed in this environment")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(repo / "examples" / "python")],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
