@@ -152,6 +152,15 @@ def test_csv_round_trip(dongying: DivisionTree, tmp_path: Path) -> None:
         dongying.write_csv(tmp_path / "missing-folder" / "x.csv")
 
 
+def test_pickle_round_trip(dongying: DivisionTree) -> None:
+    import pickle
+
+    again = pickle.loads(pickle.dumps(dongying))
+    assert len(again) == len(dongying)
+    assert again.to_csv() == dongying.to_csv()
+    assert again["370502005066"].name == "锦苑社区居民委员会"
+
+
 def test_bad_csv_names_file_row_and_field() -> None:
     text = "code,name,level,parent_code\n37,山东省,province,\n3705,东营市,prefecture,36\n"
     with pytest.raises(gr.InvalidInputError) as info:

@@ -96,43 +96,49 @@ py::array_t<T> rollup_array(const DivisionTree& tree, const py::array_t<T, py::a
     return out;
 }
 
+// Every domain enum has a Chinese name (to_string/chinese_name overloads in code.hpp).
+template <class E>
+void add_chinese_name(py::enum_<E>& cls, const char* doc) {
+    cls.def_property_readonly("chinese_name", [](E value) { return std::string(chinese_name(value)); }, doc);
+}
+
 }  // namespace
 
 void bind_division(py::module_& m) {
     // ---- enums ----------------------------------------------------------------------------------
-    py::enum_<Level>(m, "Level", "A rung of the administrative ladder (行政层级), top first.")
+    py::enum_<Level> level_enum(m, "Level", "A rung of the administrative ladder (行政层级), top first.");
+    level_enum
         .value("PROVINCE", Level::province, "省级 (2 digits)")
         .value("PREFECTURE", Level::prefecture, "地级 (4 digits)")
         .value("COUNTY", Level::county, "县级 (6 digits)")
         .value("TOWNSHIP", Level::township, "乡级: 街道 / 镇 / 乡 (9 digits)")
         .value("VILLAGE", Level::village, "村级: 居委会 / 村委会 (12 digits)")
-        .def_property_readonly("chinese_name", [](Level v) { return std::string(chinese_name(v)); },
-                               "省级, 地级, 县级, 乡级 or 村级.")
         .def_property_readonly("code_length", [](Level v) { return code_length(v); },
                                "Digits in a code of this level.");
-    py::enum_<TownshipClass>(m, "TownshipClass", "Class of a township-level unit, from digits 7–9.")
+    add_chinese_name(level_enum, "省级, 地级, 县级, 乡级 or 村级.");
+    py::enum_<TownshipClass> township_class_enum(m, "TownshipClass", "Class of a township-level unit, from digits 7–9.");
+    township_class_enum
         .value("SUBDISTRICT", TownshipClass::subdistrict, "街道, 001–099")
         .value("TOWN", TownshipClass::town, "镇, 100–199")
         .value("TOWNSHIP", TownshipClass::township, "乡, 200–399")
-        .value("TOWNSHIP_LIKE", TownshipClass::township_like, "类似乡级单位, 400–599")
-        .def_property_readonly("chinese_name", [](TownshipClass v) { return std::string(chinese_name(v)); },
-                               "街道, 镇, 乡 or 类似乡级单位.");
-    py::enum_<VillageClass>(m, "VillageClass", "Class of a village-level unit, from digits 10–12.")
+        .value("TOWNSHIP_LIKE", TownshipClass::township_like, "类似乡级单位, 400–599");
+    add_chinese_name(township_class_enum, "街道, 镇, 乡 or 类似乡级单位.");
+    py::enum_<VillageClass> village_class_enum(m, "VillageClass", "Class of a village-level unit, from digits 10–12.");
+    village_class_enum
         .value("RESIDENTS_COMMITTEE", VillageClass::residents_committee, "居委会, 001–199")
         .value("VILLAGERS_COMMITTEE", VillageClass::villagers_committee, "村委会, 200–399")
-        .value("VILLAGE_LIKE", VillageClass::village_like, "类似村级单位, 400–599")
-        .def_property_readonly("chinese_name", [](VillageClass v) { return std::string(chinese_name(v)); },
-                               "居委会, 村委会 or 类似村级单位.");
-    py::enum_<UrbanRuralClass>(m, "UrbanRuralClass", "Urban–rural classification code (城乡分类代码).")
+        .value("VILLAGE_LIKE", VillageClass::village_like, "类似村级单位, 400–599");
+    add_chinese_name(village_class_enum, "居委会, 村委会 or 类似村级单位.");
+    py::enum_<UrbanRuralClass> urban_rural_class_enum(m, "UrbanRuralClass", "Urban–rural classification code (城乡分类代码).");
+    urban_rural_class_enum
         .value("MAIN_URBAN_AREA", UrbanRuralClass::main_urban_area, "111 主城区")
         .value("URBAN_RURAL_FRINGE", UrbanRuralClass::urban_rural_fringe, "112 城乡结合区")
         .value("TOWN_CENTRE", UrbanRuralClass::town_centre, "121 镇中心区")
         .value("TOWN_RURAL_FRINGE", UrbanRuralClass::town_rural_fringe, "122 镇乡结合区")
         .value("SPECIAL_AREA", UrbanRuralClass::special_area, "123 特殊区域")
         .value("TOWNSHIP_CENTRE", UrbanRuralClass::township_centre, "210 乡中心区")
-        .value("VILLAGE", UrbanRuralClass::village, "220 村庄")
-        .def_property_readonly("chinese_name", [](UrbanRuralClass v) { return std::string(chinese_name(v)); },
-                               "The Chinese name, e.g. 主城区.");
+        .value("VILLAGE", UrbanRuralClass::village, "220 村庄");
+    add_chinese_name(urban_rural_class_enum, "The Chinese name, e.g. 主城区.");
     m.def(
         "urban_rural_class",
         [](const py::object& code) {
@@ -448,6 +454,15 @@ void bind_division(py::module_& m) {
                 return columns;
             },
             "Columns for to_pandas() (internal).")
+        .def(py::pickle(
+            [](const DivisionTree& tree) {
+                std::ostringstream out;
+                tree.write_csv(out);
+                return py::make_tuple(out.str());
+            },
+            [](const py::tuple& state) {
+                return std::make_shared<DivisionTree>(DivisionTree::parse_csv(state[0].cast<std::string>(), "<pickle>"));
+            }))
         .def("__repr__", [](const DivisionTree& tree) {
             std::string text = "<DivisionTree of " + std::to_string(tree.size()) + " units:";
             for (Level level : all_levels) text += " " + std::to_string(tree.count(level)) + " " + std::string(to_string(level));
