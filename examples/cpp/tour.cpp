@@ -1,8 +1,12 @@
-// The onboarding demo: a tour of Dongying's administrative ladder (东营市行政层级).
+// The onboarding demo: a tour of Dongying (东营市), from the administrative ladder down to one
+// community's autonomy chain.
 //
-// Loads the 1,982 division units shipped inside the library, walks from 山东省 down to the seed
-// article's 锦苑社区, and prints the counts per level and per county and the classes of the
-// townships (街道/镇/乡) and village-level units (居委会/村委会).
+// 1. Loads the 1,982 division units shipped inside the library, walks from 山东省 down to the seed
+//    article's 锦苑社区, and prints the counts per level and per county and the classes of the
+//    townships (街道/镇/乡) and village-level units (居委会/村委会).
+// 2. Builds 锦苑社区's four-level autonomy chain (居委会 → 下属委员会 → 居民小组 → 居民代表) with
+//    synthetic people, checks it against the law in force on two dates (the 2018 amendment and the
+//    2025 revision), and holds a residents' meeting of group representatives.
 //
 // Usage: grassroots_tour [CODE [DATA]]   CODE: a village-level code (default 370502005066);
 //                                        DATA: a division CSV file or an NBS table folder.
@@ -12,6 +16,9 @@
 #include <map>
 #include <string>
 
+#include "grassroots/autonomy/meeting.hpp"
+#include "grassroots/autonomy/synthetic.hpp"
+#include "grassroots/autonomy/validation.hpp"
 #include "grassroots/grassroots.hpp"
 
 namespace gr = grassroots;
@@ -102,6 +109,67 @@ void print_classes(const gr::DivisionTree& tree, gr::DivisionId county) {
     }
 }
 
+void print_chain(const gr::AutonomyChain& chain, gr::Date on) {
+    std::cout << "\nThe autonomy chain of " << chain.name() << " (四级自治组织链条), elected " << gr::to_string(chain.elected())
+              << ", synthetic people:\n";
+    std::cout << "  " << gr::chinese_name(chain.kind()) << ":";
+    for (gr::PostKind seat : {gr::PostKind::director, gr::PostKind::deputy_director, gr::PostKind::member}) {
+        for (gr::PostId post : chain.holders(seat, on)) {
+            std::cout << ' ' << gr::chinese_name(seat) << ' ' << chain.person(chain.post(post).person).name;
+        }
+    }
+    std::cout << (chain.secretary_chairs_committee(on) ? "  (主任 is also 党组织书记: 一肩挑)" : "") << '\n';
+    for (gr::PostId post : chain.holders(gr::PostKind::subordinate_head, on)) {
+        const gr::Post& p = chain.post(post);
+        std::cout << "  下属委员会: " << chain.subordinate_committee(*p.subordinate).name << ", headed by "
+                  << chain.person(p.person).name << '\n';
+    }
+    std::cout << "  居民小组: " << chain.groups().size() << " groups, " << chain.households() << " households, "
+              << chain.adult_residents() << " adults; 居民代表: " << chain.holders(gr::PostKind::representative, on).size()
+              << '\n';
+    for (std::size_t g = 0; g < chain.groups().size() && g < 3; ++g) {
+        std::cout << "    " << chain.groups()[g].name << ": " << chain.groups()[g].households << " households, 组长 ";
+        for (gr::PostId post : chain.holders(gr::PostKind::group_head, on)) {
+            if (chain.post(post).group == gr::GroupId{static_cast<std::uint32_t>(g)}) std::cout << chain.person(chain.post(post).person).name;
+        }
+        std::cout << ", 代表";
+        for (gr::PostId post : chain.holders(gr::PostKind::representative, on)) {
+            if (chain.post(post).group == gr::GroupId{static_cast<std::uint32_t>(g)}) std::cout << ' ' << chain.person(chain.post(post).person).name;
+        }
+        std::cout << '\n';
+    }
+    if (chain.groups().size() > 3) std::cout << "    … " << chain.groups().size() - 3 << " more groups\n";
+}
+
+void print_report(const gr::AutonomyChain& chain, gr::Date on) {
+    const gr::ValidationReport report = gr::validate(chain, on);
+    std::cout << "\nValidation on " << gr::to_string(on) << " under " << report.rule_set << ": " << report.entities_checked
+              << " entities, " << report.count(gr::Severity::error) << " errors, " << report.count(gr::Severity::warning)
+              << " warnings\n";
+    for (const gr::Finding& finding : report.findings) {
+        std::cout << "  [" << gr::to_string(finding.severity) << "] " << finding.rule_id << " — " << finding.entity << ": "
+                  << finding.message << "\n      source: " << finding.source << (finding.rule_verified ? "" : " (unverified default)")
+                  << '\n';
+    }
+}
+
+void hold_representatives_meeting(const gr::AutonomyChain& chain, gr::Date on) {
+    // Representatives of all but the last three groups come; all but four of them vote for the motion.
+    gr::MeetingRecord record;
+    record.kind = gr::MeetingKind::residents_meeting;
+    record.base = gr::AttendanceBase::group_representatives;
+    record.date = on;
+    record.motion = "增设电动自行车充电桩 (add e-bike charging ports)";
+    const std::size_t groups_present = chain.groups().size() > 3 ? chain.groups().size() - 3 : chain.groups().size();
+    for (gr::PostId post : chain.holders(gr::PostKind::representative, on)) {
+        if (chain.post(post).group->value() < groups_present) record.attendees.push_back(chain.post(post).person);
+    }
+    record.votes_for.assign(record.attendees.begin(), record.attendees.end() - std::min<std::ptrdiff_t>(4, static_cast<std::ptrdiff_t>(record.attendees.size())));
+    const gr::MeetingResult result = gr::hold_meeting(chain, gr::rules_in_force(chain.kind(), on), record);
+    std::cout << "\n" << gr::chinese_name(record.kind) << " of group representatives on " << gr::to_string(on) << ", motion: "
+              << record.motion << "\n  " << result.explanation << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +185,13 @@ int main(int argc, char** argv) {
         print_counts(tree);
         print_counties(tree);
         print_classes(tree, *tree.parent(*tree.parent(community)));
+
+        const gr::AutonomyChain chain = gr::synthetic_chain(target, std::string(tree.name(community)),
+                                                            gr::make_date(2021, 5, 20), /*seed=*/2024);
+        print_chain(chain, gr::make_date(2025, 6, 1));
+        print_report(chain, gr::make_date(2025, 6, 1));  // 2018 amendment in force
+        print_report(chain, gr::make_date(2026, 6, 1));  // 2025 revision: new scale, term ended 2026-05-20
+        hold_representatives_meeting(chain, gr::make_date(2025, 6, 15));
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';

@@ -1,0 +1,209 @@
+#include "grassroots/autonomy/rules.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "grassroots/error.hpp"
+
+namespace grassroots {
+
+std::string_view to_string(CommitteeKind kind) noexcept {
+    return kind == CommitteeKind::residents ? "residents" : "villagers";
+}
+
+std::string_view chinese_name(CommitteeKind kind) noexcept {
+    return kind == CommitteeKind::residents ? "居民委员会" : "村民委员会";
+}
+
+std::string IntRange::to_string() const {
+    return min == max ? std::to_string(min) : std::to_string(min) + "–" + std::to_string(max);
+}
+
+std::int64_t Threshold::minimum(std::int64_t base) const noexcept {
+    // Smallest c with c*d > n*b (strict) or c*d >= n*b.
+    const std::int64_t product = numerator * base;
+    std::int64_t count = product / denominator;
+    while (!met(count, base)) {
+        ++count;
+    }
+    while (count > 0 && met(count - 1, base)) {
+        --count;
+    }
+    return count;
+}
+
+std::string Threshold::to_string() const {
+    return std::string(strict ? "more than " : "at least ") + std::to_string(numerator) + "/" +
+           std::to_string(denominator);
+}
+
+std::string RuleSource::to_string() const { return article.empty() ? law : law + " " + article; }
+
+const IntRange& Rule::range() const {
+    if (const auto* value_range = std::get_if<IntRange>(&value)) {
+        return *value_range;
+    }
+    throw InvalidInput("rule '" + id + "' has no range value");
+}
+
+const Threshold& Rule::threshold() const {
+    if (const auto* value_threshold = std::get_if<Threshold>(&value)) {
+        return *value_threshold;
+    }
+    throw InvalidInput("rule '" + id + "' has no share value");
+}
+
+std::string Rule::value_text() const {
+    if (const auto* r = std::get_if<IntRange>(&value)) return r->to_string();
+    if (const auto* t = std::get_if<Threshold>(&value)) return t->to_string();
+    return {};
+}
+
+namespace {
+void check_value(const Rule& rule, const std::string& edition) {
+    if (rule.id.empty()) {
+        throw InvalidInput("a rule of edition '" + edition + "' has an empty id");
+    }
+    if (const auto* r = std::get_if<IntRange>(&rule.value); r != nullptr && r->min > r->max) {
+        throw InvalidInput("rule '" + rule.id + "' of edition '" + edition + "': range " + std::to_string(r->min) +
+                           "–" + std::to_string(r->max) + " has min > max");
+    }
+    if (const auto* t = std::get_if<Threshold>(&rule.value);
+        t != nullptr && (t->denominator <= 0 || t->numerator < 0 || t->numerator > t->denominator)) {
+        throw InvalidInput("rule '" + rule.id + "' of edition '" + edition + "': share " +
+                           std::to_string(t->numerator) + "/" + std::to_string(t->denominator) +
+                           " is not a fraction between 0 and 1");
+    }
+}
+}  // namespace
+
+RuleSet::RuleSet(std::string id, std::string title, CommitteeKind kind, Date effective_from, std::vector<Rule> rules)
+    : id_(std::move(id)), title_(std::move(title)), kind_(kind), effective_from_(effective_from), rules_(std::move(rules)) {
+    if (id_.empty()) {
+        throw InvalidInput("a rule set needs an id");
+    }
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        check_value(rules_[i], id_);
+        for (std::size_t j = 0; j < i; ++j) {
+            if (rules_[j].id == rules_[i].id) {
+                throw InvalidInput("edition '" + id_ + "' lists rule '" + rules_[i].id + "' twice");
+            }
+        }
+    }
+}
+
+bool RuleSet::has(std::string_view rule_id) const noexcept {
+    return std::any_of(rules_.begin(), rules_.end(), [&](const Rule& r) { return r.id == rule_id; });
+}
+
+const Rule& RuleSet::rule(std::string_view rule_id) const {
+    for (const Rule& r : rules_) {
+        if (r.id == rule_id) {
+            return r;
+        }
+    }
+    throw NotFound("edition '" + id_ + "' has no rule '" + std::string(rule_id) + "'");
+}
+
+Rule& RuleSet::mutable_rule(std::string_view rule_id) { return const_cast<Rule&>(rule(rule_id)); }
+
+void RuleSet::override_range(std::string_view rule_id, IntRange value, std::string note) {
+    Rule& target = mutable_rule(rule_id);
+    if (!std::holds_alternative<IntRange>(target.value)) {
+        throw InvalidInput("rule '" + target.id + "' is not a range rule (its value is '" + target.value_text() + "')");
+    }
+    if (note.empty()) {
+        throw InvalidInput("overriding rule '" + target.id + "' needs a note saying whose rule it is");
+    }
+    Rule changed = target;
+    changed.value = value;
+    changed.override_note = std::move(note);
+    check_value(changed, id_);
+    target = std::move(changed);
+}
+
+void RuleSet::override_threshold(std::string_view rule_id, Threshold value, std::string note) {
+    Rule& target = mutable_rule(rule_id);
+    if (!std::holds_alternative<Threshold>(target.value)) {
+        throw InvalidInput("rule '" + target.id + "' is not a share rule (its value is '" + target.value_text() + "')");
+    }
+    if (note.empty()) {
+        throw InvalidInput("overriding rule '" + target.id + "' needs a note saying whose rule it is");
+    }
+    Rule changed = target;
+    changed.value = value;
+    changed.override_note = std::move(note);
+    check_value(changed, id_);
+    target = std::move(changed);
+}
+
+void RuleBook::add(RuleSet edition) {
+    for (const RuleSet& existing : editions_) {
+        if (existing.id() == edition.id()) {
+            throw InvalidInput("rule book already has an edition '" + edition.id() + "'");
+        }
+        if (existing.committee_kind() == edition.committee_kind() &&
+            existing.effective_from() == edition.effective_from()) {
+            throw InvalidInput("editions '" + existing.id() + "' and '" + edition.id() + "' both take effect on " +
+                               to_string(edition.effective_from()));
+        }
+    }
+    editions_.push_back(std::move(edition));
+    std::stable_sort(editions_.begin(), editions_.end(), [](const RuleSet& a, const RuleSet& b) {
+        if (a.committee_kind() != b.committee_kind()) return a.committee_kind() < b.committee_kind();
+        return a.effective_from() < b.effective_from();
+    });
+}
+
+const RuleSet& RuleBook::in_force(CommitteeKind kind, Date on) const {
+    const RuleSet* found = nullptr;
+    for (const RuleSet& edition : editions_) {
+        if (edition.committee_kind() == kind && edition.effective_from() <= on) {
+            found = &edition;
+        }
+    }
+    if (found == nullptr) {
+        std::string first;
+        for (const RuleSet& edition : editions_) {
+            if (edition.committee_kind() == kind) {
+                first = to_string(edition.effective_from());
+                break;
+            }
+        }
+        throw NotFound("no " + std::string(chinese_name(kind)) + " rules in force on " + to_string(on) +
+                       (first.empty() ? std::string(": the rule book has none") : ": the first edition takes effect on " + first));
+    }
+    return *found;
+}
+
+const RuleSet& RuleBook::edition(std::string_view id) const {
+    for (const RuleSet& e : editions_) {
+        if (e.id() == id) return e;
+    }
+    throw NotFound("the rule book has no edition '" + std::string(id) + "'");
+}
+
+RuleSet& RuleBook::edition(std::string_view id) {
+    return const_cast<RuleSet&>(static_cast<const RuleBook&>(*this).edition(id));
+}
+
+std::optional<Date> RuleBook::effective_until(const RuleSet& edition) const {
+    std::optional<Date> until;
+    for (const RuleSet& e : editions_) {
+        if (e.committee_kind() == edition.committee_kind() && edition.effective_from() < e.effective_from() &&
+            (!until || e.effective_from() < *until)) {
+            until = e.effective_from();
+        }
+    }
+    if (until) {
+        until = std::chrono::sys_days{*until} - std::chrono::days{1};
+    }
+    return until;
+}
+
+RuleSet rules_in_force(CommitteeKind kind, Date on) {
+    static const RuleBook book = RuleBook::china();
+    return book.in_force(kind, on);
+}
+
+}  // namespace grassroots
