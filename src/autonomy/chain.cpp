@@ -248,6 +248,7 @@ std::vector<PostId> AutonomyChain::posts_of(PersonId person, Date on) const {
 }
 
 bool AutonomyChain::is_committee_member(PersonId person, Date on) const {
+    check_person(person);
     for (const Post& p : posts_) {
         if (p.person == person && p.is_committee_seat() && p.active_on(on)) {
             return true;

@@ -28,6 +28,16 @@ bool allowed(DecisionStatus from, DecisionStatus to) noexcept {
 
 }  // namespace
 
+std::string_view chinese_name(DecisionStatus status) noexcept {
+    switch (status) {
+        case DecisionStatus::open: return "待办";
+        case DecisionStatus::in_progress: return "办理中";
+        case DecisionStatus::done: return "已办结";
+        case DecisionStatus::cancelled: return "已撤销";
+    }
+    return "?";
+}
+
 std::string_view to_string(DecisionStatus status) noexcept {
     switch (status) {
         case DecisionStatus::open:

@@ -21,6 +21,9 @@ std::string IntRange::to_string() const {
 
 std::int64_t Threshold::minimum(std::int64_t base) const noexcept {
     // Smallest c with c*d > n*b (strict) or c*d >= n*b.
+    if (denominator <= 0) {
+        return 0;  // not a share; RuleSet refuses such values
+    }
     const std::int64_t product = numerator * base;
     std::int64_t count = product / denominator;
     while (!met(count, base)) {
@@ -137,36 +140,58 @@ void RuleSet::override_threshold(std::string_view rule_id, Threshold value, std:
     target = std::move(changed);
 }
 
+RuleBook::RuleBook(const RuleBook& other) {
+    editions_.reserve(other.editions_.size());
+    for (const auto& edition : other.editions_) {
+        editions_.push_back(std::make_unique<RuleSet>(*edition));
+    }
+}
+
+RuleBook& RuleBook::operator=(const RuleBook& other) {
+    if (this != &other) {
+        RuleBook copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+std::vector<std::reference_wrapper<const RuleSet>> RuleBook::editions() const {
+    std::vector<std::reference_wrapper<const RuleSet>> out;
+    out.reserve(editions_.size());
+    for (const auto& edition : editions_) out.emplace_back(*edition);
+    return out;
+}
+
 void RuleBook::add(RuleSet edition) {
-    for (const RuleSet& existing : editions_) {
-        if (existing.id() == edition.id()) {
+    for (const auto& existing : editions_) {
+        if (existing->id() == edition.id()) {
             throw InvalidInput("rule book already has an edition '" + edition.id() + "'");
         }
-        if (existing.committee_kind() == edition.committee_kind() &&
-            existing.effective_from() == edition.effective_from()) {
-            throw InvalidInput("editions '" + existing.id() + "' and '" + edition.id() + "' both take effect on " +
+        if (existing->committee_kind() == edition.committee_kind() &&
+            existing->effective_from() == edition.effective_from()) {
+            throw InvalidInput("editions '" + existing->id() + "' and '" + edition.id() + "' both take effect on " +
                                to_string(edition.effective_from()));
         }
     }
-    editions_.push_back(std::move(edition));
-    std::stable_sort(editions_.begin(), editions_.end(), [](const RuleSet& a, const RuleSet& b) {
-        if (a.committee_kind() != b.committee_kind()) return a.committee_kind() < b.committee_kind();
-        return a.effective_from() < b.effective_from();
+    editions_.push_back(std::make_unique<RuleSet>(std::move(edition)));
+    std::stable_sort(editions_.begin(), editions_.end(), [](const auto& a, const auto& b) {
+        if (a->committee_kind() != b->committee_kind()) return a->committee_kind() < b->committee_kind();
+        return a->effective_from() < b->effective_from();
     });
 }
 
 const RuleSet& RuleBook::in_force(CommitteeKind kind, Date on) const {
     const RuleSet* found = nullptr;
-    for (const RuleSet& edition : editions_) {
-        if (edition.committee_kind() == kind && edition.effective_from() <= on) {
-            found = &edition;
+    for (const auto& edition : editions_) {
+        if (edition->committee_kind() == kind && edition->effective_from() <= on) {
+            found = edition.get();
         }
     }
     if (found == nullptr) {
         std::string first;
-        for (const RuleSet& edition : editions_) {
-            if (edition.committee_kind() == kind) {
-                first = to_string(edition.effective_from());
+        for (const auto& edition : editions_) {
+            if (edition->committee_kind() == kind) {
+                first = to_string(edition->effective_from());
                 break;
             }
         }
@@ -177,8 +202,8 @@ const RuleSet& RuleBook::in_force(CommitteeKind kind, Date on) const {
 }
 
 const RuleSet& RuleBook::edition(std::string_view id) const {
-    for (const RuleSet& e : editions_) {
-        if (e.id() == id) return e;
+    for (const auto& e : editions_) {
+        if (e->id() == id) return *e;
     }
     throw NotFound("the rule book has no edition '" + std::string(id) + "'");
 }
@@ -189,10 +214,10 @@ RuleSet& RuleBook::edition(std::string_view id) {
 
 std::optional<Date> RuleBook::effective_until(const RuleSet& edition) const {
     std::optional<Date> until;
-    for (const RuleSet& e : editions_) {
-        if (e.committee_kind() == edition.committee_kind() && edition.effective_from() < e.effective_from() &&
-            (!until || e.effective_from() < *until)) {
-            until = e.effective_from();
+    for (const auto& e : editions_) {
+        if (e->committee_kind() == edition.committee_kind() && edition.effective_from() < e->effective_from() &&
+            (!until || e->effective_from() < *until)) {
+            until = e->effective_from();
         }
     }
     if (until) {

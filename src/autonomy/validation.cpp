@@ -15,6 +15,15 @@ std::string_view to_string(Severity severity) noexcept {
     return "?";
 }
 
+std::string_view chinese_name(Severity severity) noexcept {
+    switch (severity) {
+        case Severity::info: return "提示";
+        case Severity::warning: return "警告";
+        case Severity::error: return "错误";
+    }
+    return "?";
+}
+
 bool ValidationReport::ok() const noexcept { return count(Severity::error) == 0; }
 
 std::size_t ValidationReport::count(Severity severity) const noexcept {

@@ -15,7 +15,10 @@ import grassroots
 STUBS = Path(grassroots.__file__).parent / "_core"
 
 
-@pytest.mark.parametrize("module", ["grassroots._core", "grassroots._core.division", "grassroots._core.datasets"])
+@pytest.mark.parametrize(
+    "module",
+    ["grassroots._core", "grassroots._core.division", "grassroots._core.autonomy", "grassroots._core.datasets"],
+)
 def test_every_public_name_has_a_stub(module: str) -> None:
     runtime = importlib.import_module(module)
     stub_file = STUBS / ("__init__.pyi" if module == "grassroots._core" else module.rsplit(".", 1)[1] + ".pyi")

@@ -1,7 +1,9 @@
 """grassroots: grassroots governance (基层治理) in C++20 with a Python API.
 
 Today: China's administrative ladder (行政层级) — statistical division codes (统计用区划代码) and
-the division tree down to every community and village. See the README for the road map.
+the division tree down to every community and village — and the four-level autonomy chain
+(四级自治组织链条) of a community or village: its rules by law edition, validation, meetings and
+consultations. See the README for the road map.
 
 >>> import grassroots
 >>> tree = grassroots.datasets.dongying()
@@ -31,26 +33,96 @@ from ._core.division import (
     VillageClass,
     urban_rural_class,
 )
+from ._core.autonomy import (
+    AttendanceBase,
+    AutonomyChain,
+    CommitteeKind,
+    ConsultationDecision,
+    ConsultationMeeting,
+    ConveningRequest,
+    ConveningResult,
+    DecisionStatus,
+    Finding,
+    FollowUp,
+    Group,
+    IntRange,
+    MeetingKind,
+    MeetingRecord,
+    MeetingResult,
+    PartyOrganisation,
+    PartyOrganisationKind,
+    Person,
+    Post,
+    PostKind,
+    Rule,
+    RuleBook,
+    RuleSet,
+    Severity,
+    Sex,
+    SubordinateCommittee,
+    SubordinateKind,
+    Threshold,
+    ValidationReport,
+    check_convening,
+    hold_meeting,
+    rules_in_force,
+    synthetic_chain,
+    validate,
+)
 from . import datasets
 
 __version__: str = _core.__version__
 
 __all__ = [
+    "AttendanceBase",
+    "AutonomyChain",
+    "CommitteeKind",
+    "ConsultationDecision",
+    "ConsultationMeeting",
+    "ConveningRequest",
+    "ConveningResult",
+    "DecisionStatus",
     "DivisionCode",
     "DivisionTree",
     "DivisionTreeBuilder",
     "FileError",
+    "Finding",
+    "FollowUp",
     "GrassrootsError",
+    "Group",
+    "IntRange",
     "InvalidInputError",
     "Level",
+    "MeetingKind",
+    "MeetingRecord",
+    "MeetingResult",
     "NotFoundError",
+    "PartyOrganisation",
+    "PartyOrganisationKind",
     "PermissionDeniedError",
+    "Person",
+    "Post",
+    "PostKind",
+    "Rule",
+    "RuleBook",
+    "RuleSet",
     "RuleViolationError",
+    "Severity",
+    "Sex",
+    "SubordinateCommittee",
+    "SubordinateKind",
+    "Threshold",
     "TownshipClass",
     "Unit",
     "UrbanRuralClass",
+    "ValidationReport",
     "VillageClass",
     "__version__",
+    "check_convening",
     "datasets",
+    "hold_meeting",
+    "rules_in_force",
+    "synthetic_chain",
     "urban_rural_class",
+    "validate",
 ]

@@ -11,6 +11,8 @@ namespace py = pybind11;
 void bind_errors(py::module_& m);
 /// Division codes, levels, classes, the division tree and its builder.
 void bind_division(py::module_& m);
+/// The autonomy chain: rules by edition, chains, validation, meetings, consultations.
+void bind_autonomy(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

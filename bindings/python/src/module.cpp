@@ -10,6 +10,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_errors(m);
     auto division = m.def_submodule("division", "Division codes and the administrative tree (行政层级)");
     gp::bind_division(division);
+    auto autonomy = m.def_submodule("autonomy", "The four-level autonomy chain (四级自治组织链条), its rules and meetings");
+    gp::bind_autonomy(autonomy);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

@@ -205,7 +205,7 @@ public:
     [[nodiscard]] std::vector<PostId> holders(PostKind kind, Date on) const;
     /// @brief The posts a person holds on @p on (concurrent posts, 兼任).
     [[nodiscard]] std::vector<PostId> posts_of(PersonId person, Date on) const;
-    /// @brief True when @p person holds a committee seat (主任/副主任/委员) on @p on.
+    /// @brief True when @p person holds a committee seat (主任/副主任/委员) on @p on; throws NotFound.
     [[nodiscard]] bool is_committee_member(PersonId person, Date on) const;
     /// @brief The director (主任) on @p on, if exactly one.
     [[nodiscard]] std::optional<PersonId> director(Date on) const;

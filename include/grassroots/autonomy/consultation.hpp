@@ -24,6 +24,8 @@ enum class DecisionStatus : std::uint8_t {
 
 /// @brief "open", "in_progress", "done" or "cancelled".
 [[nodiscard]] std::string_view to_string(DecisionStatus status) noexcept;
+/// @brief 待办, 办理中, 已办结 or 已撤销.
+[[nodiscard]] std::string_view chinese_name(DecisionStatus status) noexcept;
 
 /// @brief A follow-up entry: the day, the new status and a note.
 struct FollowUp {

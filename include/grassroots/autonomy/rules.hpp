@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -54,6 +56,7 @@ struct Threshold {
     bool strict = true;            ///< True: count must exceed the share; false: reach it.
     /// @brief True when @p count meets the share of @p base.
     [[nodiscard]] constexpr bool met(std::int64_t count, std::int64_t base) const noexcept {
+        if (denominator <= 0) return false;  // not a share; RuleSet refuses such values
         return strict ? count * denominator > numerator * base : count * denominator >= numerator * base;
     }
     /// @brief The smallest count that meets the share of @p base.
@@ -128,8 +131,17 @@ private:
 };
 
 /// @brief All editions known, by committee kind and effective date.
+///
+/// References to editions stay valid while the book lives, also across add().
 class RuleBook {
 public:
+    RuleBook() = default;                                ///< An empty book.
+    RuleBook(const RuleBook& other);                     ///< A deep copy.
+    RuleBook& operator=(const RuleBook& other);          ///< A deep copy.
+    RuleBook(RuleBook&&) noexcept = default;             ///< Moves the editions.
+    RuleBook& operator=(RuleBook&&) noexcept = default;  ///< Moves the editions.
+    ~RuleBook() = default;                               ///< Frees the editions.
+
     /// @brief The built-in editions of China's two organic laws (see docs/autonomy.md for sources).
     [[nodiscard]] static RuleBook china();
 
@@ -145,10 +157,10 @@ public:
     /// @brief The day after which @p edition is replaced, if a later one of its kind exists.
     [[nodiscard]] std::optional<Date> effective_until(const RuleSet& edition) const;
     /// @brief Every edition, sorted by kind and effective date.
-    [[nodiscard]] std::span<const RuleSet> editions() const noexcept { return editions_; }
+    [[nodiscard]] std::vector<std::reference_wrapper<const RuleSet>> editions() const;
 
 private:
-    std::vector<RuleSet> editions_;
+    std::vector<std::unique_ptr<RuleSet>> editions_;  // sorted; pointers keep references stable
 };
 
 /// @brief The built-in edition in force on @p on for @p kind: RuleBook::china().in_force(kind, on).

@@ -22,6 +22,8 @@ enum class Severity : std::uint8_t {
 
 /// @brief "info", "warning" or "error".
 [[nodiscard]] std::string_view to_string(Severity severity) noexcept;
+/// @brief 提示, 警告 or 错误.
+[[nodiscard]] std::string_view chinese_name(Severity severity) noexcept;
 
 /// @brief One thing found: which rule, how serious, about which entity, what, and from where.
 struct Finding {

@@ -102,3 +102,29 @@ TEST(RuleBook, BadEditionsAreRefused) {
 
 }  // namespace
 }  // namespace grassroots
+
+namespace grassroots {
+namespace {
+
+TEST(RuleBook, EditionReferencesSurviveAddAndCopiesAreDeep) {
+    RuleBook book = RuleBook::china();
+    const RuleSet& rc2018 = book.edition("rc-2018");
+    book.add(RuleSet("local-2027", "local", CommitteeKind::residents, make_date(2027, 1, 1), {}));
+    book.add(RuleSet("local-1995", "local", CommitteeKind::residents, make_date(1995, 1, 1), {}));
+    EXPECT_EQ(rc2018.id(), "rc-2018");  // still valid after the book re-sorted
+    EXPECT_EQ(book.editions().size(), 7U);
+    EXPECT_EQ(book.editions().front().get().id(), "rc-1989");
+    RuleBook copy = book;
+    copy.edition("rc-2018").override_range("committee.size", IntRange{6, 8}, "copy only");
+    EXPECT_EQ(book.edition("rc-2018").rule("committee.size").range(), (IntRange{5, 9}));
+    EXPECT_EQ(copy.edition("rc-2018").rule("committee.size").range(), (IntRange{6, 8}));
+}
+
+TEST(Threshold, ZeroDenominatorIsNeverMet) {
+    const Threshold broken{1, 0, false};
+    EXPECT_FALSE(broken.met(5, 10));
+    EXPECT_EQ(broken.minimum(10), 0);
+}
+
+}  // namespace
+}  // namespace grassroots

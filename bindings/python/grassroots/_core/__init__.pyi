@@ -9,8 +9,9 @@ from grassroots import NotFoundError
 from grassroots import PermissionDeniedError
 from grassroots import RuleViolationError
 from . import division
+from . import autonomy
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'datasets', 'division']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'datasets', 'division']
 def _raise_for_test(kind: str, message: str) -> None:
     ...
 __version__: str = '0.1.0'
