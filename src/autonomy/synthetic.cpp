@@ -115,7 +115,8 @@ AutonomyChain synthetic_chain(DivisionCode unit, std::string name, Date elected,
                                       ? random.between(2, 3)
                                       : std::max<std::int64_t>(2, (group_households + random.between(5, 9)) / 10);
         for (std::int64_t r = 0; r < reps; ++r) {
-            const PersonId rep = r == 0 ? head : new_person(r == 1 ? Sex::female : (random.chance(0.5) ? Sex::female : Sex::male),
+            // Every second representative is a woman, so women are at least a third of the assembly.
+            const PersonId rep = r == 0 ? head : new_person(r % 2 == 1 ? Sex::female : (random.chance(0.5) ? Sex::female : Sex::male),
                                                             groups[g], household_in(g));
             chain.elect_representative(groups[g], rep, elected);
         }

@@ -27,8 +27,8 @@ TEST(SyntheticChain, KindFollowsTheVillageClass) {
 }
 
 TEST(SyntheticChain, IsLawfulUnderTheEditionOfItsTerm) {
-    for (std::uint64_t seed = 0; seed < 50; ++seed) {
-        for (const char* code : {"370502005066", "370502102201"}) {
+    for (std::uint64_t seed = 0; seed < 200; ++seed) {
+        for (const char* code : {"370502005066", "370502102201", "370523002236", "370502400401"}) {
             const AutonomyChain chain = synthetic_chain(DivisionCode(code), "单位", elected, seed);
             const ValidationReport report = validate(chain, make_date(2024, 6, 1));
             EXPECT_TRUE(report.findings.empty()) << code << " seed " << seed << ": " << report.findings.front().rule_id
