@@ -30,3 +30,13 @@ def test_readme_python_snippets(repo: Path, tmp_path: Path) -> None:
     script.write_text("\n".join(blocks), encoding="utf-8")
     out = run(script)
     assert "锦苑社区居民委员会" in out
+
+
+def test_python_autonomy_example(repo: Path) -> None:
+    out = run(repo / "examples/python/autonomy.py")
+    assert "[error] committee.size: 4 members on 2025-06-01; the law requires 5–9" in out
+    assert "after appointing 赵敏: ok=True, findings=0, 一肩挑=True" in out
+    assert "3 of 6 present (more than 1/2 needs 4): not quorate" in out
+    assert "4 of 6 present (more than 1/2 needs 4): quorate; 3 of 4 for (more than 1/2 needs 3): passed" in out
+    assert "overdue on 2025-07-01: [0]" in out
+    assert "committee.term_years" in out and "unit.households" in out
