@@ -7,5 +7,9 @@ namespace grassroots::detail {
 
 /// The text of data/divisions/dongying.csv.
 std::string_view dongying_divisions_csv_text() noexcept;
+/// The text of data/calendar/china-days.csv.
+std::string_view china_days_csv_text() noexcept;
+/// The text of data/calendar/china-notices.csv.
+std::string_view china_notices_csv_text() noexcept;
 
 }  // namespace grassroots::detail
