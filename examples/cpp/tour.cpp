@@ -4,6 +4,8 @@
 // 1. Loads the 1,982 division units shipped inside the library, walks from 山东省 down to the seed
 //    article's 锦苑社区, and prints the counts per level and per county and the classes of the
 //    townships (街道/镇/乡) and village-level units (居委会/村委会).
+// 3. (below) Runs 12345-hotline deadlines on China's working-day clock across the 2026 National
+//    Day holiday and into 2027, whose schedule is not yet published.
 // 2. Builds 锦苑社区's four-level autonomy chain (居委会 → 下属委员会 → 居民小组 → 居民代表) with
 //    synthetic people, checks it against the law in force on two dates (the 2018 amendment and the
 //    2025 revision), and holds a residents' meeting of group representatives.
@@ -19,6 +21,7 @@
 #include "grassroots/autonomy/meeting.hpp"
 #include "grassroots/autonomy/synthetic.hpp"
 #include "grassroots/autonomy/validation.hpp"
+#include "grassroots/calendar/deadline.hpp"
 #include "grassroots/grassroots.hpp"
 
 namespace gr = grassroots;
@@ -170,6 +173,30 @@ void hold_representatives_meeting(const gr::AutonomyChain& chain, gr::Date on) {
               << record.motion << "\n  " << result.explanation << '\n';
 }
 
+void print_deadlines() {
+    using namespace std::chrono_literals;
+    gr::Calendar calendar = gr::Calendar::china();
+    std::cout << "\nDeadlines on the working-day clock (工作日, 调休), working hours " << calendar.working_hours().to_string()
+              << ":\n";
+    const gr::Instant received = gr::parse_instant("2026-09-30T16:00");  // the eve of National Day
+    for (const gr::Deadline& limit : {gr::Deadline::elapsed(2h), gr::Deadline::working_hours(24h), gr::Deadline::working_days(7),
+                                      gr::Deadline::working_days(15)}) {
+        std::cout << "  received " << gr::to_string(received) << ", " << limit.to_string() << " → due "
+                  << gr::to_string(limit.due(calendar, received)) << '\n';
+    }
+    const gr::DayInfo makeup = calendar.day(gr::make_date(2026, 10, 10));
+    std::cout << "  2026-10-10 is a " << gr::chinese_name(makeup.kind) << " (" << makeup.holiday_name << ")\n";
+    const gr::Instant late = gr::parse_instant("2026-12-24T10:00");
+    try {
+        (void)gr::Deadline::working_days(7).due(calendar, late);
+    } catch (const gr::NotFound& error) {
+        std::cout << "  received " << gr::to_string(late) << ", 7 working days: " << error.what() << '\n';
+    }
+    calendar.set_unpublished(gr::UnpublishedYears::weekday_rule);
+    std::cout << "  … by the weekday rule (provisional): due "
+              << gr::to_string(gr::Deadline::working_days(7).due(calendar, late)) << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -192,6 +219,7 @@ int main(int argc, char** argv) {
         print_report(chain, gr::make_date(2025, 6, 1));  // 2018 amendment in force
         print_report(chain, gr::make_date(2026, 6, 1));  // 2025 revision: new scale, term ended 2026-05-20
         hold_representatives_meeting(chain, gr::make_date(2025, 6, 15));
+        print_deadlines();
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';
