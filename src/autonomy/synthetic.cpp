@@ -3,48 +3,21 @@
 #include <array>
 #include <cmath>
 
+#include "../core/synthetic_support.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
 namespace {
 
-// splitmix64: small, fast and specified bit for bit, so a seed gives the same chain everywhere
-// (std:: distributions differ between standard libraries).
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31U);
-    }
-    /// Uniform in [low, high].
-    std::int64_t between(std::int64_t low, std::int64_t high) {
-        return low + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-    bool chance(double probability) { return static_cast<double>(next() >> 11U) * 0x1.0p-53 < probability; }
-
-private:
-    std::uint64_t state_;
-};
+using detail::Random;
+using detail::chinese_number;
 
 constexpr std::array<std::string_view, 24> surnames{"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
                                                     "马", "朱", "胡", "郭", "何", "林", "高", "罗", "郑", "梁", "谢", "宋"};
 constexpr std::array<std::string_view, 24> given{"秀英", "桂英", "玉兰", "建国", "建华", "志强", "丽娟", "海燕",
                                                  "国庆", "红梅", "立新", "文静", "明", "芳", "伟", "敏",
                                                  "静", "磊", "洋", "艳", "勇", "军", "杰", "娜"};
-constexpr std::array<std::string_view, 10> numerals{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-
-std::string chinese_number(std::size_t n) {
-    if (n <= 10) return std::string(numerals[n - 1]);
-    if (n < 20) return "十" + std::string(numerals[n - 11]);
-    const std::size_t tens = n / 10;
-    const std::size_t ones = n % 10;
-    return std::string(numerals[tens - 1]) + "十" + (ones == 0 ? std::string() : std::string(numerals[ones - 1]));
-}
-
 }  // namespace
 
 AutonomyChain synthetic_chain(DivisionCode unit, std::string name, Date elected, std::uint64_t seed,

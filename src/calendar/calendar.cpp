@@ -277,7 +277,7 @@ void Calendar::add_local(Date date, bool working, std::string name, std::string 
         local_sources_.push_back(std::move(source));
         source_at = local_sources_.end() - 1;
     }
-    const Override entry{working, std::move(name), static_cast<std::uint16_t>(source_at - local_sources_.begin()), true};
+    const Override entry{working, std::move(name), static_cast<std::uint32_t>(source_at - local_sources_.begin()), true};
     local_.insert(std::lower_bound(local_.begin(), local_.end(), date,
                                    [](const auto& e, Date d) { return e.first < d; }),
                   {date, entry});

@@ -15,6 +15,15 @@ std::string_view to_string(DeadlineKind kind) noexcept {
     return "?";
 }
 
+std::string_view chinese_name(DeadlineKind kind) noexcept {
+    switch (kind) {
+        case DeadlineKind::elapsed: return "自然时";
+        case DeadlineKind::working_hours: return "工作时";
+        case DeadlineKind::working_days: return "工作日";
+    }
+    return "?";
+}
+
 Deadline Deadline::elapsed(std::chrono::minutes amount) {
     if (amount.count() <= 0) throw InvalidInput("a deadline needs a positive amount of time");
     return {DeadlineKind::elapsed, amount.count()};

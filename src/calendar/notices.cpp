@@ -35,7 +35,7 @@ struct CalendarLoader {
                                    Location{notices.front().source, 0, "year"});
             }
         }
-        const auto notice_index = static_cast<std::uint16_t>(all.size());
+        const auto notice_index = static_cast<std::uint32_t>(all.size());
         all.insert(all.end(), notices.begin(), notices.end());
         for (NoticeDay& day : days) {
             (void)calendar.index_of(day.date);

@@ -17,7 +17,13 @@ STUBS = Path(grassroots.__file__).parent / "_core"
 
 @pytest.mark.parametrize(
     "module",
-    ["grassroots._core", "grassroots._core.division", "grassroots._core.autonomy", "grassroots._core.datasets"],
+    [
+        "grassroots._core",
+        "grassroots._core.division",
+        "grassroots._core.autonomy",
+        "grassroots._core.calendar",
+        "grassroots._core.datasets",
+    ],
 )
 def test_every_public_name_has_a_stub(module: str) -> None:
     runtime = importlib.import_module(module)

@@ -3,7 +3,8 @@
 Today: China's administrative ladder (行政层级) — statistical division codes (统计用区划代码) and
 the division tree down to every community and village — and the four-level autonomy chain
 (四级自治组织链条) of a community or village: its rules by law edition, validation, meetings and
-consultations. See the README for the road map.
+consultations; and China's working-day calendar (工作日) with public holidays, make-up working days
+(调休), working hours and deadlines. See the README for the road map.
 
 >>> import grassroots
 >>> tree = grassroots.datasets.dongying()
@@ -69,6 +70,18 @@ from ._core.autonomy import (
     synthetic_chain,
     validate,
 )
+from ._core.calendar import (
+    CHINA_STANDARD_TIME,
+    Calendar,
+    DayInfo,
+    DayKind,
+    Deadline,
+    DeadlineKind,
+    HolidayNotice,
+    UnpublishedYears,
+    WorkingHours,
+    parse_instant,
+)
 from . import datasets
 
 __version__: str = _core.__version__
@@ -76,11 +89,17 @@ __version__: str = _core.__version__
 __all__ = [
     "AttendanceBase",
     "AutonomyChain",
+    "CHINA_STANDARD_TIME",
+    "Calendar",
     "CommitteeKind",
     "ConsultationDecision",
     "ConsultationMeeting",
     "ConveningRequest",
     "ConveningResult",
+    "DayInfo",
+    "DayKind",
+    "Deadline",
+    "DeadlineKind",
     "DecisionStatus",
     "DivisionCode",
     "DivisionTree",
@@ -90,6 +109,7 @@ __all__ = [
     "FollowUp",
     "GrassrootsError",
     "Group",
+    "HolidayNotice",
     "IntRange",
     "InvalidInputError",
     "Level",
@@ -114,13 +134,16 @@ __all__ = [
     "Threshold",
     "TownshipClass",
     "Unit",
+    "UnpublishedYears",
     "UrbanRuralClass",
     "ValidationReport",
     "VillageClass",
+    "WorkingHours",
     "__version__",
     "check_convening",
     "datasets",
     "hold_meeting",
+    "parse_instant",
     "rules_in_force",
     "synthetic_chain",
     "urban_rural_class",

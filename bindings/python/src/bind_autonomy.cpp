@@ -5,7 +5,6 @@
 // that live in a RuleBook are handed out as handles (book + edition id), so an override made through
 // one sticks on the book's edition and a later RuleBook.add() cannot leave a dangling reference.
 #include <pybind11/stl.h>
-#include <pybind11/typing.h>
 
 #include <Python.h>
 
@@ -19,6 +18,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "value_types.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/consultation.hpp"
 #include "grassroots/autonomy/meeting.hpp"
@@ -80,114 +80,6 @@ namespace grassroots::python {
 
 namespace {
 
-using StringDict = py::typing::Dict<py::str, py::object>;
-
-// ---- enums --------------------------------------------------------------------------------------
-
-template <class E>
-struct EnumValue {
-    const char* name;
-    E value;
-    const char* doc;
-};
-
-/// A Python enum with upper-case members; `chinese_name` where the C++ API has chinese_name(E).
-template <class E>
-py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc, std::initializer_list<EnumValue<E>> values,
-                       const char* chinese_doc = "The Chinese term.") {
-    py::enum_<E> cls(m, name, doc);
-    for (const EnumValue<E>& v : values) {
-        cls.value(v.name, v.value, v.doc);
-    }
-    if constexpr (requires(E e) { chinese_name(e); }) {
-        cls.def_property_readonly(
-            "chinese_name", [](E value) { return std::string(chinese_name(value)); }, chinese_doc);
-    }
-    return cls;
-}
-
-// ---- value types: repr, ==, hash, to_dict and pickling from the field names ---------------------
-
-bool is_enum(const py::handle& value) { return py::hasattr(py::type::handle_of(value), "__members__"); }
-
-/// A field value for to_dict(): enums by their lower-case name, value objects as dicts, lists item by item.
-py::object plain(const py::handle& value) {
-    if (value.is_none()) {
-        return py::none();
-    }
-    if (is_enum(value)) {
-        return value.attr("name").attr("lower")();
-    }
-    if (py::isinstance<py::list>(value)) {
-        py::list out;
-        for (const py::handle item : value) {
-            out.append(plain(item));
-        }
-        return out;
-    }
-    if (py::hasattr(value, "to_dict")) {
-        return value.attr("to_dict")();
-    }
-    return py::reinterpret_borrow<py::object>(value);
-}
-
-struct ValueOptions {
-    bool repr = true;  ///< Define __repr__ as Type(field=value, …).
-    bool hash = true;  ///< Define __hash__ (false when a field is a list).
-};
-
-/// Adds the value-type protocol to @p cls. The class's constructor must take @p fields in this
-/// order (pickling calls it with them), and each field must be a property.
-template <class T>
-void add_value_protocol(py::class_<T>& cls, std::vector<const char*> fields, ValueOptions options = {}) {
-    auto values = [fields](const py::object& self) {
-        py::tuple out(fields.size());
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            out[i] = self.attr(fields[i]);
-        }
-        return out;
-    };
-    if (options.repr) {
-        cls.def("__repr__", [fields](const py::object& self) {
-            std::string text = py::str(py::type::handle_of(self).attr("__name__"));
-            text += "(";
-            for (std::size_t i = 0; i < fields.size(); ++i) {
-                const py::object value = self.attr(fields[i]);
-                text += (i == 0 ? "" : ", ") + std::string(fields[i]) + "=";
-                text += is_enum(value) ? std::string(py::str(value)) : std::string(py::repr(value));
-            }
-            return text + ")";
-        });
-    }
-    cls.def(
-        "__eq__",
-        [values](const py::object& self, const py::object& other) {
-            return py::type::handle_of(self).is(py::type::handle_of(other)) && values(self).equal(values(other));
-        },
-        py::arg("other"));
-    if (options.hash) {
-        cls.def("__hash__", [values](const py::object& self) { return py::hash(values(self)); });
-    }
-    cls.def(
-        "to_dict",
-        [fields](const py::object& self) {
-            StringDict out;
-            for (const char* field : fields) {
-                out[field] = plain(self.attr(field));
-            }
-            return out;
-        },
-        "The fields as a dict (enums by name, dates as datetime.date).");
-    cls.def("__reduce__", [values](const py::object& self) {
-        return py::make_tuple(py::type::handle_of(self), values(self));
-    });
-}
-
-/// A read-only property returning a copy of a data member.
-template <class T, class M>
-void field(py::class_<T>& cls, const char* name, M T::*member, const char* doc) {
-    cls.def_property_readonly(name, [member](const T& self) -> M { return self.*member; }, doc);
-}
 
 // ---- rule sets ----------------------------------------------------------------------------------
 

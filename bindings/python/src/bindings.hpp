@@ -13,6 +13,8 @@ void bind_errors(py::module_& m);
 void bind_division(py::module_& m);
 /// The autonomy chain: rules by edition, chains, validation, meetings, consultations.
 void bind_autonomy(py::module_& m);
+/// The working-day calendar: holidays, make-up days, working hours, deadlines.
+void bind_calendar(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

@@ -12,6 +12,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_division(division);
     auto autonomy = m.def_submodule("autonomy", "The four-level autonomy chain (四级自治组织链条), its rules and meetings");
     gp::bind_autonomy(autonomy);
+    auto calendar = m.def_submodule("calendar", "The working-day calendar (工作日): holidays, make-up days (调休), deadlines");
+    gp::bind_calendar(calendar);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

@@ -136,7 +136,7 @@ private:
     struct Override {
         bool working;
         std::string name;
-        std::uint16_t notice;  // index into notices_, or local_source
+        std::uint32_t notice;  // index into notices_, or into local_sources_ for local rules
         bool local;
     };
     void rebuild();

@@ -20,6 +20,8 @@ enum class DeadlineKind : std::uint8_t {
 
 /// @brief "elapsed", "working_hours" or "working_days".
 [[nodiscard]] std::string_view to_string(DeadlineKind kind) noexcept;
+/// @brief 自然时, 工作时 or 工作日.
+[[nodiscard]] std::string_view chinese_name(DeadlineKind kind) noexcept;
 
 /// @brief A time limit, able to say when it is due, how much remains and by how much it is overdue.
 ///
