@@ -40,3 +40,12 @@ def test_python_autonomy_example(repo: Path) -> None:
     assert "4 of 6 present (more than 1/2 needs 4): quorate; 3 of 4 for (more than 1/2 needs 3): passed" in out
     assert "overdue on 2025-07-01: [0]" in out
     assert "committee.term_years" in out and "unit.households" in out
+
+
+def test_python_deadlines_example(repo: Path) -> None:
+    out = run(repo / "examples/python/deadlines.py")
+    assert "2026-02-14 is 调休上班 春节" in out
+    assert "2026-02-12 general 2026-02-28 2026-03-03" in out  # numpy misses the make-up Saturdays
+    assert "24 working hours: due 2026-02-26 09:00 UTC+08:00" in out
+    assert "the 2027 schedule is not published" in out
+    assert "provisional: 2027-01-04 True" in out
