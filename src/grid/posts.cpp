@@ -426,4 +426,17 @@ std::vector<StaffingSummary> GridStaffing::summary(DivisionCode root, Level leve
     return rows;
 }
 
+std::vector<StaffingFinding> GridStaffing::check(Date first, Date last, DivisionCode within,
+                                                const StaffingRules& rules) const {
+    const auto inside = [&](DivisionCode unit) { return unit == within || within.is_ancestor_of(unit); };
+    std::vector<StaffingFinding> all = check(first, last, rules);
+    std::vector<StaffingFinding> kept;
+    for (StaffingFinding& finding : all) {
+        const bool about_grid = finding.grid && inside(map_->grid(*finding.grid).code.unit());
+        const bool about_worker = !finding.grid && finding.worker && inside(worker(*finding.worker).home);
+        if (about_grid || about_worker) kept.push_back(std::move(finding));
+    }
+    return kept;
+}
+
 }  // namespace grassroots

@@ -134,6 +134,10 @@ public:
     /// community unless allowed (liaisons: inside their township). Consecutive days with the same
     /// problem are one finding.
     [[nodiscard]] std::vector<StaffingFinding> check(Date first, Date last, const StaffingRules& rules = {}) const;
+    /// @brief check() limited to @p within (a community, township, county, …): findings about its
+    /// grids, and about workers who belong to it.
+    [[nodiscard]] std::vector<StaffingFinding> check(Date first, Date last, DivisionCode within,
+                                                     const StaffingRules& rules = {}) const;
     /// @brief One row per unit at @p level under @p root (e.g. each community of a township) on @p day.
     [[nodiscard]] std::vector<StaffingSummary> summary(DivisionCode root, Level level, Date day,
                                                        const StaffingRules& rules = {}) const;

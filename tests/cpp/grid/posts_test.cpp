@@ -528,3 +528,22 @@ TEST(StaffingSummary, AFullTimeWorkerInTwoGridsCountsOnceAndIsOverLoad) {
 
 }  // namespace
 }  // namespace grassroots
+
+namespace grassroots {
+namespace {
+
+TEST(StaffingCheck, LimitedToAUnit) {
+    GridMapBuilder builder(CoordinateSystem::metres);
+    builder.add(Grid{GridCode::parse("37050200506601"), GridKind::comprehensive, "a", Polygon::rectangle({0, 0}, {10, 10}), 0});
+    builder.add(Grid{GridCode::parse("37050200505801"), GridKind::comprehensive, "b", Polygon::rectangle({20, 0}, {30, 10}), 0});
+    const GridMap map = builder.build();
+    GridStaffing staffing(map);
+    const auto worker = staffing.add_worker({"王芳", DivisionCode("370502005066"), std::nullopt, false, std::nullopt});
+    staffing.assign(worker, *map.find(GridCode::parse("37050200506601")), GridRole::full_time, make_date(2026, 3, 1));
+    EXPECT_EQ(staffing.check(make_date(2026, 3, 1), make_date(2026, 3, 31)).size(), 1U);  // grid …5801 unstaffed
+    EXPECT_TRUE(staffing.check(make_date(2026, 3, 1), make_date(2026, 3, 31), DivisionCode("370502005066")).empty());
+    EXPECT_EQ(staffing.check(make_date(2026, 3, 1), make_date(2026, 3, 31), DivisionCode("370502005")).size(), 1U);
+}
+
+}  // namespace
+}  // namespace grassroots
