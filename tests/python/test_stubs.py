@@ -22,6 +22,7 @@ STUBS = Path(grassroots.__file__).parent / "_core"
         "grassroots._core.division",
         "grassroots._core.autonomy",
         "grassroots._core.calendar",
+        "grassroots._core.grid",
         "grassroots._core.datasets",
     ],
 )

@@ -4,7 +4,9 @@ Today: China's administrative ladder (行政层级) — statistical division cod
 the division tree down to every community and village — and the four-level autonomy chain
 (四级自治组织链条) of a community or village: its rules by law edition, validation, meetings and
 consultations; and China's working-day calendar (工作日) with public holidays, make-up working days
-(调休), working hours and deadlines. See the README for the road map.
+(调休), working hours and deadlines; and grids (网格化服务管理) — grid codes, polygons, the point →
+grid index, coverage and household checks, GeoJSON — with grid posts (网格定岗), their daily rule
+checks and a staffing optimiser. See the README for the road map.
 
 >>> import grassroots
 >>> tree = grassroots.datasets.dongying()
@@ -82,6 +84,36 @@ from ._core.calendar import (
     WorkingHours,
     parse_instant,
 )
+from ._core.grid import (
+    BandFinding,
+    CoordinateSystem,
+    CoverageFinding,
+    CoverageFindingKind,
+    Grid,
+    GridAssignment,
+    GridCode,
+    GridCodeLayout,
+    GridKind,
+    GridMap,
+    GridMapBuilder,
+    GridRole,
+    GridStaffing,
+    GridWorker,
+    HouseholdBands,
+    HouseholdPoints,
+    PartTimeKind,
+    Polygon,
+    StaffingFinding,
+    StaffingPlan,
+    StaffingRules,
+    StaffingSummary,
+    SyntheticCity,
+    greedy_full_time,
+    optimise_full_time,
+    parse_household_points,
+    read_household_points,
+    synthetic_city,
+)
 from . import datasets
 
 __version__: str = _core.__version__
@@ -89,6 +121,7 @@ __version__: str = _core.__version__
 __all__ = [
     "AttendanceBase",
     "AutonomyChain",
+    "BandFinding",
     "CHINA_STANDARD_TIME",
     "Calendar",
     "CommitteeKind",
@@ -96,6 +129,9 @@ __all__ = [
     "ConsultationMeeting",
     "ConveningRequest",
     "ConveningResult",
+    "CoordinateSystem",
+    "CoverageFinding",
+    "CoverageFindingKind",
     "DayInfo",
     "DayKind",
     "Deadline",
@@ -108,8 +144,20 @@ __all__ = [
     "Finding",
     "FollowUp",
     "GrassrootsError",
+    "Grid",
+    "GridAssignment",
+    "GridCode",
+    "GridCodeLayout",
+    "GridKind",
+    "GridMap",
+    "GridMapBuilder",
+    "GridRole",
+    "GridStaffing",
+    "GridWorker",
     "Group",
     "HolidayNotice",
+    "HouseholdBands",
+    "HouseholdPoints",
     "IntRange",
     "InvalidInputError",
     "Level",
@@ -117,10 +165,12 @@ __all__ = [
     "MeetingRecord",
     "MeetingResult",
     "NotFoundError",
+    "PartTimeKind",
     "PartyOrganisation",
     "PartyOrganisationKind",
     "PermissionDeniedError",
     "Person",
+    "Polygon",
     "Post",
     "PostKind",
     "Rule",
@@ -129,8 +179,13 @@ __all__ = [
     "RuleViolationError",
     "Severity",
     "Sex",
+    "StaffingFinding",
+    "StaffingPlan",
+    "StaffingRules",
+    "StaffingSummary",
     "SubordinateCommittee",
     "SubordinateKind",
+    "SyntheticCity",
     "Threshold",
     "TownshipClass",
     "Unit",
@@ -142,10 +197,15 @@ __all__ = [
     "__version__",
     "check_convening",
     "datasets",
+    "greedy_full_time",
     "hold_meeting",
+    "optimise_full_time",
+    "parse_household_points",
     "parse_instant",
+    "read_household_points",
     "rules_in_force",
     "synthetic_chain",
+    "synthetic_city",
     "urban_rural_class",
     "validate",
 ]

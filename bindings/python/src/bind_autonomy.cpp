@@ -18,6 +18,8 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "ids.hpp"
+#include "unit_argument.hpp"
 #include "value_types.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/consultation.hpp"
@@ -28,40 +30,8 @@
 #include "grassroots/division/code.hpp"
 #include "grassroots/error.hpp"
 
-// ---- ids as Python ints -------------------------------------------------------------------------
+// ---- ids as Python ints (ids.hpp) ---------------------------------------------------------------
 namespace pybind11::detail {
-
-/// A chain's StrongId is a plain int in Python. Any int loads; one outside the id range becomes an
-/// invalid id, which the C++ API reports as NotFound (so -1 is "not found", not a TypeError).
-template <class Id>
-struct strong_id_caster {
-    PYBIND11_TYPE_CASTER(Id, const_name("int"));
-
-    bool load(handle source, bool /*convert*/) {
-        if (!source || PyBool_Check(source.ptr()) || !PyIndex_Check(source.ptr())) {
-            return false;
-        }
-        const object index = reinterpret_steal<object>(PyNumber_Index(source.ptr()));
-        if (!index) {
-            PyErr_Clear();
-            return false;
-        }
-        int overflow = 0;
-        const long long number = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
-        if (number == -1 && PyErr_Occurred() != nullptr) {
-            PyErr_Clear();
-            return false;
-        }
-        using Rep = typename Id::rep_type;
-        constexpr auto limit = static_cast<long long>(std::numeric_limits<Rep>::max());
-        value = overflow != 0 || number < 0 || number >= limit ? Id{} : Id{static_cast<Rep>(number)};
-        return true;
-    }
-
-    static handle cast(Id id, return_value_policy /*policy*/, handle /*parent*/) {
-        return PyLong_FromUnsignedLongLong(id.value());
-    }
-};
 
 template <>
 struct type_caster<grassroots::PersonId> : strong_id_caster<grassroots::PersonId> {};
@@ -114,15 +84,6 @@ std::string rule_repr(const Rule& rule) {
 
 // ---- chains -------------------------------------------------------------------------------------
 
-// str first: a variant must be default-constructible, and DivisionCode is not.
-using UnitArgument = std::variant<std::string, DivisionCode>;
-
-DivisionCode to_code(const UnitArgument& unit) {
-    if (const auto* code = std::get_if<DivisionCode>(&unit)) {
-        return *code;
-    }
-    return DivisionCode::parse(std::get<std::string>(unit));
-}
 
 template <class T>
 std::vector<T> copy_of(std::span<const T> items) {

@@ -15,6 +15,8 @@ void bind_division(py::module_& m);
 void bind_autonomy(py::module_& m);
 /// The working-day calendar: holidays, make-up days, working hours, deadlines.
 void bind_calendar(py::module_& m);
+/// Grids (网格) and grid posts (网格定岗): codes, polygons, the grid map, staffing, the optimiser.
+void bind_grid(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

@@ -14,6 +14,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_autonomy(autonomy);
     auto calendar = m.def_submodule("calendar", "The working-day calendar (工作日): holidays, make-up days (调休), deadlines");
     gp::bind_calendar(calendar);
+    auto grid = m.def_submodule("grid", "Grids (网格化服务管理) and grid posts (网格定岗)");
+    gp::bind_grid(grid);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

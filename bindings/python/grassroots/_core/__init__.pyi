@@ -11,8 +11,9 @@ from grassroots import RuleViolationError
 from . import division
 from . import autonomy
 from . import calendar
+from . import grid
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'calendar', 'datasets', 'division']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'calendar', 'datasets', 'division', 'grid']
 def _raise_for_test(kind: str, message: str) -> None:
     ...
 __version__: str = '0.1.0'

@@ -1,0 +1,22 @@
+// A village-level (or any) division code given from Python as a str or a DivisionCode.
+#pragma once
+
+#include <pybind11/stl.h>
+
+#include <string>
+#include <variant>
+
+#include "grassroots/division/code.hpp"
+
+namespace grassroots::python {
+
+/// str first: a variant must be default-constructible, and DivisionCode is not.
+using UnitArgument = std::variant<std::string, DivisionCode>;
+
+/// The code given; a str is parsed (InvalidInputError for a bad one).
+inline DivisionCode to_code(const UnitArgument& unit) {
+    if (const auto* code = std::get_if<DivisionCode>(&unit)) return *code;
+    return DivisionCode::parse(std::get<std::string>(unit));
+}
+
+}  // namespace grassroots::python
