@@ -250,7 +250,17 @@ void Calendar::working_days_between(std::span<const std::int32_t> start, std::sp
         throw InvalidInput("working_days_between: start, end and output need the same length");
     }
     for (std::size_t k = 0; k < start.size(); ++k) {
-        out[k] = working_days_between(Date{sys_days{std::chrono::days{start[k]}}}, Date{sys_days{std::chrono::days{end[k]}}});
+        const std::int64_t s = static_cast<std::int64_t>(start[k]) + epoch_offset;
+        const std::int64_t e = static_cast<std::int64_t>(end[k]) + epoch_offset;
+        if (s < 0 || s >= range_days || e < 0 || e >= range_days) {
+            out[k] = working_days_between(Date{sys_days{std::chrono::days{start[k]}}}, Date{sys_days{std::chrono::days{end[k]}}});
+            continue;  // the scalar form throws with the date
+        }
+        const auto lo = static_cast<std::int32_t>(std::min(s, e));
+        const auto hi = static_cast<std::int32_t>(std::max(s, e));
+        check_covered(lo, hi - 1);
+        const std::int64_t count = before_[static_cast<std::size_t>(hi)] - before_[static_cast<std::size_t>(lo)];
+        out[k] = e >= s ? count : -count;
     }
 }
 
