@@ -37,10 +37,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
-import gc
 import json
-import os
-import platform
 import re
 import sys
 import time
@@ -52,6 +49,9 @@ import numpy as np
 import pandas as pd
 
 import grassroots
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare_division as division  # noqa: E402  (best_time, machine_info, significant)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "divisions"
@@ -374,58 +374,17 @@ def make_chains(sample: Sample, broken_share: float, seed: int) -> tuple[list[An
 
 
 # ---- measuring ---------------------------------------------------------------------------------
-def best_time(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """Best wall time of fn over `repeat` runs; the cyclic garbage collector is off inside the calls,
-    as timeit does."""
-    best = float("inf")
-    result: Any = None
-    gc.collect()
-    for _ in range(repeat):
-        result = None
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            result = fn()
-            elapsed = time.perf_counter() - start
-        finally:
-            gc.enable()
-        best = min(best, elapsed)
-    return best, result
+best_time = division.best_time
+significant = division.significant
 
 
 def machine_info() -> dict[str, Any]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    memory = None
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemTotal:"):
-                    memory = round(int(line.split()[1]) / 1024 / 1024, 1)
-                    break
-    except OSError:
-        pass
-    cores = os.cpu_count()
-    info = {
-        "cpu": cpu,
-        "cores": cores,
-        "memory_gib": memory,
-        "os": platform.platform(),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "pandas": pd.__version__,
-        "grassroots": grassroots.__version__,
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-    }
-    info["summary"] = (f"{cpu}, {cores} cores, {memory} GiB RAM; {info['os']}; Python {info['python']}, "
-                       f"NumPy {info['numpy']}, pandas {info['pandas']}, grassroots {info['grassroots']}")
+    info = division.machine_info()
+    info.pop("networkx", None)
+    info["pandas"] = pd.__version__
+    info["summary"] = (f"{info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB RAM; {info['os']}; "
+                       f"Python {info['python']}, NumPy {info['numpy']}, pandas {info['pandas']}, "
+                       f"grassroots {info['grassroots']}")
     return info
 
 
@@ -607,15 +566,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "figures": figures,
     }
-
-
-def significant(value: float) -> str:
-    """About three significant digits, without exponents."""
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
 
 
 def format_value(value: float, unit: str) -> str:
