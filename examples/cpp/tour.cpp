@@ -25,6 +25,7 @@
 #include "grassroots/autonomy/validation.hpp"
 #include "grassroots/calendar/deadline.hpp"
 #include "grassroots/grid/posts.hpp"
+#include "grassroots/grid/redivision.hpp"
 #include "grassroots/grid/synthetic.hpp"
 #include "grassroots/grassroots.hpp"
 
@@ -231,6 +232,21 @@ void print_grids(const gr::DivisionTree& tree, gr::DivisionId community) {
         }
     }
     if (in_unit == 0) std::cout << "  households per grid: all within the 300–500 band\n";
+
+    // Re-division: split and merge out-of-band grids, keeping unchanged codes.
+    const gr::Redivision redone = gr::redivide(city.map, unit, city.buildings, city.households);
+    for (const gr::RedivisionChange& change : redone.changes) {
+        std::cout << "  re-division: " << gr::to_string(change.kind);
+        for (const gr::GridCode& code : change.from) std::cout << ' ' << code.str();
+        std::cout << " →";
+        for (const gr::GridCode& code : change.to) std::cout << ' ' << code.str();
+        std::cout << '\n';
+    }
+    for (gr::GridId id : redone.map.grids_in(unit)) {
+        std::cout << "    " << redone.map.grid(id).code.str() << "  " << redone.households[id.value()] << " households\n";
+    }
+    std::cout << "  after re-division: " << redone.remaining.size() << " grids of " << tree.name(community)
+              << " out of band, coverage " << (redone.map.check_coverage(unit).empty() ? "clean" : "NOT clean") << '\n';
 
     // 网格定岗: community workers, each to one grid, by the min-cost-flow optimiser.
     gr::GridStaffing staffing(city.map);

@@ -4,17 +4,8 @@
 #include <cmath>
 #include <utility>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wpedantic"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <boost/geometry.hpp>
-#include <boost/geometry/geometries/point_xy.hpp>
-#pragma GCC diagnostic pop
 
+#include "boost_geometry.hpp"
 #include "grassroots/error.hpp"
 #include "grid_support.hpp"
 #include "point_in_ring.hpp"
@@ -23,41 +14,17 @@ namespace grassroots {
 
 namespace {
 
+using detail::CMulti;
+using detail::CPoint;
+using detail::CPolygon;
+using detail::from_ring;
+using detail::to_cartesian;
 namespace bg = boost::geometry;
-
-// Planar polygons in the polygon's own coordinates (lon/lat degrees or metres): counter-clockwise
-// outer ring, clockwise holes, closed — the orientation Polygon normalises to.
-using CPoint = bg::model::d2::point_xy<double>;
-using CPolygon = bg::model::polygon<CPoint, false, true>;
-using CMulti = bg::model::multi_polygon<CPolygon>;
 // The same shapes on the WGS84 ellipsoid, for geodesic areas. Small polygons keep their orientation.
 using GPoint = bg::model::point<double, 2, bg::cs::geographic<bg::degree>>;
 using GPolygon = bg::model::polygon<GPoint, false, true>;
 
 using detail::format_point;
-
-template <class Ring>
-void append_ring(Ring& ring, const std::vector<Point>& points) {
-    ring.reserve(points.size());
-    for (const Point& p : points) ring.push_back(typename Ring::value_type(p.x, p.y));
-}
-
-CPolygon to_cartesian(const std::vector<Point>& outer, const std::vector<std::vector<Point>>& holes) {
-    CPolygon poly;
-    append_ring(poly.outer(), outer);
-    poly.inners().resize(holes.size());
-    for (std::size_t i = 0; i < holes.size(); ++i) append_ring(poly.inners()[i], holes[i]);
-    return poly;
-}
-
-CPolygon to_cartesian(const Polygon& polygon) { return to_cartesian(polygon.outer(), polygon.holes()); }
-
-std::vector<Point> from_ring(const CPolygon::ring_type& ring) {
-    std::vector<Point> out;
-    out.reserve(ring.size());
-    for (const CPoint& p : ring) out.push_back({p.x(), p.y()});
-    return out;
-}
 
 template <class Ring>
 void copy_to_geographic(const Ring& from, GPolygon::ring_type& to) {

@@ -7,19 +7,10 @@
 #include <numeric>
 #include <utility>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wpedantic"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <boost/geometry.hpp>
-#include <boost/iterator/function_output_iterator.hpp>
-#include <boost/geometry/index/rtree.hpp>
-#include <nlohmann/json.hpp>
-#pragma GCC diagnostic pop
 
+#include <nlohmann/json.hpp>
+
+#include "boost_geometry.hpp"
 #include "grassroots/error.hpp"
 #include "grid_support.hpp"
 #include "point_in_ring.hpp"

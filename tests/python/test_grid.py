@@ -520,6 +520,42 @@ def test_synthetic_city_is_deterministic_and_checks_options(dongying: gr.Divisio
         gr.synthetic_city(dongying, "3706", 1)
 
 
+# ---- re-division ----------------------------------------------------------------------------------
+
+
+def test_redivide_splits_and_merges(shengli: gr.SyntheticCity) -> None:
+    bands = HouseholdBands(urban=IntRange(300, 500))
+    r = gr.redivide(shengli.map, JINYUAN, shengli.buildings, shengli.households, bands=bands)
+    assert "Redivision" in repr(r)
+    kinds = [c.kind for c in r.changes]
+    assert gr.RedivisionChangeKind.SPLIT in kinds and gr.RedivisionChangeKind.MERGE in kinds
+    split = r.changes[0]
+    assert split.kind == gr.RedivisionChangeKind.SPLIT and len(split.from_) == 1 and len(split.to) >= 2
+    assert isinstance(split.to[0], GridCode)
+    assert pickle.loads(pickle.dumps(split)) == split and split.to_dict()["kind"] == "split"
+    assert r.remaining == []
+    assert r.households.shape == (len(r.map),) and not r.households.flags.writeable
+    assert int(r.households.sum()) == int(shengli.households.sum())
+    for gid in r.map.grids_in(JINYUAN):
+        assert 300 <= r.households[gid] <= 500
+    assert r.map.check_coverage(JINYUAN) == []
+    # Grids of other units are copied unchanged.
+    assert len(r.map) - len(r.map.grids_in(JINYUAN)) == len(shengli.map) - len(shengli.map.grids_in(JINYUAN))
+    options = gr.RedivisionOptions(bands=bands, adjacency_m=100)
+    assert options.adjacency_m == 100 and options.bands == bands
+
+
+def test_redivide_bad_input(shengli: gr.SyntheticCity) -> None:
+    with pytest.raises(gr.InvalidInputError, match="buildings but"):
+        gr.redivide(shengli.map, JINYUAN, shengli.buildings, shengli.households[:-1])
+    with pytest.raises(gr.InvalidInputError, match=r"\(N, 2\)"):
+        gr.redivide(shengli.map, JINYUAN, shengli.buildings[:, 0], shengli.households)
+    with pytest.raises(gr.NotFoundError, match="has no grids"):
+        gr.redivide(shengli.map, "370502005199", shengli.buildings, shengli.households)
+    with pytest.raises(gr.InvalidInputError, match="village-level"):
+        gr.redivide(shengli.map, "370502005", shengli.buildings, shengli.households)
+
+
 # ---- pandas ---------------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grassroots/core/strong_id.hpp"
@@ -111,6 +112,8 @@ public:
     [[nodiscard]] std::vector<GridId> grids_in(DivisionCode unit) const;
     /// @brief The boundary recorded for a community, if any.
     [[nodiscard]] const Polygon* boundary(DivisionCode unit) const noexcept;
+    /// @brief Every recorded community boundary, by unit code.
+    [[nodiscard]] std::span<const std::pair<DivisionCode, Polygon>> boundaries() const noexcept { return boundaries_; }
 
     /// @brief The grid containing @p p. A point on an edge shared by several grids belongs to the
     /// one with the smallest code; a point in no grid gives nothing.

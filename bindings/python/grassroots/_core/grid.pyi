@@ -10,7 +10,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['BandFinding', 'CoordinateSystem', 'CoverageFinding', 'CoverageFindingKind', 'Grid', 'GridAssignment', 'GridCode', 'GridCodeLayout', 'GridKind', 'GridMap', 'GridMapBuilder', 'GridRole', 'GridStaffing', 'GridWorker', 'HouseholdBands', 'HouseholdPoints', 'PartTimeKind', 'Polygon', 'StaffingFinding', 'StaffingPlan', 'StaffingRules', 'StaffingSummary', 'SyntheticCity', 'greedy_full_time', 'optimise_full_time', 'parse_household_points', 'read_household_points', 'synthetic_city']
+__all__: list[str] = ['BandFinding', 'CoordinateSystem', 'CoverageFinding', 'CoverageFindingKind', 'Grid', 'GridAssignment', 'GridCode', 'GridCodeLayout', 'GridKind', 'GridMap', 'GridMapBuilder', 'GridRole', 'GridStaffing', 'GridWorker', 'HouseholdBands', 'HouseholdPoints', 'PartTimeKind', 'Polygon', 'Redivision', 'RedivisionChange', 'RedivisionChangeKind', 'RedivisionOptions', 'StaffingFinding', 'StaffingPlan', 'StaffingRules', 'StaffingSummary', 'SyntheticCity', 'greedy_full_time', 'optimise_full_time', 'parse_household_points', 'read_household_points', 'redivide', 'synthetic_city']
 class CoordinateSystem:
     """
     How coordinates are read.
@@ -818,6 +818,138 @@ class SyntheticCity:
         """
         The GridMap (14-digit codes, lon/lat).
         """
+class RedivisionChangeKind:
+    """
+    A split or a merge of grids.
+    
+    Members:
+    
+      SPLIT : one grid cut into several
+    
+      MERGE : several grids joined into one
+    """
+    MERGE: typing.ClassVar[RedivisionChangeKind]
+    SPLIT: typing.ClassVar[RedivisionChangeKind]
+    __members__: typing.ClassVar[dict[str, RedivisionChangeKind]]
+    @typing.overload
+    def __eq__(self, other: RedivisionChangeKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: RedivisionChangeKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class RedivisionOptions:
+    """
+    How to re-divide: household bands and building adjacency.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, bands: HouseholdBands = ..., adjacency_m: typing.SupportsFloat | typing.SupportsIndex = 150.0) -> None:
+        ...
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def adjacency_m(self) -> float:
+        """
+        Buildings closer than this many metres are adjacent.
+        """
+    @property
+    def bands(self) -> HouseholdBands:
+        """
+        The HouseholdBands each grid should be in.
+        """
+class RedivisionChange:
+    """
+    One split or merge of grids.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, kind: RedivisionChangeKind, from_: collections.abc.Sequence[GridCode], to: collections.abc.Sequence[GridCode]) -> None:
+        ...
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def from_(self) -> list[GridCode]:
+        """
+        GridCodes in the old map (a split: one; a merge: two or more).
+        """
+    @property
+    def kind(self) -> RedivisionChangeKind:
+        """
+        SPLIT or MERGE.
+        """
+    @property
+    def to(self) -> list[GridCode]:
+        """
+        GridCodes in the new map (a split: two or more; a merge: one).
+        """
+class Redivision:
+    """
+    A re-divided map and what changed.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def changes(self) -> list[RedivisionChange]:
+        """
+        RedivisionChanges: splits in old code order, then merges in new code order.
+        """
+    @property
+    def households(self) -> numpy.typing.NDArray[numpy.int64]:
+        """
+        int64 array of households per grid of the new map, counted from the buildings; read-only.
+        """
+    @property
+    def map(self) -> GridMap:
+        """
+        The new GridMap.
+        """
+    @property
+    def remaining(self) -> list[BandFinding]:
+        """
+        BandFindings (ids in the new map) for the unit's grids still out of band, with why.
+        """
 class GridWorker:
     """
     A person who can hold grid posts.
@@ -1178,6 +1310,10 @@ def parse_household_points(text: str, source: str = '<text>') -> HouseholdPoints
 def read_household_points(path: os.PathLike | str | bytes) -> HouseholdPoints:
     """
     Reads such a CSV file (gzip allowed); FileError when it cannot be read.
+    """
+def redivide(map: GridMap, unit: str | grassroots._core.division.DivisionCode, buildings: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], households: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], *, bands: HouseholdBands | None = None, adjacency_m: typing.SupportsFloat | typing.SupportsIndex = 150.0) -> Redivision:
+    """
+    Re-divides the grids of a community or village (str or DivisionCode) so that each is in its household band: grids above it are cut by axis-parallel lines at household-weighted cuts while the buildings on each side stay connected (buildings closer than adjacency_m are adjacent), grids below it are merged with a neighbour of the unit when the total stays within the band. Unchanged grids keep their codes; new grids take the smallest free sequence numbers, north→south then west→east. buildings: (N, 2) array; households: N int64 counts; bands: HouseholdBands (None: the defaults).
     """
 def synthetic_city(tree: grassroots._core.division.DivisionTree, root: str | grassroots._core.division.DivisionCode, seed: typing.SupportsInt | typing.SupportsIndex, *, community_households: grassroots._core.autonomy.IntRange = ..., village_households: grassroots._core.autonomy.IntRange = ..., community_grid_households: typing.SupportsInt | typing.SupportsIndex = 300, village_grid_households: typing.SupportsInt | typing.SupportsIndex = 120, building_households: grassroots._core.autonomy.IntRange = ..., origin: tuple[float, float] = (118.4, 37.3)) -> SyntheticCity:
     """
