@@ -28,3 +28,5 @@
 #include "grassroots/grid/redivision.hpp"
 #include "grassroots/grid/synthetic.hpp"
 #include "grassroots/version.hpp"
+#include "grassroots/workflow/builtin.hpp"
+#include "grassroots/workflow/definition.hpp"

@@ -1,0 +1,116 @@
+/// @file definition.hpp
+/// @brief Closed-loop workflow definitions as data: states, transitions, deadlines, a registry.
+///
+/// A WorkflowDefinition is validated when it is built: every state is reachable from the initial
+/// state, every open state has a way out, closed states are final, and at least one closed state
+/// can be reached. Definitions round-trip through JSON and render as Graphviz.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grassroots/calendar/deadline.hpp"
+
+namespace grassroots {
+
+/// @brief What happens when a state's deadline is breached.
+enum class BreachAction : std::uint8_t {
+    escalate,  ///< 督办: escalate one rung up the hierarchy
+    urge,      ///< 催办: urge the handler
+    notify,    ///< 通知: notify the parties
+};
+
+/// @brief "escalate", "urge" or "notify".
+[[nodiscard]] std::string_view to_string(BreachAction action) noexcept;
+/// @brief 督办, 催办 or 通知.
+[[nodiscard]] std::string_view chinese_name(BreachAction action) noexcept;
+
+/// @brief One state of a closed loop.
+struct StateDefinition {
+    std::string id;                        ///< Stable identifier ("dispatch").
+    std::string name;                      ///< Display name ("任务派遣").
+    bool closed = false;                   ///< True for final states; they have no way out.
+    std::optional<Deadline> deadline;      ///< Time allowed in this state, if limited.
+    std::vector<BreachAction> on_breach;   ///< Actions taken when the deadline is breached.
+    bool starts_clock = false;             ///< True when entering this state starts the case clock.
+
+    /// @brief States compare member by member.
+    friend bool operator==(const StateDefinition&, const StateDefinition&) = default;
+};
+
+/// @brief An allowed move from one state to another and who may take it.
+struct TransitionDefinition {
+    std::string id;                           ///< Stable identifier ("dispatch").
+    std::string from;                         ///< Id of the source state.
+    std::string to;                           ///< Id of the target state.
+    std::vector<std::string> roles;           ///< Roles allowed to take the transition (at least one).
+    std::vector<std::string> required_fields; ///< Fields the actor must fill in.
+    bool rework = false;                      ///< True when the move sends work back (返工).
+
+    /// @brief Transitions compare member by member.
+    friend bool operator==(const TransitionDefinition&, const TransitionDefinition&) = default;
+};
+
+/// @brief A validated, versioned closed-loop definition.
+class WorkflowDefinition {
+public:
+    /// @brief Builds and validates a definition; throws InvalidInput naming the first problem.
+    WorkflowDefinition(std::string id, int version, std::string title, std::string initial,
+                       std::vector<StateDefinition> states, std::vector<TransitionDefinition> transitions);
+
+    [[nodiscard]] const std::string& id() const noexcept { return id_; }        ///< Loop id.
+    [[nodiscard]] int version() const noexcept { return version_; }             ///< Version, from 1.
+    [[nodiscard]] const std::string& title() const noexcept { return title_; }  ///< Display title.
+    [[nodiscard]] const std::string& initial() const noexcept { return initial_; }  ///< Initial state id.
+    /// @brief All states in declaration order.
+    [[nodiscard]] const std::vector<StateDefinition>& states() const noexcept { return states_; }
+    /// @brief All transitions in declaration order.
+    [[nodiscard]] const std::vector<TransitionDefinition>& transitions() const noexcept { return transitions_; }
+
+    /// @brief The state with id @p id; throws NotFound.
+    [[nodiscard]] const StateDefinition& state(std::string_view id) const;
+    /// @brief The transitions leaving state @p state_id, in declaration order (empty if none).
+    [[nodiscard]] std::vector<const TransitionDefinition*> transitions_from(std::string_view state_id) const;
+    /// @brief The transition with id @p id; throws NotFound.
+    [[nodiscard]] const TransitionDefinition& transition(std::string_view id) const;
+
+    /// @brief The definition as JSON (the format from_json reads).
+    [[nodiscard]] std::string to_json() const;
+    /// @brief Reads a definition from JSON; errors name @p source and the JSON path.
+    [[nodiscard]] static WorkflowDefinition from_json(std::string_view json, std::string_view source);
+    /// @brief A Graphviz digraph: closed states double circles, rework edges dashed.
+    [[nodiscard]] std::string to_dot() const;
+
+    /// @brief Definitions compare member by member.
+    friend bool operator==(const WorkflowDefinition&, const WorkflowDefinition&) = default;
+
+private:
+    std::string id_;
+    int version_;
+    std::string title_;
+    std::string initial_;
+    std::vector<StateDefinition> states_;
+    std::vector<TransitionDefinition> transitions_;
+};
+
+/// @brief Definitions by id and version; a running case stays on the version it started with.
+///
+/// References returned by get() and latest() stay valid while the registry lives.
+class WorkflowRegistry {
+public:
+    /// @brief Adds a definition; throws InvalidInput if its id and version are already present.
+    void add(WorkflowDefinition definition);
+    /// @brief The definition @p id at @p version; throws NotFound.
+    [[nodiscard]] const WorkflowDefinition& get(std::string_view id, int version) const;
+    /// @brief The highest version of @p id; throws NotFound.
+    [[nodiscard]] const WorkflowDefinition& latest(std::string_view id) const;
+
+private:
+    std::deque<WorkflowDefinition> definitions_;
+};
+
+}  // namespace grassroots
