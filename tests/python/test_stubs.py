@@ -23,6 +23,7 @@ STUBS = Path(grassroots.__file__).parent / "_core"
         "grassroots._core.autonomy",
         "grassroots._core.calendar",
         "grassroots._core.grid",
+        "grassroots._core.workflow",
         "grassroots._core.datasets",
     ],
 )

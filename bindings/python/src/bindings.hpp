@@ -17,6 +17,8 @@ void bind_autonomy(py::module_& m);
 void bind_calendar(py::module_& m);
 /// Grids (网格) and grid posts (网格定岗): codes, polygons, the grid map, staffing, the optimiser.
 void bind_grid(py::module_& m);
+/// Closed-loop workflow definitions: states, transitions, deadlines, a registry, the built-in loops.
+void bind_workflow(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

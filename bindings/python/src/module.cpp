@@ -16,6 +16,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_calendar(calendar);
     auto grid = m.def_submodule("grid", "Grids (网格化服务管理) and grid posts (网格定岗)");
     gp::bind_grid(grid);
+    auto workflow = m.def_submodule("workflow", "Closed-loop workflow definitions (闭环流程): states, transitions, deadlines");
+    gp::bind_workflow(workflow);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

@@ -12,8 +12,9 @@ from . import division
 from . import autonomy
 from . import calendar
 from . import grid
+from . import workflow
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'calendar', 'datasets', 'division', 'grid']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'calendar', 'datasets', 'division', 'grid', 'workflow']
 def _raise_for_test(kind: str, message: str) -> None:
     ...
 __version__: str = '0.1.0'
