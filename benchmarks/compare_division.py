@@ -563,6 +563,13 @@ def print_table(result: dict[str, Any]) -> None:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; networkx {f['peer_method']}")
 
 
+def write_result(result: dict[str, Any], out: Path) -> None:
+    """Writes a comparison's figures as JSON (benchmarks/results/<name>.json) and says where."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -593,9 +600,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     result = run(args)
     print_table(result)
     out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nwrote {out}")
+    write_result(result, out)
     return 0
 
 

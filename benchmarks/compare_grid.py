@@ -413,9 +413,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     result = run(args)
     print_table(result)
     out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nwrote {out}")
+    division.write_result(result, out)
     return 0
 
 

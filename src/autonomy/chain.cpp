@@ -2,17 +2,14 @@
 
 #include <array>
 
+#include "../core/enum_names.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
 namespace {
 
-template <class Enum, std::size_t N>
-std::string_view name_of(Enum value, const std::array<std::string_view, N>& names) noexcept {
-    const auto index = static_cast<std::size_t>(value);
-    return index < N ? names[index] : std::string_view("?");
-}
+using detail::name_of;
 
 constexpr std::array<std::string_view, 7> subordinate_english{
     "mediation", "public_security", "public_health", "environment_property", "social_welfare", "elderly_care", "other"};

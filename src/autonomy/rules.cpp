@@ -110,10 +110,10 @@ const Rule& RuleSet::rule(std::string_view rule_id) const {
 
 Rule& RuleSet::mutable_rule(std::string_view rule_id) { return const_cast<Rule&>(rule(rule_id)); }
 
-void RuleSet::override_range(std::string_view rule_id, IntRange value, std::string note) {
+void RuleSet::override_value(std::string_view rule_id, Rule::Value value, std::string note, const char* kind) {
     Rule& target = mutable_rule(rule_id);
-    if (!std::holds_alternative<IntRange>(target.value)) {
-        throw InvalidInput("rule '" + target.id + "' is not a range rule (its value is '" + target.value_text() + "')");
+    if (target.value.index() != value.index()) {
+        throw InvalidInput("rule '" + target.id + "' is not a " + kind + " rule (its value is '" + target.value_text() + "')");
     }
     if (note.empty()) {
         throw InvalidInput("overriding rule '" + target.id + "' needs a note saying whose rule it is");
@@ -125,19 +125,12 @@ void RuleSet::override_range(std::string_view rule_id, IntRange value, std::stri
     target = std::move(changed);
 }
 
+void RuleSet::override_range(std::string_view rule_id, IntRange value, std::string note) {
+    override_value(rule_id, value, std::move(note), "range");
+}
+
 void RuleSet::override_threshold(std::string_view rule_id, Threshold value, std::string note) {
-    Rule& target = mutable_rule(rule_id);
-    if (!std::holds_alternative<Threshold>(target.value)) {
-        throw InvalidInput("rule '" + target.id + "' is not a share rule (its value is '" + target.value_text() + "')");
-    }
-    if (note.empty()) {
-        throw InvalidInput("overriding rule '" + target.id + "' needs a note saying whose rule it is");
-    }
-    Rule changed = target;
-    changed.value = value;
-    changed.override_note = std::move(note);
-    check_value(changed, id_);
-    target = std::move(changed);
+    override_value(rule_id, value, std::move(note), "share");
 }
 
 RuleBook::RuleBook(const RuleBook& other) {

@@ -123,6 +123,7 @@ public:
 
 private:
     Rule& mutable_rule(std::string_view rule_id);
+    void override_value(std::string_view rule_id, Rule::Value value, std::string note, const char* kind);
     std::string id_;
     std::string title_;
     CommitteeKind kind_;
