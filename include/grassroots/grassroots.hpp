@@ -30,3 +30,5 @@
 #include "grassroots/version.hpp"
 #include "grassroots/workflow/builtin.hpp"
 #include "grassroots/workflow/definition.hpp"
+#include "grassroots/workflow/matter.hpp"
+#include "grassroots/workflow/routing.hpp"

@@ -3,7 +3,10 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "grassroots/error.hpp"
 
 namespace grassroots::detail {
 
@@ -12,6 +15,32 @@ template <class Enum, std::size_t N>
 std::string_view name_of(Enum value, const std::array<std::string_view, N>& names) noexcept {
     const auto index = static_cast<std::size_t>(value);
     return index < N ? names[index] : std::string_view("?");
+}
+
+/// The value named @p text in @p names; throws InvalidInput "unknown <what> '<text>' (expected …)".
+template <class Enum, std::size_t N>
+Enum value_of(std::string_view text, const std::array<std::string_view, N>& names, std::string_view what) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == text) return static_cast<Enum>(i);
+    }
+    std::string expected;
+    for (std::size_t i = 0; i < N; ++i) expected += (i == 0 ? "" : ", ") + std::string(names[i]);
+    throw InvalidInput("unknown " + std::string(what) + " '" + std::string(text) + "' (expected " + expected + ")");
+}
+
+/// The value named @p text in @p names or in @p chinese (both indexed by value); throws InvalidInput
+/// "unknown <what> '<text>' (expected …)" listing the names of both tables.
+template <class Enum, std::size_t N>
+Enum value_of(std::string_view text, const std::array<std::string_view, N>& names,
+              const std::array<std::string_view, N>& chinese, std::string_view what) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == text || chinese[i] == text) return static_cast<Enum>(i);
+    }
+    std::string expected;
+    for (const auto* table : {&names, &chinese}) {
+        for (const std::string_view name : *table) expected += (expected.empty() ? "" : ", ") + std::string(name);
+    }
+    throw InvalidInput("unknown " + std::string(what) + " '" + std::string(text) + "' (expected " + expected + ")");
 }
 
 }  // namespace grassroots::detail

@@ -152,4 +152,50 @@ std::size_t column_index(const CsvReader& reader, std::string_view name) {
     throw InvalidInput("header has no column '" + std::string(name) + "'", reader.where());
 }
 
+std::vector<std::size_t> read_header(CsvReader& reader, std::initializer_list<std::string_view> names) {
+    if (!reader.next()) {
+        std::string expected;
+        for (const std::string_view name : names) {
+            expected += (expected.empty() ? "" : ",") + std::string(name);
+        }
+        throw InvalidInput("no header line; expected '" + expected + "'", reader.where());
+    }
+    std::vector<std::size_t> indices;
+    indices.reserve(names.size());
+    for (const std::string_view name : names) {
+        indices.push_back(column_index(reader, name));
+    }
+    return indices;
+}
+
+void expect_field_count(const CsvReader& reader, std::size_t count) {
+    if (reader.fields().size() != count) {
+        throw InvalidInput("expected " + std::to_string(count) + " fields as in the header, found " +
+                               std::to_string(reader.fields().size()),
+                           reader.where());
+    }
+}
+
+void append_csv_line(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (const std::string_view field : fields) {
+        if (!first) out += ',';
+        first = false;
+        if (field.find_first_of("\r\n") != std::string_view::npos) {
+            throw InvalidInput("field '" + std::string(field) + "' holds a line break, which CSV here cannot hold");
+        }
+        if (field.find_first_of(",\"") == std::string_view::npos && !field.starts_with('#')) {
+            out += field;
+            continue;
+        }
+        out += '"';
+        for (const char c : field) {
+            out += c;
+            if (c == '"') out += '"';
+        }
+        out += '"';
+    }
+    out += '\n';
+}
+
 }  // namespace grassroots::detail

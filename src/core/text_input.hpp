@@ -4,8 +4,10 @@
 #include <cstddef>
 #include <deque>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grassroots/error.hpp"
@@ -40,5 +42,29 @@ private:
 
 /// Index of @p name in @p header; throws InvalidInput naming the file if it is missing.
 std::size_t column_index(const CsvReader& reader, std::string_view name);
+
+/// Reads the header line and returns the index of each of @p names in it (other columns are
+/// ignored); throws InvalidInput naming the source when there is no header or a column is missing.
+std::vector<std::size_t> read_header(CsvReader& reader, std::initializer_list<std::string_view> names);
+
+/// Throws InvalidInput at the current row unless it has as many fields as the header had.
+void expect_field_count(const CsvReader& reader, std::size_t count);
+
+/// Runs @p parse; an InvalidInput it throws is thrown again at the current row, naming the field the
+/// error named itself or else @p field.
+template <class F>
+decltype(auto) in_field(const CsvReader& reader, std::string_view field, F&& parse) {
+    try {
+        return std::forward<F>(parse)();
+    } catch (const InvalidInput& error) {
+        throw InvalidInput(error.problem(),
+                           reader.where(error.where().field.empty() ? std::string(field) : error.where().field));
+    }
+}
+
+/// Appends @p fields to @p out as one CSV line ending in '\n', quoting a field that holds a comma or
+/// a quote or starts with '#'; throws InvalidInput for a field holding a line break (CsvReader
+/// cannot read one back).
+void append_csv_line(std::string& out, std::initializer_list<std::string_view> fields);
 
 }  // namespace grassroots::detail

@@ -11,5 +11,7 @@ std::string_view dongying_divisions_csv_text() noexcept;
 std::string_view china_days_csv_text() noexcept;
 /// The text of data/calendar/china-notices.csv.
 std::string_view china_notices_csv_text() noexcept;
+/// The text of data/workflow/urban-matters.csv.
+std::string_view urban_matters_csv_text() noexcept;
 
 }  // namespace grassroots::detail

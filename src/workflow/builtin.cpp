@@ -30,8 +30,9 @@ StateDefinition closed_state(std::string_view id, std::string name) {
 }
 
 TransitionDefinition edge(std::string id, std::string_view from, std::string_view to, std::vector<std::string> roles,
-                          std::vector<std::string> required_fields = {}, bool rework = false) {
-    return TransitionDefinition{std::move(id), std::string(from), std::string(to), std::move(roles), std::move(required_fields), rework};
+                          std::vector<std::string> required_fields = {}, Duty duty = Duty::none, bool rework = false) {
+    return TransitionDefinition{std::move(id),    std::string(from),          std::string(to),
+                                std::move(roles), std::move(required_fields), rework, duty};
 }
 
 }  // namespace
@@ -68,11 +69,11 @@ WorkflowDefinition urban_management() {
             edge("submit", u::collect, u::file, {supervision}, {"location", "category", "description"}),
             edge("accept", u::file, u::dispatch, {command}),
             edge("cancel", u::file, u::cancel, {command}, {"reason"}),
-            edge("dispatch", u::dispatch, u::handle, {command}, {"department"}),
-            edge("complete", u::handle, u::feedback, {department}, {"result"}),
+            edge("dispatch", u::dispatch, u::handle, {command}, {"department"}, Duty::dispatch),
+            edge("complete", u::handle, u::feedback, {department}, {"result"}, Duty::handle),
             edge("report_back", u::feedback, u::verify, {department}),
-            edge("verify_pass", u::verify, u::evaluate, {supervision}),
-            edge("verify_fail", u::verify, u::dispatch, {supervision}, {"reason"}, true),
+            edge("verify_pass", u::verify, u::evaluate, {supervision}, {}, Duty::verify),
+            edge("verify_fail", u::verify, u::dispatch, {supervision}, {"reason"}, Duty::verify, true),
             edge("evaluate", u::evaluate, u::closed, {supervision}, {"rating"}),
         });
 }
@@ -111,10 +112,10 @@ WorkflowDefinition hotline_12345(HotlineKind kind) {
         },
         {
             edge("accept", h::receive, h::dispatch, {centre}, {"caller", "description"}),
-            edge("dispatch", h::dispatch, h::handle, {centre}, {"department"}),
-            edge("complete", h::handle, h::reply, {department}, {"result"}),
+            edge("dispatch", h::dispatch, h::handle, {centre}, {"department"}, Duty::dispatch),
+            edge("complete", h::handle, h::reply, {department}, {"result"}, Duty::handle),
             edge("reply", h::reply, h::return_visit, {department}, {"reply"}),
-            edge("visit", h::return_visit, h::rating, {centre}),
+            edge("visit", h::return_visit, h::rating, {centre}, {}, Duty::verify),
             edge("rate", h::rating, h::closed, {centre}, {"responded", "resolved", "satisfied"}),
         });
 }
@@ -135,10 +136,10 @@ WorkflowDefinition whistle() {
             closed_state(w::closed, "办结"),
         },
         {
-            edge("blow", w::blow, w::report, {township}, {"whistle_kind", "departments"}),
+            edge("blow", w::blow, w::report, {township}, {"whistle_kind", "departments"}, Duty::dispatch),
             edge("report", w::report, w::joint_handling, {department}),
-            edge("resolve", w::joint_handling, w::rating, {township, department}, {"result"}),
-            edge("rate", w::rating, w::closed, {township}, {"ratings"}),
+            edge("resolve", w::joint_handling, w::rating, {township, department}, {"result"}, Duty::handle),
+            edge("rate", w::rating, w::closed, {township}, {"ratings"}, Duty::verify),
         });
 }
 
@@ -158,10 +159,10 @@ WorkflowDefinition five_step() {
         },
         {
             edge("classify", f::find, f::classify_and_handle, {lead}, {"category"}),
-            edge("handle", f::classify_and_handle, f::track, {unit}, {"result"}),
+            edge("handle", f::classify_and_handle, f::track, {unit}, {"result"}, Duty::handle),
             edge("track", f::track, f::verify_and_evaluate, {lead}),
-            edge("verify_pass", f::verify_and_evaluate, f::adjust, {lead}),
-            edge("verify_fail", f::verify_and_evaluate, f::classify_and_handle, {lead}, {"reason"}, true),
+            edge("verify_pass", f::verify_and_evaluate, f::adjust, {lead}, {}, Duty::verify),
+            edge("verify_fail", f::verify_and_evaluate, f::classify_and_handle, {lead}, {"reason"}, Duty::verify, true),
             edge("adjust", f::adjust, f::closed, {lead}),
         });
 }
@@ -181,9 +182,9 @@ WorkflowDefinition explore_pilot() {
         },
         {
             edge("start_pilot", e::explore, e::pilot, {office}, {"pilot_units"}),
-            edge("submit", e::pilot, e::evaluate, {pilot_unit}, {"report"}),
-            edge("approve", e::evaluate, e::promote, {office}),
-            edge("revise", e::evaluate, e::pilot, {office}, {"reason"}, true),
+            edge("submit", e::pilot, e::evaluate, {pilot_unit}, {"report"}, Duty::handle),
+            edge("approve", e::evaluate, e::promote, {office}, {}, Duty::verify),
+            edge("revise", e::evaluate, e::pilot, {office}, {"reason"}, Duty::verify, true),
             edge("finish", e::promote, e::closed, {office}),
         });
 }

@@ -29,6 +29,26 @@ std::string_view chinese_name(BreachAction action) noexcept {
     return "未知";
 }
 
+std::string_view to_string(Duty duty) noexcept {
+    switch (duty) {
+        case Duty::none: return "none";
+        case Duty::dispatch: return "dispatch";
+        case Duty::handle: return "handle";
+        case Duty::verify: return "verify";
+    }
+    return "unknown";
+}
+
+std::string_view chinese_name(Duty duty) noexcept {
+    switch (duty) {
+        case Duty::none: return "无";
+        case Duty::dispatch: return "派遣";
+        case Duty::handle: return "处置";
+        case Duty::verify: return "核查";
+    }
+    return "未知";
+}
+
 namespace {
 
 std::string in_quotes(std::string_view text) {
@@ -42,13 +62,15 @@ void invalid(const std::string& problem) {
 }  // namespace
 
 WorkflowDefinition::WorkflowDefinition(std::string id, int version, std::string title, std::string initial,
-                                       std::vector<StateDefinition> states, std::vector<TransitionDefinition> transitions)
+                                       std::vector<StateDefinition> states, std::vector<TransitionDefinition> transitions,
+                                       std::string reopen_to)
     : id_(std::move(id)),
       version_(version),
       title_(std::move(title)),
       initial_(std::move(initial)),
       states_(std::move(states)),
-      transitions_(std::move(transitions)) {
+      transitions_(std::move(transitions)),
+      reopen_to_(std::move(reopen_to)) {
     if (id_.empty()) invalid("workflow id is empty");
     if (version_ < 1) invalid("version must be at least 1, got " + std::to_string(version_));
     if (states_.empty()) invalid("workflow " + in_quotes(id_) + " has no states");
@@ -68,6 +90,17 @@ WorkflowDefinition::WorkflowDefinition(std::string id, int version, std::string 
         if (!state_ids.contains(t.to)) invalid("transition " + in_quotes(t.id) + " goes to unknown state " + in_quotes(t.to));
         if (t.roles.empty()) invalid("transition " + in_quotes(t.id) + " has no roles");
         if (state(t.from).closed) invalid("closed state " + in_quotes(t.from) + " has outgoing transition " + in_quotes(t.id));
+        if (t.rework && t.duty != Duty::none && t.duty != Duty::verify) {
+            invalid("rework transition " + in_quotes(t.id) + " must have duty 'verify' or none, not " + in_quotes(to_string(t.duty)));
+        }
+    }
+    if (reopen_to_.empty()) {
+        const auto clock = std::find_if(states_.begin(), states_.end(), [](const StateDefinition& s) { return s.starts_clock; });
+        reopen_to_ = clock != states_.end() ? clock->id : initial_;
+    } else if (!state_ids.contains(reopen_to_)) {
+        invalid("reopen_to state " + in_quotes(reopen_to_) + " is not a state");
+    } else if (state(reopen_to_).closed) {
+        invalid("reopen_to state " + in_quotes(reopen_to_) + " is closed");
     }
     // Reachability from the initial state.
     std::set<std::string, std::less<>> reached{initial_};
@@ -102,6 +135,10 @@ WorkflowDefinition::WorkflowDefinition(std::string id, int version, std::string 
     for (const StateDefinition& s : states_) {
         if (!can_close.contains(s.id)) invalid("no closed state is reachable from " + in_quotes(s.id));
     }
+}
+
+bool WorkflowDefinition::has_verification() const noexcept {
+    return std::any_of(transitions_.begin(), transitions_.end(), [](const TransitionDefinition& t) { return t.duty == Duty::verify; });
 }
 
 const StateDefinition& WorkflowDefinition::state(std::string_view id) const {
@@ -246,6 +283,13 @@ public:
         fail(path, "unknown breach action '" + name + "' (expected escalate, urge or notify)");
     }
 
+    Duty duty(const std::string& name, const std::string& path) const {
+        for (Duty d : {Duty::none, Duty::dispatch, Duty::handle, Duty::verify}) {
+            if (to_string(d) == name) return d;
+        }
+        fail(path, "unknown duty '" + name + "' (expected none, dispatch, handle or verify)");
+    }
+
 private:
     std::string source_;
 };
@@ -258,6 +302,7 @@ std::string WorkflowDefinition::to_json() const {
     out["version"] = version_;
     out["title"] = title_;
     out["initial"] = initial_;
+    out["reopen_to"] = reopen_to_;
     out["states"] = Json::array();
     for (const StateDefinition& s : states_) {
         Json state = Json::object();
@@ -280,6 +325,7 @@ std::string WorkflowDefinition::to_json() const {
         transition["roles"] = t.roles;
         transition["required_fields"] = t.required_fields;
         transition["rework"] = t.rework;
+        transition["duty"] = std::string(to_string(t.duty));
         out["transitions"].push_back(transition);
     }
     return out.dump(2);
@@ -295,12 +341,13 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
     }
     const Reader read(file);
     read.require_object(document, "", "a JSON object with id, version, title, initial, states and transitions");
-    read.only_keys(document, "", {"id", "version", "title", "initial", "states", "transitions"});
+    read.only_keys(document, "", {"id", "version", "title", "initial", "reopen_to", "states", "transitions"});
     const std::string id = read.text(document, "", "id");
     const std::int64_t version = read.integer(document, "", "version");
     if (version < 1 || version > 1'000'000) read.fail("version", "version must be at least 1, got " + std::to_string(version));
     const std::string title = read.text(document, "", "title");
     const std::string initial = read.text(document, "", "initial");
+    const std::string reopen_to = document.contains("reopen_to") ? read.text(document, "", "reopen_to") : std::string();
 
     std::vector<StateDefinition> states;
     const Json& state_nodes = read.array(document, "", "states", true);
@@ -330,7 +377,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
         const std::string path = "transitions[" + std::to_string(i) + "]";
         const Json& node = transition_nodes[i];
         read.require_object(node, path, "a transition object");
-        read.only_keys(node, path, {"id", "from", "to", "roles", "required_fields", "rework"});
+        read.only_keys(node, path, {"id", "from", "to", "roles", "required_fields", "rework", "duty"});
         TransitionDefinition transition;
         transition.id = read.text(node, path, "id");
         transition.from = read.text(node, path, "from");
@@ -338,11 +385,12 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
         transition.roles = read.strings(node, path, "roles", true);
         transition.required_fields = read.strings(node, path, "required_fields", false);
         transition.rework = read.flag(node, path, "rework");
+        if (node.contains("duty")) transition.duty = read.duty(read.text(node, path, "duty"), Reader::join(path, "duty"));
         transitions.push_back(std::move(transition));
     }
 
     try {
-        return WorkflowDefinition(id, static_cast<int>(version), title, initial, std::move(states), std::move(transitions));
+        return WorkflowDefinition(id, static_cast<int>(version), title, initial, std::move(states), std::move(transitions), reopen_to);
     } catch (const InvalidInput& error) {
         throw InvalidInput(error.problem(), Location{file, 0, ""});
     }

@@ -20,11 +20,21 @@ namespace py = pybind11;
 using StringDict = py::typing::Dict<py::str, py::object>;  ///< dict[str, object] in the stubs.
 template <class T>
 using IterableOf = py::typing::Iterable<T>;  ///< Iterable[T] in the stubs.
+template <class T>
+using IteratorOf = py::typing::Iterator<T>;  ///< Iterator[T] in the stubs.
 #else
 using StringDict = py::dict;  ///< A plain dict with pybind11 2.10/2.11.
 template <class T>
 using IterableOf = py::iterable;  ///< A plain iterable with pybind11 2.10/2.11.
+template <class T>
+using IteratorOf = py::iterator;  ///< A plain iterator with pybind11 2.10/2.11.
 #endif
+
+/// An iterator over a copy of @p items (typed Iterator[T] in the stubs).
+template <class T>
+IteratorOf<T> iterate_copies(const std::vector<T>& items) {
+    return py::reinterpret_steal<IteratorOf<T>>(py::iter(py::cast(items)).release());
+}
 
 
 /// One member of a bound enum: its Python name (upper case), its value and a doc string.

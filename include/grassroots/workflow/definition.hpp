@@ -29,6 +29,20 @@ enum class BreachAction : std::uint8_t {
 /// @brief 督办, 催办 or 通知.
 [[nodiscard]] std::string_view chinese_name(BreachAction action) noexcept;
 
+/// @brief The duty a transition performs, which the case engine uses for routing and separation
+/// of duties.
+enum class Duty : std::uint8_t {
+    none,      ///< No special duty.
+    dispatch,  ///< 派遣: routes the case to the unit responsible (responsibility list).
+    handle,    ///< 处置: the actor becomes the case's handler.
+    verify,    ///< 核查: verification; never by the handler. A rework transition is a failed one.
+};
+
+/// @brief "none", "dispatch", "handle" or "verify".
+[[nodiscard]] std::string_view to_string(Duty duty) noexcept;
+/// @brief 无, 派遣, 处置 or 核查.
+[[nodiscard]] std::string_view chinese_name(Duty duty) noexcept;
+
 /// @brief One state of a closed loop.
 struct StateDefinition {
     std::string id;                        ///< Stable identifier ("dispatch").
@@ -50,6 +64,7 @@ struct TransitionDefinition {
     std::vector<std::string> roles;           ///< Roles allowed to take the transition (at least one).
     std::vector<std::string> required_fields; ///< Fields the actor must fill in.
     bool rework = false;                      ///< True when the move sends work back (返工).
+    Duty duty = Duty::none;                   ///< What the move does for routing and separation of duties.
 
     /// @brief Transitions compare member by member.
     friend bool operator==(const TransitionDefinition&, const TransitionDefinition&) = default;
@@ -59,13 +74,20 @@ struct TransitionDefinition {
 class WorkflowDefinition {
 public:
     /// @brief Builds and validates a definition; throws InvalidInput naming the first problem.
+    ///
+    /// @p reopen_to is the open state a reopened case returns to; empty means the first state that
+    /// starts the clock, else the initial state.
     WorkflowDefinition(std::string id, int version, std::string title, std::string initial,
-                       std::vector<StateDefinition> states, std::vector<TransitionDefinition> transitions);
+                       std::vector<StateDefinition> states, std::vector<TransitionDefinition> transitions,
+                       std::string reopen_to = {});
 
     [[nodiscard]] const std::string& id() const noexcept { return id_; }        ///< Loop id.
     [[nodiscard]] int version() const noexcept { return version_; }             ///< Version, from 1.
     [[nodiscard]] const std::string& title() const noexcept { return title_; }  ///< Display title.
     [[nodiscard]] const std::string& initial() const noexcept { return initial_; }  ///< Initial state id.
+    [[nodiscard]] const std::string& reopen_to() const noexcept { return reopen_to_; }  ///< State a reopened case returns to.
+    /// @brief True when some transition has Duty::verify (then closing needs a passed verification).
+    [[nodiscard]] bool has_verification() const noexcept;
     /// @brief All states in declaration order.
     [[nodiscard]] const std::vector<StateDefinition>& states() const noexcept { return states_; }
     /// @brief All transitions in declaration order.
@@ -95,6 +117,7 @@ private:
     std::string initial_;
     std::vector<StateDefinition> states_;
     std::vector<TransitionDefinition> transitions_;
+    std::string reopen_to_;
 };
 
 /// @brief Definitions by id and version; a running case stays on the version it started with.

@@ -1,0 +1,176 @@
+/// @file engine.hpp
+/// @brief The case engine: files cases, checks permissions and duties, takes transitions on the
+/// working-day clock, escalates on breach, and records everything as immutable events.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grassroots/calendar/calendar.hpp"
+#include "grassroots/calendar/deadline.hpp"
+#include "grassroots/workflow/case.hpp"
+#include "grassroots/workflow/definition.hpp"
+#include "grassroots/workflow/matter.hpp"
+#include "grassroots/workflow/routing.hpp"
+
+namespace grassroots {
+
+class CaseEngine;
+class DivisionTree;
+class GridMap;
+
+/// @brief Receives every event as it is appended (a store persists them; a UI shows them).
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    /// @brief Called once per event, in order, after the event has been applied.
+    virtual void on_event(const CaseEngine& engine, const Event& event) = 0;
+};
+
+/// @brief A sink writing one JSON object per line (CaseEngine::to_json_line) to a stream.
+class JsonLinesSink final : public EventSink {
+public:
+    /// @brief Writes to @p out, which must outlive the sink.
+    explicit JsonLinesSink(std::ostream& out) : out_(&out) {}
+    /// @brief Writes the event's JSON line.
+    void on_event(const CaseEngine& engine, const Event& event) override;
+
+private:
+    std::ostream* out_;
+};
+
+/// @brief Settings of a CaseEngine; the defaults are configurable, not verified local rules.
+struct EngineOptions {
+    /// @brief How long after closing the reporter may reopen a case (default 5 working days).
+    Deadline reopen_window = Deadline::working_days(5);
+    /// @brief Escalation stops at this rung (default county: grid → community → township → county).
+    Rung top_rung = Rung::county;
+};
+
+/// @brief Runs cases through versioned closed-loop definitions.
+///
+/// Every change is an Event; a case's CaseState is the fold of its events (replay() rebuilds
+/// identical states). Refused attempts are recorded as EventKind::refused events and then thrown
+/// (PermissionDenied or RuleViolation); that event is the only change they make. Calls with unknown
+/// ids or malformed input throw InvalidInput / NotFound and change nothing.
+///
+/// Not thread-safe; one engine per thread or external locking.
+class CaseEngine {
+public:
+    /// @brief An engine on @p calendar (deadlines) with @p options.
+    explicit CaseEngine(Calendar calendar, EngineOptions options = {});
+    ~CaseEngine();                                   ///< Destroys the engine.
+    CaseEngine(CaseEngine&&) noexcept;               ///< Moves.
+    CaseEngine& operator=(CaseEngine&&) noexcept;    ///< Moves.
+    CaseEngine(const CaseEngine&) = delete;
+    CaseEngine& operator=(const CaseEngine&) = delete;
+
+    // ---- setup ----
+    /// @brief Registers a loop version (running cases keep theirs); throws InvalidInput if present.
+    void add_workflow(WorkflowDefinition definition);
+    /// @brief The registered loops.
+    [[nodiscard]] const WorkflowRegistry& workflows() const noexcept;
+    /// @brief Checks that filed division codes exist in @p tree (kept by pointer; nullptr = no check).
+    void set_divisions(const DivisionTree* tree) noexcept;
+    /// @brief Locates case points in @p grids (kept by pointer; nullptr = no grid lookup).
+    void set_grid_map(const GridMap* grids) noexcept;
+    /// @brief The matter catalogue; a responsibility list already set is validated against it.
+    void set_catalogue(MatterCatalogue catalogue);
+    /// @brief The catalogue.
+    [[nodiscard]] const MatterCatalogue& catalogue() const noexcept;
+    /// @brief The responsibility list used by Duty::dispatch transitions and escalation; validated
+    /// against the catalogue (throws InvalidInput and keeps the old list on error).
+    void set_responsibilities(ResponsibilityList list);
+    /// @brief The responsibility list.
+    [[nodiscard]] const ResponsibilityList& responsibilities() const noexcept;
+    /// @brief Adds an actor; throws InvalidInput for an empty or duplicate id or no roles.
+    ActorId add_actor(Actor actor);
+    /// @brief The actor @p id; throws NotFound.
+    [[nodiscard]] const Actor& actor(ActorId id) const;
+    /// @brief The actor with string id @p id, if any.
+    [[nodiscard]] std::optional<ActorId> find_actor(std::string_view id) const noexcept;
+    /// @brief Number of actors.
+    [[nodiscard]] std::size_t actor_count() const noexcept;
+    /// @brief Adds a sink that receives every later event.
+    void add_sink(std::shared_ptr<EventSink> sink);
+    /// @brief The options.
+    [[nodiscard]] const EngineOptions& options() const noexcept;
+    /// @brief The calendar.
+    [[nodiscard]] const Calendar& calendar() const noexcept;
+
+    // ---- operations ----
+    /// @brief Files a case reported by @p reporter at @p at; throws InvalidInput naming the bad
+    /// field (unknown matter or loop, unlocatable place, unknown division) or NotFound.
+    CaseId open(const CaseInput& input, ActorId reporter, Instant at);
+    /// @brief Takes transition @p transition of case @p id as @p actor at @p at.
+    ///
+    /// Deadlines of the case that fell due before @p at are processed first. Refused (recorded,
+    /// then thrown): PermissionDenied when the actor lacks a role, is outside the case's scope, is
+    /// not of an assigned unit (handling) or handled the case (verification); RuleViolation when the
+    /// transition does not leave the current state, a required field is missing, or closing lacks a
+    /// passed verification. InvalidInput (not recorded) when @p at is before the case's last event.
+    void take(CaseId id, std::string_view transition, ActorId actor, Instant at, std::vector<Field> fields = {},
+              std::string note = {});
+    /// @brief Reopens a closed case; only its reporter, within the reopen window (else refused and
+    /// recorded: PermissionDenied / RuleViolation).
+    void reopen(CaseId id, ActorId actor, Instant at, std::string note = {});
+    /// @brief Processes every timer due at or before @p now, in time order (breach actions:
+    /// 催办, 督办 one rung up with re-routing, 通知); returns the number of events recorded.
+    std::size_t advance(Instant now);
+
+    // ---- queries ----
+    /// @brief Number of cases.
+    [[nodiscard]] std::size_t size() const noexcept;
+    /// @brief The state of case @p id; throws NotFound.
+    [[nodiscard]] const CaseState& state(CaseId id) const;
+    /// @brief All case states, by id.
+    [[nodiscard]] std::span<const CaseState> cases() const noexcept;
+    /// @brief What was filed for case @p id; throws NotFound.
+    [[nodiscard]] const CaseInput& input(CaseId id) const;
+    /// @brief "C000001" for id 0.
+    [[nodiscard]] static std::string case_number(CaseId id);
+    /// @brief The id of @p number; throws InvalidInput / NotFound.
+    [[nodiscard]] CaseId find_case(std::string_view number) const;
+    /// @brief Id of the current state of case @p id.
+    [[nodiscard]] const std::string& state_id(CaseId id) const;
+    /// @brief The current assignment of case @p id, if routed.
+    [[nodiscard]] std::optional<Assignment> assignment(CaseId id) const;
+    /// @brief Ids of the transitions that leave the current state of case @p id.
+    [[nodiscard]] std::vector<std::string> available(CaseId id) const;
+    /// @brief Every event in order.
+    [[nodiscard]] std::span<const Event> events() const noexcept;
+    /// @brief The events of case @p id in order.
+    [[nodiscard]] std::vector<const Event*> events_of(CaseId id) const;
+    /// @brief A role name by index (Event::role).
+    [[nodiscard]] const std::string& role_name(std::uint16_t role) const;
+    /// @brief An event spelled out with names.
+    [[nodiscard]] EventRecord describe(const Event& event) const;
+    /// @brief Bytes held for cases, events and their details (approximate, capacity-based).
+    [[nodiscard]] std::size_t memory_bytes() const noexcept;
+
+    // ---- the record ----
+    /// @brief One event as a JSON object on one line (no newline).
+    [[nodiscard]] std::string to_json_line(const Event& event) const;
+    /// @brief Every event as JSON lines.
+    [[nodiscard]] std::string to_json_lines() const;
+    /// @brief Parses JSON lines written by to_json_lines(); errors name @p source, the line and the key.
+    [[nodiscard]] static std::vector<EventRecord> parse_json_lines(std::string_view text, std::string_view source = "<text>");
+    /// @brief Applies @p records to this engine, which must have no cases yet and the same loops
+    /// and actors; rebuilds identical states and timers. Throws InvalidInput naming the record, and
+    /// leaves the engine empty, when a record does not fit.
+    void replay(std::span<const EventRecord> records);
+    /// @brief Open311 GeoReport v2 service requests (a JSON array) for every case.
+    [[nodiscard]] std::string to_open311() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace grassroots

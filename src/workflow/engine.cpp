@@ -1,0 +1,696 @@
+// The case engine: operations check and record; apply() folds events into case states.
+#include <algorithm>
+#include <charconv>
+
+#include "grassroots/division/tree.hpp"
+#include "grassroots/error.hpp"
+#include "grassroots/grid/grid_map.hpp"
+#include "workflow/engine_impl.hpp"
+
+namespace grassroots {
+
+namespace {
+
+using detail::CompiledLoop;
+using detail::EventDetail;
+
+constexpr std::uint32_t no_index = Event::no_detail;
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string list_of(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out.empty() ? "none" : out;
+}
+
+bool covers(const std::optional<DivisionCode>& scope, DivisionCode unit) noexcept {
+    return !scope || *scope == unit || scope->is_ancestor_of(unit);
+}
+
+Rung next_rung(Rung rung) noexcept { return static_cast<Rung>(static_cast<int>(rung) + 1); }
+
+}  // namespace
+
+// ---- setup --------------------------------------------------------------------------------------
+
+std::uint16_t CaseEngine::Impl::intern_role(const std::string& role) {
+    if (const auto it = role_index.find(role); it != role_index.end()) return it->second;
+    if (roles.size() >= Event::none) throw InvalidInput("too many distinct roles (at most 65535)");
+    const auto index = static_cast<std::uint16_t>(roles.size());
+    roles.push_back(role);
+    role_index.emplace(role, index);
+    return index;
+}
+
+std::uint16_t CaseEngine::Impl::compile(const WorkflowDefinition& definition) {
+    const auto& states = definition.states();
+    const auto& transitions = definition.transitions();
+    if (states.size() >= Event::none || transitions.size() >= Event::none) {
+        throw InvalidInput("workflow " + in_quotes(definition.id()) + " has too many states or transitions (at most 65534)");
+    }
+    if (loops.size() >= Event::none) throw InvalidInput("too many workflow versions in one engine (at most 65534)");
+    auto state_index = [&](std::string_view id) {
+        const auto it = std::find_if(states.begin(), states.end(), [&](const StateDefinition& s) { return s.id == id; });
+        return static_cast<std::uint16_t>(it - states.begin());
+    };
+    CompiledLoop loop;
+    loop.definition = &definition;
+    loop.outgoing.resize(states.size());
+    loop.action_mask.resize(states.size(), 0);
+    for (std::size_t t = 0; t < transitions.size(); ++t) {
+        loop.outgoing[state_index(transitions[t].from)].push_back(static_cast<std::uint16_t>(t));
+        std::vector<std::uint16_t> role_ids;
+        for (const std::string& role : transitions[t].roles) role_ids.push_back(intern_role(role));
+        loop.transition_roles.push_back(std::move(role_ids));
+        loop.targets.push_back(state_index(transitions[t].to));
+    }
+    for (std::size_t s = 0; s < states.size(); ++s) {
+        for (BreachAction action : states[s].on_breach) {
+            loop.action_mask[s] |= action == BreachAction::urge     ? detail::urge_bit
+                                   : action == BreachAction::notify ? detail::notify_bit
+                                                                    : detail::escalate_bit;
+        }
+    }
+    loop.initial = state_index(definition.initial());
+    loop.reopen_to = state_index(definition.reopen_to());
+    loop.has_verification = definition.has_verification();
+    loops.push_back(std::move(loop));
+    return static_cast<std::uint16_t>(loops.size() - 1);
+}
+
+CaseEngine::CaseEngine(Calendar calendar, EngineOptions options)
+    : impl_(std::make_unique<Impl>(std::move(calendar), options)) {
+    impl_->owner = this;
+}
+CaseEngine::~CaseEngine() = default;
+CaseEngine::CaseEngine(CaseEngine&& other) noexcept : impl_(std::move(other.impl_)) {
+    if (impl_) impl_->owner = this;
+}
+CaseEngine& CaseEngine::operator=(CaseEngine&& other) noexcept {
+    impl_ = std::move(other.impl_);
+    if (impl_) impl_->owner = this;
+    return *this;
+}
+
+void CaseEngine::add_workflow(WorkflowDefinition definition) {
+    const std::string id = definition.id();
+    const int version = definition.version();
+    impl_->registry.add(std::move(definition));  // throws when present; then nothing changed
+    impl_->compile(impl_->registry.get(id, version));
+}
+
+const WorkflowRegistry& CaseEngine::workflows() const noexcept { return impl_->registry; }
+void CaseEngine::set_divisions(const DivisionTree* tree) noexcept { impl_->divisions = tree; }
+void CaseEngine::set_grid_map(const GridMap* grids) noexcept { impl_->grids = grids; }
+
+void CaseEngine::set_catalogue(MatterCatalogue catalogue) {
+    if (!impl_->responsibilities.entries().empty()) impl_->responsibilities.validate(catalogue);
+    impl_->catalogue = std::move(catalogue);
+}
+
+const MatterCatalogue& CaseEngine::catalogue() const noexcept { return impl_->catalogue; }
+
+void CaseEngine::set_responsibilities(ResponsibilityList list) {
+    if (impl_->catalogue.size() > 0) list.validate(impl_->catalogue);
+    impl_->responsibilities = std::move(list);
+}
+
+const ResponsibilityList& CaseEngine::responsibilities() const noexcept { return impl_->responsibilities; }
+
+ActorId CaseEngine::add_actor(Actor actor) {
+    if (actor.id.empty()) throw InvalidInput("actor id is empty", Location{"", 0, "id"});
+    if (impl_->actor_index.contains(actor.id)) throw InvalidInput("actor " + in_quotes(actor.id) + " is already registered", Location{"", 0, "id"});
+    if (actor.roles.empty()) throw InvalidInput("actor " + in_quotes(actor.id) + " has no roles", Location{"", 0, "roles"});
+    if (impl_->roles.size() + actor.roles.size() >= Event::none) throw InvalidInput("too many distinct roles (at most 65535)");
+    std::vector<std::uint16_t> role_ids;
+    for (const std::string& role : actor.roles) {
+        if (role.empty()) throw InvalidInput("actor " + in_quotes(actor.id) + " has an empty role", Location{"", 0, "roles"});
+    }
+    for (const std::string& role : actor.roles) role_ids.push_back(impl_->intern_role(role));
+    const ActorId id(static_cast<std::uint32_t>(impl_->actors.size()));
+    impl_->actor_index.emplace(actor.id, id.value());
+    impl_->actor_roles.push_back(std::move(role_ids));
+    impl_->actors.push_back(std::move(actor));
+    return id;
+}
+
+const Actor& CaseEngine::Impl::actor_at(ActorId id) const {
+    if (!id.valid() || id.value() >= actors.size()) throw NotFound("no actor with id " + std::to_string(id.value()));
+    return actors[id.value()];
+}
+
+const Actor& CaseEngine::actor(ActorId id) const { return impl_->actor_at(id); }
+
+std::optional<ActorId> CaseEngine::find_actor(std::string_view id) const noexcept {
+    const auto it = impl_->actor_index.find(std::string(id));
+    if (it == impl_->actor_index.end()) return std::nullopt;
+    return ActorId(it->second);
+}
+
+std::size_t CaseEngine::actor_count() const noexcept { return impl_->actors.size(); }
+void CaseEngine::add_sink(std::shared_ptr<EventSink> sink) {
+    if (!sink) throw InvalidInput("event sink is null");
+    impl_->sinks.push_back(std::move(sink));
+}
+const EngineOptions& CaseEngine::options() const noexcept { return impl_->options; }
+const Calendar& CaseEngine::calendar() const noexcept { return impl_->calendar; }
+
+// ---- the record ---------------------------------------------------------------------------------
+
+CaseState& CaseEngine::Impl::case_at(CaseId id) {
+    if (!id.valid() || id.value() >= cases.size()) throw NotFound("no case " + CaseEngine::case_number(id));
+    return cases[id.value()];
+}
+
+std::uint32_t CaseEngine::Impl::add_detail(EventDetail detail) {
+    details.push_back(std::move(detail));
+    return static_cast<std::uint32_t>(details.size() - 1);
+}
+
+const Event& CaseEngine::Impl::append(Event event) {
+    event.sequence = events.size();
+    event.previous = event.kind == EventKind::opened ? no_index : cases[event.case_id.value()].last_event;
+    events.push_back(event);
+    apply(events.back());
+    if (!replaying) {
+        for (const auto& sink : sinks) sink->on_event(*owner, events.back());
+    }
+    return events.back();
+}
+
+void CaseEngine::Impl::arm(CaseState& state) {
+    const std::uint32_t index = state.id.value();
+    ++generations[index];
+    if (state.next_breach) timers.push({*state.next_breach, index, generations[index]});
+    // Drop stale timers when they outnumber the cases by far.
+    if (timers.size() > 4 * cases.size() + 4096) {
+        decltype(timers) fresh;
+        for (const CaseState& c : cases) {
+            if (c.next_breach) fresh.push({*c.next_breach, c.id.value(), generations[c.id.value()]});
+        }
+        timers = std::move(fresh);
+    }
+}
+
+void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instant at) {
+    const CompiledLoop& loop = loop_of(state.id.value());
+    const StateDefinition& definition = loop.definition->states()[index];
+    state.state = index;
+    state.entered_at = at;
+    state.closed = definition.closed;
+    state.due.reset();
+    state.next_breach.reset();
+    if (definition.starts_clock && !state.clock_started) state.clock_started = at;
+    if (definition.closed) {
+        state.closed_at = at;
+    } else if (definition.deadline) {
+        state.due = definition.deadline->due(calendar, at);
+        const std::uint8_t mask = loop.action_mask[index];
+        const bool can_escalate = (mask & detail::escalate_bit) != 0 && state.rung < options.top_rung;
+        if ((mask & (detail::urge_bit | detail::notify_bit)) != 0 || can_escalate) state.next_breach = state.due;
+    }
+}
+
+void CaseEngine::Impl::apply(const Event& event) {
+    const std::uint32_t index = event.case_id.value();
+    if (event.kind == EventKind::opened) {
+        CaseState state(event.case_id, openings[index].unit);
+        state.definition = loops[openings[index].loop].definition;
+        state.grid = openings[index].grid;
+        state.matter = inputs[index].matter;
+        state.priority = inputs[index].priority;
+        state.reporter = event.actor;
+        state.opened_at = event.at;
+        state.rung = event.rung;
+        state.start_rung = event.rung;
+        cases.push_back(std::move(state));
+        generations.push_back(0);
+    }
+    CaseState& state = cases[index];
+    state.last_event = static_cast<std::uint32_t>(event.sequence);
+    const std::optional<Instant> timer_before = state.next_breach;
+    switch (event.kind) {
+        case EventKind::opened:
+            state.updated_at = event.at;
+            enter_state(state, event.to, event.at);
+            break;
+        case EventKind::transition: {
+            const CompiledLoop& loop = loop_of(index);
+            const TransitionDefinition& transition = loop.definition->transitions()[event.transition];
+            ++state.transitions;
+            if (transition.duty == Duty::handle) {
+                state.handler = event.actor;
+                state.handled = true;
+                state.verified = false;
+            } else if (transition.duty == Duty::verify) {
+                state.verifier = event.actor;
+                state.verified = !transition.rework;
+                if (transition.rework) state.handled = false;
+            }
+            if (transition.rework) ++state.reworks;
+            state.updated_at = event.at;
+            enter_state(state, event.to, event.at);
+            break;
+        }
+        case EventKind::refused:
+            ++state.refusals;
+            break;
+        case EventKind::assigned:
+            state.assignment = event.detail;
+            state.rung = event.rung;
+            state.updated_at = event.at;
+            break;
+        case EventKind::urged:
+        case EventKind::notified:
+            if (event.kind == EventKind::urged) ++state.urges;
+            state.next_breach.reset();
+            state.updated_at = event.at;
+            break;
+        case EventKind::escalated: {
+            ++state.escalations;
+            state.rung = event.rung;
+            if (event.detail != no_index && details[event.detail].assignment) state.assignment = event.detail;
+            state.next_breach.reset();
+            const StateDefinition& definition = loop_of(index).definition->states()[state.state];
+            if (state.rung < options.top_rung && definition.deadline) {
+                state.next_breach = definition.deadline->due(calendar, event.at);
+            }
+            state.updated_at = event.at;
+            break;
+        }
+        case EventKind::reopened:
+            ++state.reopens;
+            state.handled = false;
+            state.verified = false;
+            state.updated_at = event.at;
+            enter_state(state, event.to, event.at);
+            break;
+    }
+    if (state.next_breach != timer_before || event.kind == EventKind::opened) arm(state);
+}
+
+// ---- operations ---------------------------------------------------------------------------------
+
+CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
+    Impl& m = *impl_;
+    m.actor_at(reporter);
+    if (m.cases.size() >= no_index - 1) throw InvalidInput("too many cases in one engine");
+    // The matter and the loop.
+    const MatterType* type = nullptr;
+    if (input.matter.empty()) throw InvalidInput("case has no matter type", Location{"", 0, "matter"});
+    if (m.catalogue.size() > 0) {
+        type = m.catalogue.find(input.matter);
+        if (type == nullptr) throw InvalidInput("matter " + in_quotes(input.matter) + " is not in the catalogue", Location{"", 0, "matter"});
+    }
+    const std::string loop_id = !input.workflow.empty() ? input.workflow : type != nullptr ? type->workflow : std::string();
+    if (loop_id.empty()) throw InvalidInput("case names no workflow and its matter type has none", Location{"", 0, "workflow"});
+    const WorkflowDefinition* definition = nullptr;
+    try {
+        definition = input.workflow_version == 0 ? &m.registry.latest(loop_id) : &m.registry.get(loop_id, input.workflow_version);
+    } catch (const NotFound& error) {
+        throw InvalidInput(error.what(), Location{"", 0, "workflow"});
+    }
+    const auto loop = static_cast<std::uint16_t>(
+        std::find_if(m.loops.begin(), m.loops.end(), [&](const CompiledLoop& l) { return l.definition == definition; }) - m.loops.begin());
+    // The place.
+    std::string grid;
+    std::optional<DivisionCode> unit = input.unit;
+    if (input.point && m.grids != nullptr) {
+        if (const std::optional<GridId> located = m.grids->locate(*input.point)) {
+            const Grid& found = m.grids->grid(*located);
+            if (unit && *unit != found.code.unit() && !unit->is_ancestor_of(found.code.unit())) {
+                throw InvalidInput("the point lies in grid " + found.code.str() + " of unit " + found.code.unit().str() +
+                                       ", not in unit " + unit->str(),
+                                   Location{"", 0, "unit"});
+            }
+            grid = found.code.str();
+            unit = found.code.unit();
+        }
+    }
+    if (!unit) {
+        throw InvalidInput(input.point ? "the point is in no grid and no division code was given"
+                                       : "case has neither a point nor a division code",
+                           Location{"", 0, "unit"});
+    }
+    if (unit->level() == Level::province) throw InvalidInput("a case cannot sit at province level (" + unit->str() + ")", Location{"", 0, "unit"});
+    if (m.divisions != nullptr && !m.divisions->contains(*unit)) {
+        throw InvalidInput("division " + unit->str() + " is not in the division tree", Location{"", 0, "unit"});
+    }
+    for (std::size_t i = 0; i < input.attachments.size(); ++i) {
+        const Attachment& a = input.attachments[i];
+        const std::string field = "attachments[" + std::to_string(i) + "]";
+        if (a.name.empty()) throw InvalidInput("attachment has no name", Location{"", 0, field});
+        if (a.bytes < 0) throw InvalidInput("attachment " + in_quotes(a.name) + " has a negative size", Location{"", 0, field});
+    }
+    const Rung rung = grid.empty() ? rung_of(unit->level()) : Rung::grid;
+    // Record.
+    const CaseId id(static_cast<std::uint32_t>(m.cases.size()));
+    m.inputs.push_back(input);
+    m.openings.push_back(detail::Opening{loop, *unit, std::move(grid)});
+    Event event;
+    event.kind = EventKind::opened;
+    event.at = at;
+    event.case_id = id;
+    event.actor = reporter;
+    event.to = m.loops[loop].initial;
+    event.rung = rung;
+    m.append(event);
+    return id;
+}
+
+void CaseEngine::Impl::record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason) {
+    Event event;
+    event.kind = EventKind::refused;
+    event.at = at;
+    event.case_id = state.id;
+    event.actor = actor;
+    event.from = state.state;
+    event.to = state.state;
+    event.transition = transition;
+    event.rung = state.rung;
+    event.detail = add_detail(EventDetail{{}, {}, reason, std::nullopt});
+    append(event);
+}
+
+void CaseEngine::Impl::refuse_permission(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, std::string reason) {
+    record_refusal(state, actor, at, transition, reason);
+    throw PermissionDenied(reason);
+}
+
+void CaseEngine::Impl::refuse_rule(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, std::string rule,
+                                   std::string reason) {
+    record_refusal(state, actor, at, transition, reason);
+    throw RuleViolation(std::move(rule), reason);
+}
+
+std::optional<Assignment> CaseEngine::Impl::route(const CaseState& state, Rung from) const {
+    if (responsibilities.entries().empty()) return std::nullopt;
+    const MatterType* type = catalogue.find(state.matter);
+    if (type == nullptr) return std::nullopt;
+    return responsibilities.route(*type, inputs[state.id.value()].owner, state.unit, state.grid, from);
+}
+
+void CaseEngine::Impl::catch_up(std::uint32_t case_index, Instant at) {
+    while (cases[case_index].next_breach && *cases[case_index].next_breach < at) breach(case_index);
+}
+
+std::size_t CaseEngine::Impl::breach(std::uint32_t case_index) {
+    CaseState& state = cases[case_index];
+    const Instant due = *state.next_breach;
+    const std::uint8_t mask = loop_of(case_index).action_mask[state.state];
+    const std::string& state_name = loop_of(case_index).definition->states()[state.state].id;
+    std::size_t recorded = 0;
+    Event event;
+    event.at = due;
+    event.case_id = state.id;
+    event.from = state.state;
+    event.to = state.state;
+    for (const auto& [bit, kind] : {std::pair{detail::urge_bit, EventKind::urged}, std::pair{detail::notify_bit, EventKind::notified}}) {
+        if ((mask & bit) == 0) continue;
+        event.kind = kind;
+        event.rung = state.rung;
+        event.detail = add_detail(EventDetail{std::string(chinese_name(kind)) + ": state " + in_quotes(state_name) + " due " + to_string(due), {}, {}, std::nullopt});
+        append(event);
+        ++recorded;
+    }
+    if ((mask & detail::escalate_bit) != 0 && state.rung < options.top_rung) {
+        const Rung rung = next_rung(state.rung);
+        EventDetail info;
+        info.note = "督办: state " + in_quotes(state_name) + " due " + to_string(due) + ", escalated from " +
+                    std::string(to_string(state.rung)) + " to " + std::string(to_string(rung));
+        try {
+            info.assignment = route(state, rung);
+        } catch (const NotFound& error) {
+            info.note += "; " + std::string(error.what());
+        }
+        event.kind = EventKind::escalated;
+        event.rung = rung;
+        event.detail = add_detail(std::move(info));
+        append(event);
+        ++recorded;
+    }
+    return recorded;
+}
+
+void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_id, Instant at, std::vector<Field> fields,
+                      std::string note) {
+    Impl& m = *impl_;
+    CaseState& state = m.case_at(id);
+    const Actor& actor = m.actor_at(actor_id);
+    if (at < m.events[state.last_event].at) {
+        throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id) + " (" +
+                           to_string(m.events[state.last_event].at) + ")", Location{"", 0, "at"});
+    }
+    const CompiledLoop& loop = m.loop_of(id.value());
+    const WorkflowDefinition& definition = *loop.definition;
+    const auto& all = definition.transitions();
+    const auto known = std::find_if(all.begin(), all.end(), [&](const TransitionDefinition& t) { return t.id == transition_id; });
+    if (known == all.end()) {
+        throw InvalidInput("workflow " + in_quotes(definition.id()) + " has no transition " + in_quotes(transition_id), Location{"", 0, "transition"});
+    }
+    const auto index = static_cast<std::uint16_t>(known - all.begin());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (fields[i].name == fields[j].name) throw InvalidInput("field " + in_quotes(fields[i].name) + " is given twice", Location{"", 0, "fields"});
+        }
+    }
+    m.catch_up(id.value(), at);
+    const TransitionDefinition& transition = *known;
+    const std::string& here = definition.states()[state.state].id;
+    if (state.closed) {
+        m.refuse_rule(state, actor_id, at, index, "workflow.case-closed", "case " + case_number(id) + " is closed (state " + in_quotes(here) + ")");
+    }
+    const auto& leaving = loop.outgoing[state.state];
+    if (std::find(leaving.begin(), leaving.end(), index) == leaving.end()) {
+        m.refuse_rule(state, actor_id, at, index, "workflow.transition-not-available",
+                      "transition " + in_quotes(transition_id) + " does not leave state " + in_quotes(here) + " of case " + case_number(id) +
+                          " (available: " + list_of(available(id)) + ")");
+    }
+    // Role.
+    std::uint16_t role = Event::none;
+    const auto& needed = loop.transition_roles[index];
+    for (std::uint16_t held : m.actor_roles[actor_id.value()]) {
+        if (std::find(needed.begin(), needed.end(), held) != needed.end()) {
+            role = held;
+            break;
+        }
+    }
+    if (role == Event::none) {
+        m.refuse_permission(state, actor_id, at, index,
+                            "actor " + in_quotes(actor.id) + " (roles: " + list_of(actor.roles) + ") may not take " + in_quotes(transition_id) +
+                                " of case " + case_number(id) + ": it needs one of " + list_of(transition.roles));
+    }
+    // Scope.
+    if (!covers(actor.scope, state.unit)) {
+        m.refuse_permission(state, actor_id, at, index,
+                            "actor " + in_quotes(actor.id) + " acts in " + actor.scope->str() + " but case " + case_number(id) +
+                                " is in " + state.unit.str());
+    }
+    if (!actor.grid.empty() && actor.grid != state.grid) {
+        m.refuse_permission(state, actor_id, at, index,
+                            "actor " + in_quotes(actor.id) + " acts in grid " + actor.grid + " but case " + case_number(id) +
+                                " is in " + (state.grid.empty() ? "no grid" : "grid " + state.grid));
+    }
+    // Duties.
+    if (transition.duty == Duty::handle && !actor.unit.empty() && state.assignment != no_index) {
+        const Assignment& assigned = *m.details[state.assignment].assignment;
+        const bool responsible = actor.unit == assigned.primary ||
+                                 std::find(assigned.cooperating.begin(), assigned.cooperating.end(), actor.unit) != assigned.cooperating.end();
+        if (!responsible) {
+            m.refuse_permission(state, actor_id, at, index,
+                                "actor " + in_quotes(actor.id) + " of " + actor.unit + " may not handle case " + case_number(id) +
+                                    ": it is assigned to " + assigned.primary);
+        }
+    }
+    if (transition.duty == Duty::verify && state.handler.valid() && state.handler == actor_id) {
+        m.refuse_permission(state, actor_id, at, index,
+                            "separation of duties: actor " + in_quotes(actor.id) + " handled case " + case_number(id) + " and may not verify it");
+    }
+    for (const std::string& required : transition.required_fields) {
+        const auto given = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == required; });
+        if (given == fields.end() || given->value.empty()) {
+            m.refuse_rule(state, actor_id, at, index, "workflow.required-field",
+                          "transition " + in_quotes(transition_id) + " of case " + case_number(id) + " needs field " + in_quotes(required));
+        }
+    }
+    const std::uint16_t target_index = loop.targets[index];
+    const StateDefinition& target = definition.states()[target_index];
+    if (target.closed && loop.has_verification && state.handled && !state.verified) {
+        m.refuse_rule(state, actor_id, at, index, "workflow.close-needs-verification",
+                      "case " + case_number(id) + " cannot close: it was handled and has no passed verification since");
+    }
+    // Routing happens before anything is recorded, so a case nobody is responsible for is refused whole.
+    std::optional<Assignment> assignment;
+    if (transition.duty == Duty::dispatch) {
+        try {
+            assignment = m.route(state, state.rung);
+        } catch (const NotFound& error) {
+            m.refuse_rule(state, actor_id, at, index, "workflow.no-responsible-unit", error.what());
+        }
+        if (!assignment) {
+            const auto department = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "department"; });
+            if (department != fields.end() && !department->value.empty()) {
+                assignment = Assignment{department->value, {}, state.rung,
+                                        state.grid.empty() ? state.unit.str() : state.grid, "chosen by the dispatcher"};
+            }
+        }
+    }
+    Event event;
+    event.kind = EventKind::transition;
+    event.at = at;
+    event.case_id = id;
+    event.actor = actor_id;
+    event.role = role;
+    event.from = state.state;
+    event.transition = index;
+    event.to = target_index;
+    event.rung = state.rung;
+    if (!fields.empty() || !note.empty()) event.detail = m.add_detail(EventDetail{std::move(note), std::move(fields), {}, std::nullopt});
+    m.append(event);
+    if (assignment) {
+        Event assigned = event;
+        assigned.kind = EventKind::assigned;
+        assigned.transition = Event::none;
+        assigned.from = assigned.to;
+        assigned.rung = assignment->rung;
+        assigned.detail = m.add_detail(EventDetail{{}, {}, {}, std::move(assignment)});
+        m.append(assigned);
+    }
+}
+
+void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string note) {
+    Impl& m = *impl_;
+    CaseState& state = m.case_at(id);
+    const Actor& actor = m.actor_at(actor_id);
+    if (at < m.events[state.last_event].at) {
+        throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id), Location{"", 0, "at"});
+    }
+    if (!state.closed) m.refuse_rule(state, actor_id, at, Event::none, "workflow.case-open", "case " + case_number(id) + " is not closed");
+    if (actor_id != state.reporter) {
+        m.refuse_permission(state, actor_id, at, Event::none,
+                            "only the reporter of case " + case_number(id) + " may reopen it, not " + in_quotes(actor.id));
+    }
+    const Instant window_end = m.options.reopen_window.due(m.calendar, *state.closed_at);
+    if (at > window_end) {
+        m.refuse_rule(state, actor_id, at, Event::none, "workflow.reopen-window",
+                      "the reopen window of case " + case_number(id) + " (" + m.options.reopen_window.to_string() + ") ended at " +
+                          to_string(window_end));
+    }
+    Event event;
+    event.kind = EventKind::reopened;
+    event.at = at;
+    event.case_id = id;
+    event.actor = actor_id;
+    event.from = state.state;
+    event.to = m.loop_of(id.value()).reopen_to;
+    event.rung = state.rung;
+    if (!note.empty()) event.detail = m.add_detail(EventDetail{std::move(note), {}, {}, std::nullopt});
+    m.append(event);
+}
+
+std::size_t CaseEngine::advance(Instant now) {
+    Impl& m = *impl_;
+    std::size_t recorded = 0;
+    while (!m.timers.empty() && m.timers.top().due < now) {
+        const detail::Timer timer = m.timers.top();
+        m.timers.pop();
+        const CaseState& state = m.cases[timer.case_index];
+        if (timer.generation != m.generations[timer.case_index] || !state.next_breach || *state.next_breach != timer.due) continue;
+        recorded += m.breach(timer.case_index);
+    }
+    return recorded;
+}
+
+// ---- queries ------------------------------------------------------------------------------------
+
+std::size_t CaseEngine::size() const noexcept { return impl_->cases.size(); }
+const CaseState& CaseEngine::state(CaseId id) const { return impl_->case_at(id); }
+std::span<const CaseState> CaseEngine::cases() const noexcept { return impl_->cases; }
+
+const CaseInput& CaseEngine::input(CaseId id) const {
+    impl_->case_at(id);
+    return impl_->inputs[id.value()];
+}
+
+std::string CaseEngine::case_number(CaseId id) {
+    std::string digits = id.valid() ? std::to_string(static_cast<std::uint64_t>(id.value()) + 1) : std::string("?");
+    if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+    return "C" + digits;
+}
+
+CaseId CaseEngine::find_case(std::string_view number) const {
+    std::uint64_t value = 0;
+    const char* first = number.data() + 1;
+    const char* last = number.data() + number.size();
+    if (number.size() < 2 || number.front() != 'C' || std::from_chars(first, last, value).ptr != last || value == 0) {
+        throw InvalidInput("case number " + in_quotes(number) + " is not 'C' followed by digits (C000001)");
+    }
+    if (value > impl_->cases.size()) throw NotFound("no case " + std::string(number));
+    return CaseId(static_cast<std::uint32_t>(value - 1));
+}
+
+const std::string& CaseEngine::state_id(CaseId id) const {
+    const CaseState& state = impl_->case_at(id);
+    return state.definition->states()[state.state].id;
+}
+
+std::optional<Assignment> CaseEngine::assignment(CaseId id) const {
+    const CaseState& state = impl_->case_at(id);
+    if (state.assignment == no_index) return std::nullopt;
+    return impl_->details[state.assignment].assignment;
+}
+
+std::vector<std::string> CaseEngine::available(CaseId id) const {
+    const CaseState& state = impl_->case_at(id);
+    std::vector<std::string> out;
+    for (std::uint16_t t : impl_->loop_of(id.value()).outgoing[state.state]) out.push_back(state.definition->transitions()[t].id);
+    return out;
+}
+
+std::span<const Event> CaseEngine::events() const noexcept { return impl_->events; }
+
+std::vector<const Event*> CaseEngine::events_of(CaseId id) const {
+    const CaseState& state = impl_->case_at(id);
+    std::vector<const Event*> out;
+    for (std::uint32_t i = state.last_event; i != no_index; i = impl_->events[i].previous) out.push_back(&impl_->events[i]);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+const std::string& CaseEngine::role_name(std::uint16_t role) const {
+    if (role >= impl_->roles.size()) throw NotFound("no role with index " + std::to_string(role));
+    return impl_->roles[role];
+}
+
+std::size_t CaseEngine::memory_bytes() const noexcept {
+    const Impl& m = *impl_;
+    std::size_t bytes = m.cases.capacity() * sizeof(CaseState) + m.events.capacity() * sizeof(Event) +
+                        m.details.capacity() * sizeof(detail::EventDetail) + m.inputs.capacity() * sizeof(CaseInput) +
+                        m.openings.capacity() * sizeof(detail::Opening) + m.generations.capacity() * sizeof(std::uint32_t) +
+                        m.timers.size() * sizeof(detail::Timer);
+    auto heap = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
+    for (const CaseState& c : m.cases) bytes += heap(c.grid) + heap(c.matter);
+    for (const CaseInput& in : m.inputs) {
+        bytes += heap(in.matter) + heap(in.workflow) + heap(in.address) + heap(in.owner) + heap(in.description) +
+                 in.attachments.capacity() * sizeof(Attachment);
+    }
+    for (const detail::Opening& o : m.openings) bytes += heap(o.grid);
+    for (const detail::EventDetail& d : m.details) {
+        bytes += heap(d.note) + heap(d.reason) + d.fields.capacity() * sizeof(Field);
+        for (const Field& f : d.fields) bytes += heap(f.name) + heap(f.value);
+    }
+    return bytes;
+}
+
+void CaseEngine::Impl::clear_cases() noexcept {
+    cases.clear();
+    inputs.clear();
+    openings.clear();
+    generations.clear();
+    events.clear();
+    details.clear();
+    timers = {};
+}
+
+}  // namespace grassroots

@@ -1,0 +1,116 @@
+// Internal: the data of a CaseEngine, shared by engine.cpp (operations and the fold) and
+// engine_io.cpp (JSON lines, Open311). Not installed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "grassroots/workflow/engine.hpp"
+
+namespace grassroots::detail {
+
+/// A definition with its names resolved to indices for the hot path.
+struct CompiledLoop {
+    const WorkflowDefinition* definition = nullptr;
+    std::vector<std::vector<std::uint16_t>> outgoing;          // per state: transition indices
+    std::vector<std::vector<std::uint16_t>> transition_roles;  // per transition: role indices
+    std::vector<std::uint16_t> targets;                        // per transition: target state index
+    std::vector<std::uint8_t> action_mask;                     // per state: bit 0 urge, 1 notify, 2 escalate
+    std::uint16_t initial = 0;
+    std::uint16_t reopen_to = 0;
+    bool has_verification = false;
+};
+
+/// Note, fields, refusal reason and routing result of one event (only events that have any).
+struct EventDetail {
+    std::string note;
+    std::vector<Field> fields;
+    std::string reason;
+    std::optional<Assignment> assignment;
+};
+
+/// What an opened event fixed: the loop and the resolved place.
+struct Opening {
+    std::uint16_t loop;
+    DivisionCode unit;
+    std::string grid;
+};
+
+/// A pending deadline of one case; stale when the case's generation moved on.
+struct Timer {
+    Instant due;
+    std::uint32_t case_index;
+    std::uint32_t generation;
+    friend bool operator>(const Timer& a, const Timer& b) noexcept {
+        if (a.due != b.due) return a.due > b.due;
+        return a.case_index > b.case_index;
+    }
+};
+
+inline constexpr std::uint8_t urge_bit = 1;
+inline constexpr std::uint8_t notify_bit = 2;
+inline constexpr std::uint8_t escalate_bit = 4;
+
+}  // namespace grassroots::detail
+
+namespace grassroots {
+
+struct CaseEngine::Impl {
+    Calendar calendar;
+    EngineOptions options;
+    WorkflowRegistry registry;
+    std::vector<detail::CompiledLoop> loops;
+    const DivisionTree* divisions = nullptr;
+    const GridMap* grids = nullptr;
+    MatterCatalogue catalogue;
+    ResponsibilityList responsibilities;
+    std::vector<Actor> actors;
+    std::vector<std::vector<std::uint16_t>> actor_roles;  // per actor: role indices
+    std::unordered_map<std::string, std::uint32_t> actor_index;
+    std::vector<std::string> roles;
+    std::unordered_map<std::string, std::uint16_t> role_index;
+    std::vector<std::shared_ptr<EventSink>> sinks;
+    bool replaying = false;
+    const CaseEngine* owner = nullptr;  // for sinks
+
+    std::vector<CaseState> cases;
+    std::vector<CaseInput> inputs;
+    std::vector<detail::Opening> openings;
+    std::vector<std::uint32_t> generations;
+    std::vector<Event> events;
+    std::vector<detail::EventDetail> details;
+    std::priority_queue<detail::Timer, std::vector<detail::Timer>, std::greater<>> timers;
+
+    Impl(Calendar cal, EngineOptions opts) : calendar(std::move(cal)), options(opts) {}
+
+    // Names.
+    std::uint16_t intern_role(const std::string& role);
+    std::uint16_t compile(const WorkflowDefinition& definition);
+    const detail::CompiledLoop& loop_of(std::uint32_t case_index) const { return loops[openings[case_index].loop]; }
+    CaseState& case_at(CaseId id);
+    const Actor& actor_at(ActorId id) const;
+    std::uint32_t add_detail(detail::EventDetail detail);
+
+    // The record: append() is the only way a case changes; apply() is the fold.
+    const Event& append(Event event);
+    void apply(const Event& event);
+    void enter_state(CaseState& state, std::uint16_t index, Instant at);
+    void arm(CaseState& state);
+
+    // Operations.
+    void catch_up(std::uint32_t case_index, Instant at);
+    std::size_t breach(std::uint32_t case_index);
+    std::optional<Assignment> route(const CaseState& state, Rung from) const;
+    [[noreturn]] void refuse_permission(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, std::string reason);
+    [[noreturn]] void refuse_rule(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, std::string rule,
+                                  std::string reason);
+    void record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason);
+    void clear_cases() noexcept;
+};
+
+}  // namespace grassroots

@@ -1,0 +1,408 @@
+// The record of a case engine: events spelled out, JSON lines out and back in (replay), Open311.
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "grassroots/error.hpp"
+#include "workflow/engine_impl.hpp"
+
+namespace grassroots {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr std::uint32_t no_index = Event::no_detail;
+
+Json assignment_json(const Assignment& a) {
+    Json out = Json::object();
+    out["primary"] = a.primary;
+    out["cooperating"] = a.cooperating;
+    out["rung"] = std::string(to_string(a.rung));
+    out["territory"] = a.territory;
+    out["basis"] = a.basis;
+    return out;
+}
+
+Json input_json(const CaseInput& input) {
+    Json out = Json::object();
+    out["matter"] = input.matter;
+    if (!input.workflow.empty()) out["workflow"] = input.workflow;
+    if (input.workflow_version != 0) out["workflow_version"] = input.workflow_version;
+    if (input.point) out["point"] = Json::array({input.point->x, input.point->y});
+    if (input.unit) out["unit"] = input.unit->str();
+    if (!input.address.empty()) out["address"] = input.address;
+    if (!input.owner.empty()) out["owner"] = input.owner;
+    if (!input.description.empty()) out["description"] = input.description;
+    out["priority"] = std::string(to_string(input.priority));
+    if (!input.attachments.empty()) {
+        out["attachments"] = Json::array();
+        for (const Attachment& a : input.attachments) {
+            out["attachments"].push_back(Json{{"name", a.name}, {"media_type", a.media_type}, {"bytes", a.bytes}, {"url", a.url}});
+        }
+    }
+    return out;
+}
+
+Json record_json(const EventRecord& r) {
+    Json out = Json::object();
+    out["sequence"] = r.sequence;
+    out["case"] = r.case_number;
+    out["kind"] = std::string(to_string(r.kind));
+    out["at"] = to_string(r.at);
+    if (!r.actor.empty()) out["actor"] = r.actor;
+    if (!r.role.empty()) out["role"] = r.role;
+    if (!r.from.empty()) out["from"] = r.from;
+    if (!r.to.empty()) out["to"] = r.to;
+    if (!r.transition.empty()) out["transition"] = r.transition;
+    out["rung"] = std::string(to_string(r.rung));
+    if (!r.note.empty()) out["note"] = r.note;
+    if (!r.fields.empty()) {
+        Json fields = Json::object();
+        for (const Field& f : r.fields) fields[f.name] = f.value;
+        out["fields"] = fields;
+    }
+    if (!r.reason.empty()) out["reason"] = r.reason;
+    if (r.assignment) out["assignment"] = assignment_json(*r.assignment);
+    if (r.input) {
+        out["workflow"] = r.workflow;
+        out["workflow_version"] = r.workflow_version;
+        out["unit"] = r.unit;
+        if (!r.grid.empty()) out["grid"] = r.grid;
+        out["input"] = input_json(*r.input);
+    }
+    return out;
+}
+
+/// Reads the keys of one JSON line, naming the source, line and key in errors.
+class LineReader {
+public:
+    LineReader(std::string source, std::size_t line) : source_(std::move(source)), line_(line) {}
+
+    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
+        throw InvalidInput(problem, Location{source_, line_, key});
+    }
+    void only_keys(const Json& node, const std::string& path, std::initializer_list<std::string_view> allowed) const {
+        if (!node.is_object()) fail(path, "expected a JSON object");
+        for (const auto& item : node.items()) {
+            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
+                fail(path.empty() ? item.key() : path + "." + item.key(), "unknown key '" + item.key() + "'");
+            }
+        }
+    }
+    std::string text(const Json& node, const std::string& key, bool required, const std::string& path = {}) const {
+        const std::string at = path.empty() ? key : path + "." + key;
+        if (!node.contains(key)) {
+            if (required) fail(at, "missing '" + key + "'");
+            return {};
+        }
+        if (!node.at(key).is_string()) fail(at, "'" + key + "' must be a string");
+        return node.at(key).get<std::string>();
+    }
+    std::int64_t integer(const Json& node, const std::string& key, bool required, const std::string& path = {}) const {
+        const std::string at = path.empty() ? key : path + "." + key;
+        if (!node.contains(key)) {
+            if (required) fail(at, "missing '" + key + "'");
+            return 0;
+        }
+        if (!node.at(key).is_number_integer()) fail(at, "'" + key + "' must be an integer");
+        return node.at(key).get<std::int64_t>();
+    }
+    template <class Parse>
+    auto parsed(const std::string& key, const std::string& value, Parse parse) const {
+        try {
+            return parse(value);
+        } catch (const InvalidInput& error) {
+            fail(key, error.problem());
+        }
+    }
+
+private:
+    std::string source_;
+    std::size_t line_;
+};
+
+CaseInput input_from(const Json& node, const LineReader& read) {
+    read.only_keys(node, "input", {"matter", "workflow", "workflow_version", "point", "unit", "address", "owner", "description",
+                                   "priority", "attachments"});
+    CaseInput input;
+    input.matter = read.text(node, "matter", true, "input");
+    input.workflow = read.text(node, "workflow", false, "input");
+    input.workflow_version = static_cast<int>(read.integer(node, "workflow_version", false, "input"));
+    if (node.contains("point")) {
+        const Json& point = node.at("point");
+        if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) {
+            read.fail("input.point", "'point' must be [x, y]");
+        }
+        input.point = Point{point[0].get<double>(), point[1].get<double>()};
+    }
+    if (node.contains("unit")) {
+        input.unit = read.parsed("input.unit", read.text(node, "unit", true, "input"), [](const std::string& t) { return DivisionCode::parse(t); });
+    }
+    input.address = read.text(node, "address", false, "input");
+    input.owner = read.text(node, "owner", false, "input");
+    input.description = read.text(node, "description", false, "input");
+    input.priority = read.parsed("input.priority", read.text(node, "priority", true, "input"), [](const std::string& t) { return parse_priority(t); });
+    if (node.contains("attachments")) {
+        const Json& list = node.at("attachments");
+        if (!list.is_array()) read.fail("input.attachments", "'attachments' must be an array");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string path = "input.attachments[" + std::to_string(i) + "]";
+            read.only_keys(list[i], path, {"name", "media_type", "bytes", "url"});
+            input.attachments.push_back(Attachment{read.text(list[i], "name", true, path), read.text(list[i], "media_type", false, path),
+                                                   read.integer(list[i], "bytes", false, path), read.text(list[i], "url", false, path)});
+        }
+    }
+    return input;
+}
+
+}  // namespace
+
+EventRecord CaseEngine::describe(const Event& event) const {
+    const Impl& m = *impl_;
+    const std::uint32_t index = event.case_id.value();
+    if (index >= m.cases.size()) throw NotFound("no case " + case_number(event.case_id));
+    const WorkflowDefinition& definition = *m.loop_of(index).definition;
+    EventRecord r;
+    r.sequence = event.sequence;
+    r.case_number = case_number(event.case_id);
+    r.kind = event.kind;
+    r.at = event.at;
+    if (event.actor.valid()) r.actor = m.actors.at(event.actor.value()).id;
+    if (event.role != Event::none) r.role = m.roles.at(event.role);
+    if (event.from != Event::none) r.from = definition.states().at(event.from).id;
+    if (event.to != Event::none) r.to = definition.states().at(event.to).id;
+    if (event.transition != Event::none) r.transition = definition.transitions().at(event.transition).id;
+    r.rung = event.rung;
+    if (event.detail != no_index) {
+        const detail::EventDetail& d = m.details.at(event.detail);
+        r.note = d.note;
+        r.fields = d.fields;
+        r.reason = d.reason;
+        r.assignment = d.assignment;
+    }
+    if (event.kind == EventKind::opened) {
+        r.input = m.inputs[index];
+        r.workflow = definition.id();
+        r.workflow_version = definition.version();
+        r.unit = m.openings[index].unit.str();
+        r.grid = m.openings[index].grid;
+    }
+    return r;
+}
+
+std::string CaseEngine::to_json_line(const Event& event) const { return record_json(describe(event)).dump(); }
+
+std::string CaseEngine::to_json_lines() const {
+    std::string out;
+    for (const Event& event : impl_->events) out += to_json_line(event) + "\n";
+    return out;
+}
+
+void JsonLinesSink::on_event(const CaseEngine& engine, const Event& event) { *out_ << engine.to_json_line(event) << '\n'; }
+
+std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std::string_view source) {
+    std::vector<EventRecord> records;
+    std::size_t line_number = 0;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        ++line_number;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        const LineReader read(std::string(source), line_number);
+        Json node;
+        try {
+            node = Json::parse(line.begin(), line.end());
+        } catch (const nlohmann::json::parse_error& error) {
+            read.fail("", std::string("malformed JSON: ") + error.what());
+        }
+        read.only_keys(node, "", {"sequence", "case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note", "fields",
+                                  "reason", "assignment", "workflow", "workflow_version", "unit", "grid", "input"});
+        EventRecord r;
+        const std::int64_t sequence = read.integer(node, "sequence", true);
+        if (sequence < 0) read.fail("sequence", "'sequence' must not be negative");
+        r.sequence = static_cast<std::uint64_t>(sequence);
+        r.case_number = read.text(node, "case", true);
+        r.kind = read.parsed("kind", read.text(node, "kind", true), [](const std::string& t) { return parse_event_kind(t); });
+        r.at = read.parsed("at", read.text(node, "at", true), [](const std::string& t) { return parse_instant(t); });
+        r.actor = read.text(node, "actor", false);
+        r.role = read.text(node, "role", false);
+        r.from = read.text(node, "from", false);
+        r.to = read.text(node, "to", false);
+        r.transition = read.text(node, "transition", false);
+        r.rung = read.parsed("rung", read.text(node, "rung", true), [](const std::string& t) { return parse_rung(t); });
+        r.note = read.text(node, "note", false);
+        if (node.contains("fields")) {
+            const Json& fields = node.at("fields");
+            if (!fields.is_object()) read.fail("fields", "'fields' must be an object");
+            for (const auto& item : fields.items()) {
+                if (!item.value().is_string()) read.fail("fields." + item.key(), "field values must be strings");
+                r.fields.push_back(Field{item.key(), item.value().get<std::string>()});
+            }
+        }
+        r.reason = read.text(node, "reason", false);
+        if (node.contains("assignment")) {
+            const Json& a = node.at("assignment");
+            read.only_keys(a, "assignment", {"primary", "cooperating", "rung", "territory", "basis"});
+            Assignment assignment;
+            assignment.primary = read.text(a, "primary", true, "assignment");
+            if (a.contains("cooperating")) {
+                if (!a.at("cooperating").is_array()) read.fail("assignment.cooperating", "'cooperating' must be an array");
+                for (const Json& unit : a.at("cooperating")) {
+                    if (!unit.is_string()) read.fail("assignment.cooperating", "cooperating units must be strings");
+                    assignment.cooperating.push_back(unit.get<std::string>());
+                }
+            }
+            assignment.rung = read.parsed("assignment.rung", read.text(a, "rung", true, "assignment"), [](const std::string& t) { return parse_rung(t); });
+            assignment.territory = read.text(a, "territory", false, "assignment");
+            assignment.basis = read.text(a, "basis", false, "assignment");
+            r.assignment = std::move(assignment);
+        }
+        if (r.kind == EventKind::opened) {
+            if (!node.contains("input")) read.fail("input", "an opened event needs 'input'");
+            r.input = input_from(node.at("input"), read);
+            r.workflow = read.text(node, "workflow", true);
+            r.workflow_version = static_cast<int>(read.integer(node, "workflow_version", true));
+            r.unit = read.text(node, "unit", true);
+            r.grid = read.text(node, "grid", false);
+        } else if (node.contains("input")) {
+            read.fail("input", "only opened events carry 'input'");
+        }
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
+void CaseEngine::replay(std::span<const EventRecord> records) {
+    Impl& m = *impl_;
+    if (!m.cases.empty()) throw InvalidInput("replay needs an engine without cases; this one has " + std::to_string(m.cases.size()));
+    m.replaying = true;
+    std::size_t row = 0;
+    try {
+        for (const EventRecord& r : records) {
+            ++row;
+            if (r.sequence != m.events.size()) {
+                throw InvalidInput("sequence " + std::to_string(r.sequence) + " where " + std::to_string(m.events.size()) + " was expected",
+                                   Location{"", row, "sequence"});
+            }
+            Event event;
+            event.kind = r.kind;
+            event.at = r.at;
+            event.rung = r.rung;
+            if (!r.actor.empty()) {
+                const std::optional<ActorId> actor = find_actor(r.actor);
+                if (!actor) throw InvalidInput("unknown actor '" + r.actor + "'", Location{"", row, "actor"});
+                event.actor = *actor;
+            }
+            if (!r.role.empty()) {
+                const auto role = m.role_index.find(r.role);
+                if (role == m.role_index.end()) throw InvalidInput("unknown role '" + r.role + "'", Location{"", row, "role"});
+                event.role = role->second;
+            }
+            const WorkflowDefinition* definition = nullptr;
+            if (r.kind == EventKind::opened) {
+                if (!r.input) throw InvalidInput("an opened event needs its input", Location{"", row, "input"});
+                if (r.case_number != case_number(CaseId(static_cast<std::uint32_t>(m.cases.size())))) {
+                    throw InvalidInput("case " + r.case_number + " is opened out of order", Location{"", row, "case"});
+                }
+                if (!event.actor.valid()) throw InvalidInput("an opened event needs its reporter", Location{"", row, "actor"});
+                try {
+                    definition = &m.registry.get(r.workflow, r.workflow_version);
+                } catch (const NotFound& error) {
+                    throw InvalidInput(error.what(), Location{"", row, "workflow"});
+                }
+                const auto loop = static_cast<std::uint16_t>(
+                    std::find_if(m.loops.begin(), m.loops.end(), [&](const detail::CompiledLoop& l) { return l.definition == definition; }) -
+                    m.loops.begin());
+                std::optional<DivisionCode> unit;
+                try {
+                    unit = DivisionCode::parse(r.unit);
+                } catch (const InvalidInput& error) {
+                    throw InvalidInput(error.problem(), Location{"", row, "unit"});
+                }
+                event.case_id = CaseId(static_cast<std::uint32_t>(m.cases.size()));
+                m.inputs.push_back(*r.input);
+                m.openings.push_back(detail::Opening{loop, *unit, r.grid});
+            } else {
+                event.case_id = find_case(r.case_number);
+                definition = m.cases[event.case_id.value()].definition;
+            }
+            auto state_index = [&](const std::string& id, const char* key) -> std::uint16_t {
+                if (id.empty()) return Event::none;
+                const auto& states = definition->states();
+                const auto it = std::find_if(states.begin(), states.end(), [&](const StateDefinition& s) { return s.id == id; });
+                if (it == states.end()) throw InvalidInput("workflow '" + definition->id() + "' has no state '" + id + "'", Location{"", row, key});
+                return static_cast<std::uint16_t>(it - states.begin());
+            };
+            event.from = state_index(r.from, "from");
+            event.to = state_index(r.to, "to");
+            if (!r.transition.empty()) {
+                const auto& all = definition->transitions();
+                const auto it = std::find_if(all.begin(), all.end(), [&](const TransitionDefinition& t) { return t.id == r.transition; });
+                if (it == all.end()) throw InvalidInput("workflow '" + definition->id() + "' has no transition '" + r.transition + "'", Location{"", row, "transition"});
+                event.transition = static_cast<std::uint16_t>(it - all.begin());
+            }
+            if (r.kind != EventKind::opened) {
+                const CaseState& state = m.cases[event.case_id.value()];
+                if (event.from != Event::none && event.from != state.state) {
+                    throw InvalidInput("case " + r.case_number + " is in state '" + definition->states()[state.state].id + "', not '" + r.from + "'",
+                                       Location{"", row, "from"});
+                }
+                if (r.kind == EventKind::transition &&
+                    (event.transition == Event::none || m.loop_of(event.case_id.value()).targets[event.transition] != event.to ||
+                     definition->transitions()[event.transition].from != definition->states()[state.state].id)) {
+                    throw InvalidInput("transition '" + r.transition + "' does not lead from '" + r.from + "' to '" + r.to + "'",
+                                       Location{"", row, "transition"});
+                }
+                if (r.at < m.events[state.last_event].at) throw InvalidInput("time goes backwards for case " + r.case_number, Location{"", row, "at"});
+            } else if (event.to == Event::none) {
+                throw InvalidInput("an opened event needs its initial state", Location{"", row, "to"});
+            }
+            if (!r.note.empty() || !r.fields.empty() || !r.reason.empty() || r.assignment) {
+                event.detail = m.add_detail(detail::EventDetail{r.note, r.fields, r.reason, r.assignment});
+            }
+            m.append(event);
+        }
+    } catch (const Error& error) {
+        m.clear_cases();
+        m.replaying = false;
+        if (const auto* invalid = dynamic_cast<const InvalidInput*>(&error)) {
+            throw InvalidInput("replay: " + invalid->problem(), invalid->where().row != 0 ? invalid->where() : Location{"", row, ""});
+        }
+        throw InvalidInput(std::string("replay: ") + error.what(), Location{"", row, ""});
+    }
+    m.replaying = false;
+}
+
+std::string CaseEngine::to_open311() const {
+    const Impl& m = *impl_;
+    Json out = Json::array();
+    for (const CaseState& state : m.cases) {
+        const CaseInput& input = m.inputs[state.id.value()];
+        const MatterType* type = m.catalogue.find(state.matter);
+        const StateDefinition& here = state.definition->states()[state.state];
+        Json request = Json::object();
+        request["service_request_id"] = case_number(state.id);
+        request["status"] = state.closed ? "closed" : "open";
+        request["status_notes"] = here.name.empty() ? here.id : here.name + " (" + here.id + ")";
+        request["service_name"] = type != nullptr ? type->name : state.matter;
+        request["service_code"] = state.matter;
+        request["description"] = input.description;
+        request["agency_responsible"] = state.assignment != no_index ? m.details[state.assignment].assignment->primary : std::string();
+        request["service_notice"] = "";
+        request["requested_datetime"] = to_string(state.opened_at);
+        request["updated_datetime"] = to_string(state.updated_at);
+        request["expected_datetime"] = state.due ? Json(to_string(*state.due)) : Json(nullptr);
+        request["address"] = input.address;
+        request["address_id"] = state.grid.empty() ? state.unit.str() : state.grid;
+        request["zipcode"] = nullptr;
+        request["lat"] = input.point ? Json(input.point->y) : Json(nullptr);
+        request["long"] = input.point ? Json(input.point->x) : Json(nullptr);
+        request["media_url"] = input.attachments.empty() ? Json(nullptr) : Json(input.attachments.front().url);
+        out.push_back(std::move(request));
+    }
+    return out.dump(2);
+}
+
+}  // namespace grassroots

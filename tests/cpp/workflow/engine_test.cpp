@@ -1,0 +1,540 @@
+// The case engine: transitions, permissions, separation of duties, deadlines across holidays,
+// escalation, reopening, the event record, replay and Open311.
+#include "grassroots/workflow/engine.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "grassroots/grid/grid_map.hpp"
+#include "grassroots/workflow/builtin.hpp"
+#include "test_support.hpp"
+
+namespace grassroots {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using std::chrono::hours;
+using std::chrono::minutes;
+using testing::error_message;
+
+const DivisionCode jinyuan = DivisionCode::parse("370502005066");   // 锦苑社区
+const DivisionCode shengli = DivisionCode::parse("370502005");      // 胜利街道
+const DivisionCode other_street = DivisionCode::parse("370502006");
+
+Instant at(int month, int day, int hour, int minute = 0) {
+    return china_time(make_date(2026, month, day), hours(hour) + minutes(minute));
+}
+
+/// An engine on the 2026 calendar with the urban loop and one actor per role.
+struct Fixture {
+    CaseEngine engine{Calendar::china()};
+    ActorId reporter, supervisor, checker, commander, department, stranger, both;
+
+    explicit Fixture(EngineOptions options = {}) : engine(Calendar::china(), options) {
+        engine.add_workflow(urban_management());
+        reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, jinyuan, "", ""});
+        supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, shengli, "", ""});
+        checker = engine.add_actor({"sv-2", "监督员 王五", {"supervision_centre"}, std::nullopt, "", ""});
+        commander = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
+        department = engine.add_actor({"dp-1", "城管执法队员", {"department"}, std::nullopt, "", "街道综合执法队"});
+        stranger = engine.add_actor({"sv-9", "邻街监督员", {"supervision_centre"}, other_street, "", ""});
+        both = engine.add_actor({"mx-1", "身兼两职", {"department", "supervision_centre"}, std::nullopt, "", ""});
+    }
+
+    CaseId file(Instant when = at(9, 28, 9)) {
+        CaseInput input;
+        input.matter = "event:0502";
+        input.workflow = "urban_management";
+        input.unit = jinyuan;
+        input.description = "占道经营";
+        return engine.open(input, reporter, when);
+    }
+
+    /// Takes the case from collect to handle (dispatched at @p dispatched).
+    void to_handle(CaseId id, Instant dispatched) {
+        engine.take(id, "submit", supervisor, dispatched - hours(1), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+        engine.take(id, "accept", commander, dispatched - minutes(30));
+        engine.take(id, "dispatch", commander, dispatched, {{"department", "街道综合执法队"}});
+    }
+};
+
+TEST(CaseEngine, RunsAnUrbanCaseThroughItsSevenStages) {
+    Fixture f;
+    const CaseId id = f.file();
+    EXPECT_EQ(f.engine.state_id(id), "collect");
+    EXPECT_EQ(CaseEngine::case_number(id), "C000001");
+    EXPECT_EQ(f.engine.find_case("C000001"), id);
+    f.to_handle(id, at(9, 28, 11));
+    EXPECT_EQ(f.engine.state_id(id), "handle");
+    EXPECT_EQ(f.engine.state(id).clock_started, at(9, 28, 10, 30));  // entering dispatch starts the clock
+    ASSERT_TRUE(f.engine.assignment(id).has_value());
+    EXPECT_EQ(f.engine.assignment(id)->primary, "街道综合执法队");
+    f.engine.take(id, "complete", f.department, at(9, 29, 10), {{"result", "已劝离"}});
+    f.engine.take(id, "report_back", f.department, at(9, 29, 10, 5));
+    f.engine.take(id, "verify_pass", f.checker, at(9, 29, 11));
+    f.engine.take(id, "evaluate", f.checker, at(9, 29, 12), {{"rating", "满意"}});
+    const CaseState& s = f.engine.state(id);
+    EXPECT_TRUE(s.closed);
+    EXPECT_EQ(f.engine.state_id(id), "closed");
+    EXPECT_EQ(s.closed_at, at(9, 29, 12));
+    EXPECT_EQ(s.transitions, 7);
+    EXPECT_EQ(s.handler, f.department);
+    EXPECT_EQ(s.verifier, f.checker);
+    EXPECT_TRUE(f.engine.available(id).empty());
+    std::vector<EventKind> kinds;
+    for (const Event* e : f.engine.events_of(id)) kinds.push_back(e->kind);
+    EXPECT_THAT(kinds, ElementsAre(EventKind::opened, EventKind::transition, EventKind::transition, EventKind::transition,
+                                   EventKind::assigned, EventKind::transition, EventKind::transition, EventKind::transition,
+                                   EventKind::transition));
+    const EventRecord dispatch = f.engine.describe(*f.engine.events_of(id)[3]);
+    EXPECT_EQ(dispatch.actor, "cc-1");
+    EXPECT_EQ(dispatch.role, "command_centre");
+    EXPECT_EQ(dispatch.from, "dispatch");
+    EXPECT_EQ(dispatch.to, "handle");
+    EXPECT_THAT(dispatch.fields, ElementsAre(Field{"department", "街道综合执法队"}));
+}
+
+TEST(CaseEngine, HandlingDeadlineRunsOnWorkingDaysAcrossTheNationalDayHoliday) {
+    Fixture f;
+    const CaseId id = f.file(at(9, 30, 8));
+    f.to_handle(id, at(9, 30, 10));
+    // 5 working days from Wednesday 30 September: 8, 9, 10 (make-up Saturday), 12, 13 October.
+    EXPECT_EQ(f.engine.state(id).due, at(10, 13, 17, 30));
+    EXPECT_EQ(f.engine.advance(at(10, 13, 17, 30)), 0U);  // due, not yet breached
+    EXPECT_EQ(f.engine.advance(at(10, 13, 17, 31)), 2U);  // 催办 then 督办
+    const CaseState& s = f.engine.state(id);
+    EXPECT_EQ(s.urges, 1);
+    EXPECT_EQ(s.escalations, 1);
+    EXPECT_EQ(s.rung, Rung::township);  // filed on the community's code: community → township
+    const auto events = f.engine.events_of(id);
+    EXPECT_EQ(events[events.size() - 2]->kind, EventKind::urged);
+    EXPECT_EQ(events.back()->kind, EventKind::escalated);
+    EXPECT_EQ(events.back()->at, at(10, 13, 17, 30));
+    EXPECT_THAT(f.engine.describe(*events.back()).note, HasSubstr("督办"));
+    // Re-armed for another 5 working days: 14, 15, 16, 19, 20 October.
+    EXPECT_EQ(s.next_breach, at(10, 20, 17, 30));
+}
+
+TEST(CaseEngine, EscalatesOneRungPerBreachAndStopsAtTheTop) {
+    Fixture f;
+    const CaseId id = f.file(at(9, 28, 8));
+    f.to_handle(id, at(9, 28, 10));
+    f.engine.advance(at(12, 31, 0));
+    const CaseState& s = f.engine.state(id);
+    EXPECT_EQ(s.rung, Rung::county);
+    EXPECT_EQ(s.escalations, 2);        // community → township → county
+    EXPECT_EQ(s.urges, 2);
+    EXPECT_FALSE(s.next_breach.has_value());
+    EXPECT_EQ(f.engine.advance(at(12, 31, 12)), 0U);
+}
+
+TEST(CaseEngine, ProcessesTimersOfAllCasesInTimeOrder) {
+    Fixture f;
+    const CaseId late = f.file(at(9, 28, 8));
+    f.to_handle(late, at(9, 29, 10));
+    const CaseId early = f.file(at(9, 28, 8));
+    f.to_handle(early, at(9, 28, 10));
+    f.engine.advance(at(10, 14, 0));
+    std::vector<std::pair<std::uint32_t, EventKind>> breaches;
+    Instant previous{};
+    for (const Event& e : f.engine.events()) {
+        if (e.kind != EventKind::urged && e.kind != EventKind::escalated) continue;
+        breaches.emplace_back(e.case_id.value(), e.kind);
+        EXPECT_GE(e.at, previous);
+        previous = e.at;
+    }
+    EXPECT_THAT(breaches, ElementsAre(std::pair{early.value(), EventKind::urged}, std::pair{early.value(), EventKind::escalated},
+                                      std::pair{late.value(), EventKind::urged}, std::pair{late.value(), EventKind::escalated}));
+}
+
+TEST(CaseEngine, ATransitionAfterTheDueTimeRecordsTheBreachFirst) {
+    Fixture f;
+    const CaseId id = f.file(at(9, 30, 8));
+    f.to_handle(id, at(9, 30, 10));
+    f.engine.take(id, "complete", f.department, at(10, 14, 9), {{"result", "done"}});  // no advance() called
+    const auto events = f.engine.events_of(id);
+    ASSERT_GE(events.size(), 3U);
+    EXPECT_EQ(events[events.size() - 3]->kind, EventKind::urged);
+    EXPECT_EQ(events[events.size() - 2]->kind, EventKind::escalated);
+    EXPECT_EQ(events[events.size() - 2]->at, at(10, 13, 17, 30));
+    EXPECT_EQ(events.back()->kind, EventKind::transition);
+    EXPECT_EQ(f.engine.state_id(id), "feedback");
+    EXPECT_FALSE(f.engine.state(id).next_breach.has_value());  // feedback has no deadline
+}
+
+TEST(CaseEngine, RefusesAnActorWithoutTheRoleAndRecordsTheRefusal) {
+    Fixture f;
+    const CaseId id = f.file();
+    const std::size_t before = f.engine.events().size();
+    const std::string message = error_message<PermissionDenied>([&] {
+        f.engine.take(id, "submit", f.department, at(9, 28, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    });
+    EXPECT_THAT(message, HasSubstr("'dp-1'"));
+    EXPECT_THAT(message, HasSubstr("supervision_centre"));
+    EXPECT_EQ(f.engine.state_id(id), "collect");
+    EXPECT_EQ(f.engine.state(id).refusals, 1);
+    ASSERT_EQ(f.engine.events().size(), before + 1);
+    const EventRecord refused = f.engine.describe(f.engine.events().back());
+    EXPECT_EQ(refused.kind, EventKind::refused);
+    EXPECT_EQ(refused.actor, "dp-1");
+    EXPECT_EQ(refused.transition, "submit");
+    EXPECT_EQ(refused.reason, message);
+}
+
+TEST(CaseEngine, RefusesAnActorOutsideTheCasesScope) {
+    Fixture f;
+    const CaseId id = f.file();
+    const std::string message = error_message<PermissionDenied>([&] {
+        f.engine.take(id, "submit", f.stranger, at(9, 28, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    });
+    EXPECT_THAT(message, HasSubstr("acts in 370502006"));
+    EXPECT_THAT(message, HasSubstr("370502005066"));
+    EXPECT_EQ(f.engine.state(id).refusals, 1);
+    EXPECT_EQ(f.engine.state_id(id), "collect");
+}
+
+TEST(CaseEngine, GridWorkersActOnlyInTheirGrid) {
+    CaseEngine engine(Calendar::china());
+    engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "patrol", "version": 1, "title": "巡查", "initial": "found",
+        "states": [{"id": "found", "name": "发现"}, {"id": "done", "name": "办结", "closed": true}],
+        "transitions": [{"id": "fix", "from": "found", "to": "done", "roles": ["grid_worker"]}]})", "patrol.json"));
+    GridMapBuilder builder;
+    builder.add(Grid{GridCode::make(jinyuan, 1), GridKind::comprehensive, "第一网格",
+                     Polygon({{118.0, 37.0}, {118.01, 37.0}, {118.01, 37.01}, {118.0, 37.01}, {118.0, 37.0}}), 300});
+    builder.add(Grid{GridCode::make(jinyuan, 2), GridKind::comprehensive, "第二网格",
+                     Polygon({{118.01, 37.0}, {118.02, 37.0}, {118.02, 37.01}, {118.01, 37.01}, {118.01, 37.0}}), 300});
+    const GridMap grids = builder.build();
+    engine.set_grid_map(&grids);
+    const ActorId mine = engine.add_actor({"wg-1", "一格网格员", {"grid_worker"}, jinyuan, GridCode::make(jinyuan, 1).str(), ""});
+    const ActorId theirs = engine.add_actor({"wg-2", "二格网格员", {"grid_worker"}, jinyuan, GridCode::make(jinyuan, 2).str(), ""});
+    CaseInput input;
+    input.matter = "event:0102";
+    input.workflow = "patrol";
+    input.point = Point{118.005, 37.005};
+    const CaseId id = engine.open(input, mine, at(9, 28, 9));
+    EXPECT_EQ(engine.state(id).grid, "37050200506601");
+    EXPECT_EQ(engine.state(id).unit, jinyuan);
+    EXPECT_EQ(engine.state(id).rung, Rung::grid);
+    EXPECT_THAT(error_message<PermissionDenied>([&] { engine.take(id, "fix", theirs, at(9, 28, 10)); }),
+                HasSubstr("acts in grid 37050200506602"));
+    engine.take(id, "fix", mine, at(9, 28, 11));
+    EXPECT_TRUE(engine.state(id).closed);
+    // A point in no grid needs a division code; one in a grid must agree with the code given.
+    input.point = Point{119.0, 38.0};
+    EXPECT_THAT(error_message<InvalidInput>([&] { engine.open(input, mine, at(9, 28, 9)); }), HasSubstr("in no grid"));
+    input.point = Point{118.005, 37.005};
+    input.unit = other_street;
+    EXPECT_THAT(error_message<InvalidInput>([&] { engine.open(input, mine, at(9, 28, 9)); }), HasSubstr("not in unit 370502006"));
+    EXPECT_EQ(engine.size(), 1U);
+}
+
+TEST(CaseEngine, TheHandlerMayNotVerifyTheirOwnWork) {
+    Fixture f;
+    const CaseId id = f.file();
+    f.to_handle(id, at(9, 28, 11));
+    f.engine.take(id, "complete", f.both, at(9, 28, 14), {{"result", "done"}});
+    f.engine.take(id, "report_back", f.both, at(9, 28, 15));
+    EXPECT_THAT(error_message<PermissionDenied>([&] { f.engine.take(id, "verify_pass", f.both, at(9, 28, 16)); }),
+                HasSubstr("separation of duties"));
+    EXPECT_EQ(f.engine.state_id(id), "verify");
+    f.engine.take(id, "verify_pass", f.checker, at(9, 28, 16));
+    EXPECT_EQ(f.engine.state_id(id), "evaluate");
+}
+
+TEST(CaseEngine, AFailedVerificationSendsTheCaseBackAndIsCounted) {
+    Fixture f;
+    const CaseId id = f.file();
+    f.to_handle(id, at(9, 28, 11));
+    f.engine.take(id, "complete", f.department, at(9, 28, 14), {{"result", "done"}});
+    f.engine.take(id, "report_back", f.department, at(9, 28, 15));
+    f.engine.take(id, "verify_fail", f.checker, at(9, 28, 16), {{"reason", "摊位仍在"}});
+    EXPECT_EQ(f.engine.state_id(id), "dispatch");
+    EXPECT_EQ(f.engine.state(id).reworks, 1);
+    EXPECT_FALSE(f.engine.state(id).verified);
+    f.engine.take(id, "dispatch", f.commander, at(9, 28, 16, 10), {{"department", "街道综合执法队"}});
+    f.engine.take(id, "complete", f.department, at(9, 29, 9), {{"result", "已取缔"}});
+    f.engine.take(id, "report_back", f.department, at(9, 29, 9, 5));
+    f.engine.take(id, "verify_pass", f.checker, at(9, 29, 10));
+    f.engine.take(id, "evaluate", f.checker, at(9, 29, 10, 5), {{"rating", "满意"}});
+    EXPECT_TRUE(f.engine.state(id).closed);
+    EXPECT_EQ(f.engine.state(id).reworks, 1);
+}
+
+TEST(CaseEngine, ClosingNeedsAPassedVerificationAfterHandling) {
+    CaseEngine engine(Calendar::china());
+    engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "shortcut", "version": 1, "title": "t", "initial": "open",
+        "states": [{"id": "open", "name": "待办"}, {"id": "handled", "name": "已办"}, {"id": "checked", "name": "已核"},
+                   {"id": "done", "name": "办结", "closed": true}],
+        "transitions": [{"id": "handle", "from": "open", "to": "handled", "roles": ["worker"], "duty": "handle"},
+                        {"id": "close", "from": "handled", "to": "done", "roles": ["boss"]},
+                        {"id": "check", "from": "handled", "to": "checked", "roles": ["boss"], "duty": "verify"},
+                        {"id": "finish", "from": "checked", "to": "done", "roles": ["boss"]}]})", "shortcut.json"));
+    const ActorId worker = engine.add_actor({"w", "worker", {"worker"}, std::nullopt, "", ""});
+    const ActorId boss = engine.add_actor({"b", "boss", {"boss"}, std::nullopt, "", ""});
+    CaseInput input;
+    input.matter = "event:0101";
+    input.workflow = "shortcut";
+    input.unit = jinyuan;
+    const CaseId id = engine.open(input, worker, at(9, 28, 9));
+    engine.take(id, "handle", worker, at(9, 28, 10));
+    const std::string message = error_message<RuleViolation>([&] { engine.take(id, "close", boss, at(9, 28, 11)); });
+    EXPECT_THAT(message, HasSubstr("no passed verification"));
+    EXPECT_EQ(engine.state_id(id), "handled");
+    engine.take(id, "check", boss, at(9, 28, 12));
+    engine.take(id, "finish", boss, at(9, 28, 13));
+    EXPECT_TRUE(engine.state(id).closed);
+}
+
+TEST(CaseEngine, RefusesMissingFieldsAndTransitionsThatDoNotLeaveTheState) {
+    Fixture f;
+    const CaseId id = f.file();
+    EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}}); }),
+                HasSubstr("needs field 'category'"));
+    EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.take(id, "dispatch", f.commander, at(9, 28, 10)); }),
+                HasSubstr("does not leave state 'collect'"));
+    EXPECT_EQ(f.engine.state(id).refusals, 2);
+    // Bad input is not a refusal: nothing is recorded.
+    const std::size_t before = f.engine.events().size();
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.take(id, "teleport", f.commander, at(9, 28, 10)); }),
+                HasSubstr("no transition 'teleport'"));
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.take(id, "submit", f.supervisor, at(9, 27, 10)); }),
+                HasSubstr("before the last event"));
+    EXPECT_THAT(error_message<InvalidInput>([&] {
+        f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}, {"location", "y"}});
+    }), HasSubstr("given twice"));
+    EXPECT_THROW(f.engine.take(CaseId(99), "submit", f.supervisor, at(9, 28, 10)), NotFound);
+    EXPECT_THROW(f.engine.take(id, "submit", ActorId(99), at(9, 28, 10)), NotFound);
+    EXPECT_EQ(f.engine.events().size(), before);
+    EXPECT_EQ(f.engine.state_id(id), "collect");
+}
+
+TEST(CaseEngine, TheReporterMayReopenAClosedCaseWithinTheWindow) {
+    Fixture f;  // default window: 5 working days
+    auto close = [&](CaseId id, Instant when) {
+        f.engine.take(id, "submit", f.supervisor, when, {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+        f.engine.take(id, "cancel", f.commander, when + minutes(2), {{"reason", "不属于受理范围"}});
+    };
+    const CaseId id = f.file(at(9, 29, 9));
+    close(id, at(9, 29, 10));
+    EXPECT_THAT(error_message<PermissionDenied>([&] { f.engine.reopen(id, f.checker, at(9, 30, 9)); }), HasSubstr("only the reporter"));
+    // Closed on 29 September: 5 working days are 30 September, 8, 9, 10 (make-up Saturday) and 12 October.
+    const CaseId late = f.file(at(9, 29, 9));
+    close(late, at(9, 29, 10));
+    EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.reopen(late, f.reporter, at(10, 13, 9)); }),
+                HasSubstr("ended at 2026-10-12T17:30"));
+    f.engine.reopen(id, f.reporter, at(10, 12, 17), "摊主又回来了");
+    EXPECT_FALSE(f.engine.state(id).closed);
+    EXPECT_EQ(f.engine.state_id(id), "dispatch");  // the loop's clock-start state
+    EXPECT_EQ(f.engine.state(id).reopens, 1);
+    EXPECT_EQ(f.engine.state(id).refusals, 1);
+    EXPECT_EQ(f.engine.state(late).refusals, 1);
+    EXPECT_TRUE(f.engine.state(late).closed);
+    EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.reopen(id, f.reporter, at(10, 12, 18)); }), HasSubstr("is not closed"));
+}
+
+TEST(CaseEngine, RunningCasesStayOnTheirVersion) {
+    Fixture f;
+    const CaseId old_case = f.file();
+    WorkflowDefinition v2 = WorkflowDefinition::from_json(
+        [] {
+            std::string json = urban_management().to_json();
+            json.replace(json.find("\"version\": 1"), 12, "\"version\": 2");
+            return json;
+        }(),
+        "urban-v2.json");
+    f.engine.add_workflow(std::move(v2));
+    const CaseId new_case = f.file();
+    EXPECT_EQ(f.engine.state(old_case).definition->version(), 1);
+    EXPECT_EQ(f.engine.state(new_case).definition->version(), 2);
+    EXPECT_THROW(f.engine.add_workflow(urban_management()), InvalidInput);
+}
+
+TEST(CaseEngine, RefusesBadCaseInputAndChangesNothing) {
+    Fixture f;
+    CaseInput input;
+    input.workflow = "urban_management";
+    input.unit = jinyuan;
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }), HasSubstr("no matter type"));
+    input.matter = "event:0502";
+    input.workflow = "nope";
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }), HasSubstr("nope"));
+    input.workflow = "urban_management";
+    input.unit.reset();
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }),
+                HasSubstr("neither a point nor a division code"));
+    input.unit = jinyuan;
+    input.attachments.push_back(Attachment{"", "image/jpeg", 10, ""});
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }), HasSubstr("attachments[0]"));
+    EXPECT_THROW(f.engine.open(CaseInput{}, ActorId(42), at(9, 28, 9)), NotFound);
+    EXPECT_EQ(f.engine.size(), 0U);
+    EXPECT_TRUE(f.engine.events().empty());
+    EXPECT_THROW(f.engine.add_actor({"wg-1", "dup", {"x"}, std::nullopt, "", ""}), InvalidInput);
+    EXPECT_THROW(f.engine.add_actor({"new", "no roles", {}, std::nullopt, "", ""}), InvalidInput);
+}
+
+/// A catalogue of three matters and a list giving each a primary unit per rung.
+void add_routing(CaseEngine& engine) {
+    MatterCatalogue catalogue;
+    catalogue.add({MatterClass::event, "0502", "占道经营", "街面秩序", "urban_management", ""});
+    catalogue.add({MatterClass::component, "0101", "上水井盖", "公用设施", "urban_management", "供水公司"});
+    catalogue.add({MatterClass::event, "0102", "暴露垃圾", "市容环境", "urban_management", ""});
+    engine.set_catalogue(catalogue);
+    ResponsibilityList list;
+    list.add({"event:0502", Rung::community, std::nullopt, "锦苑社区居委会", {"街道综合执法队"}, "test list"});
+    list.add({"event:0502", Rung::township, shengli, "胜利街道综合执法队", {"市场监管所"}, "test list"});
+    list.add({"event:0502", Rung::county, std::nullopt, "区综合执法局", {}, "test list"});
+    list.add({"component:0101", Rung::community, std::nullopt, "锦苑社区居委会", {"物业公司"}, "test list"});
+    list.add({"event:0102", Rung::community, std::nullopt, "锦苑社区居委会", {}, "test list"});
+    engine.set_responsibilities(list);
+}
+
+TEST(CaseEngine, DispatchRoutesByTheResponsibilityListAndEscalationReroutes) {
+    Fixture f;
+    add_routing(f.engine);
+    const ActorId street_team = f.engine.add_actor({"dp-2", "执法队员", {"department"}, std::nullopt, "", "胜利街道综合执法队"});
+    const ActorId water = f.engine.add_actor({"dp-3", "供水公司抢修", {"department"}, std::nullopt, "", "供水公司"});
+    const CaseId id = f.file(at(9, 30, 8));
+    f.to_handle(id, at(9, 30, 10));
+    Assignment assigned = *f.engine.assignment(id);
+    EXPECT_EQ(assigned.primary, "锦苑社区居委会");  // events: territory first
+    EXPECT_EQ(assigned.cooperating, std::vector<std::string>{"街道综合执法队"});
+    EXPECT_EQ(assigned.rung, Rung::community);
+    EXPECT_EQ(assigned.territory, "370502005066");
+    // Not assigned to the street team yet: its handling is refused and recorded.
+    EXPECT_THAT(error_message<PermissionDenied>([&] {
+        f.engine.take(id, "complete", street_team, at(10, 8, 9), {{"result", "done"}});
+    }), HasSubstr("assigned to 锦苑社区居委会"));
+    // The deadline passes: 督办 one rung up, re-routed to the township's primary.
+    f.engine.advance(at(10, 14, 0));
+    assigned = *f.engine.assignment(id);
+    EXPECT_EQ(f.engine.state(id).rung, Rung::township);
+    EXPECT_EQ(assigned.primary, "胜利街道综合执法队");
+    EXPECT_EQ(assigned.territory, "370502005");
+    EXPECT_TRUE(f.engine.describe(f.engine.events().back()).assignment.has_value());
+    f.engine.take(id, "complete", street_team, at(10, 14, 9), {{"result", "done"}});
+    EXPECT_EQ(f.engine.state(id).handler, street_team);
+    // Components: owner first.
+    CaseInput cover;
+    cover.matter = "component:0101";
+    cover.unit = jinyuan;
+    const CaseId broken = f.engine.open(cover, f.reporter, at(10, 8, 9));
+    EXPECT_EQ(f.engine.state(broken).definition->id(), "urban_management");  // the matter type's loop
+    f.to_handle(broken, at(10, 8, 11));
+    EXPECT_EQ(f.engine.assignment(broken)->primary, "供水公司");
+    f.engine.take(broken, "complete", water, at(10, 8, 15), {{"result", "已更换井盖"}});
+    // A matter outside the catalogue is refused at filing.
+    cover.matter = "component:0999";
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(cover, f.reporter, at(10, 8, 9)); }), HasSubstr("not in the catalogue"));
+}
+
+TEST(CaseEngine, RefusesAListThatLeavesAMatterWithoutAPrimary) {
+    Fixture f;
+    add_routing(f.engine);
+    ResponsibilityList partial;
+    partial.add({"event:0502", Rung::community, std::nullopt, "锦苑社区居委会", {}, "test list"});
+    EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.set_responsibilities(partial); }), HasSubstr("component:0101"));
+    EXPECT_EQ(f.engine.responsibilities().entries().size(), 5U);  // the old list stays
+}
+
+/// A month of mixed activity: refusals, reworks, escalations, a reopening.
+void busy_month(Fixture& f) {
+    for (int i = 0; i < 6; ++i) {
+        const CaseId id = f.file(at(9, 28 + i % 3, 9));
+        f.to_handle(id, at(9, 28 + i % 3, 11));
+        if (i % 2 == 0) {
+            f.engine.take(id, "complete", f.department, at(10, 8, 9), {{"result", "done"}});
+            f.engine.take(id, "report_back", f.department, at(10, 8, 10));
+            if (i == 2) {
+                EXPECT_THROW(f.engine.take(id, "verify_pass", f.stranger, at(10, 8, 11)), PermissionDenied);
+                f.engine.take(id, "verify_fail", f.checker, at(10, 8, 11), {{"reason", "未整改"}});
+                continue;
+            }
+            f.engine.take(id, "verify_pass", f.checker, at(10, 8, 11));
+            f.engine.take(id, "evaluate", f.checker, at(10, 8, 12), {{"rating", "满意"}}, "居民认可");
+        }
+    }
+    f.engine.reopen(CaseId(0), f.reporter, at(10, 9, 9), "复发");
+    f.engine.advance(at(10, 31, 0));
+}
+
+TEST(CaseEngine, ReplayingTheJsonLinesRebuildsIdenticalStates) {
+    Fixture a;
+    busy_month(a);
+    const std::string lines = a.engine.to_json_lines();
+    Fixture b;
+    b.engine.replay(CaseEngine::parse_json_lines(lines, "month.jsonl"));
+    ASSERT_EQ(b.engine.size(), a.engine.size());
+    for (std::size_t i = 0; i < a.engine.size(); ++i) EXPECT_EQ(b.engine.cases()[i], a.engine.cases()[i]) << i;
+    EXPECT_EQ(b.engine.to_json_lines(), lines);
+    EXPECT_TRUE(std::equal(a.engine.events().begin(), a.engine.events().end(), b.engine.events().begin(), b.engine.events().end()));
+    // Timers come back too: advancing both engines further records the same events.
+    a.engine.advance(at(12, 31, 0));
+    b.engine.advance(at(12, 31, 0));
+    EXPECT_EQ(b.engine.to_json_lines(), a.engine.to_json_lines());
+}
+
+TEST(CaseEngine, ReplayRefusesRecordsThatDoNotFitAndStaysEmpty) {
+    Fixture a;
+    busy_month(a);
+    std::vector<EventRecord> records = CaseEngine::parse_json_lines(a.engine.to_json_lines());
+    {
+        Fixture b;
+        std::vector<EventRecord> broken = records;
+        broken[5].actor = "ghost";
+        EXPECT_THAT(error_message<InvalidInput>([&] { b.engine.replay(broken); }), HasSubstr("unknown actor 'ghost'"));
+        EXPECT_EQ(b.engine.size(), 0U);
+        EXPECT_TRUE(b.engine.events().empty());
+        b.engine.replay(records);  // the engine is still usable
+        EXPECT_EQ(b.engine.size(), a.engine.size());
+        EXPECT_THAT(error_message<InvalidInput>([&] { b.engine.replay(records); }), HasSubstr("without cases"));
+    }
+    {
+        Fixture b;
+        std::vector<EventRecord> broken = records;
+        std::swap(broken[1], broken[2]);
+        EXPECT_THAT(error_message<InvalidInput>([&] { b.engine.replay(broken); }), HasSubstr("sequence"));
+    }
+    EXPECT_THAT(error_message<InvalidInput>([] { (void)CaseEngine::parse_json_lines("{\"sequence\": 0}\n", "bad.jsonl"); }),
+                HasSubstr("bad.jsonl, row 1, field 'case'"));
+    EXPECT_THAT(error_message<InvalidInput>([] { (void)CaseEngine::parse_json_lines("\n{oops\n", "bad.jsonl"); }), HasSubstr("row 2"));
+}
+
+TEST(CaseEngine, SinksReceiveEveryEventAsItHappens) {
+    Fixture f;
+    std::ostringstream out;
+    f.engine.add_sink(std::make_shared<JsonLinesSink>(out));
+    busy_month(f);
+    EXPECT_EQ(out.str(), f.engine.to_json_lines());
+    EXPECT_THROW(f.engine.add_sink(nullptr), InvalidInput);
+}
+
+TEST(CaseEngine, ExportsOpen311ServiceRequests) {
+    Fixture f;
+    busy_month(f);
+    const nlohmann::json requests = nlohmann::json::parse(f.engine.to_open311());
+    ASSERT_EQ(requests.size(), f.engine.size());
+    const nlohmann::json& first = requests[1];
+    EXPECT_EQ(first["service_request_id"], "C000002");
+    EXPECT_EQ(first["status"], "open");
+    EXPECT_EQ(first["service_code"], "event:0502");
+    EXPECT_EQ(first["agency_responsible"], "街道综合执法队");
+    EXPECT_EQ(first["requested_datetime"], "2026-09-29T09:00:00+08:00");
+    EXPECT_EQ(first["address_id"], "370502005066");
+    EXPECT_TRUE(first["lat"].is_null());
+    EXPECT_TRUE(first.contains("expected_datetime"));
+    EXPECT_EQ(requests[4]["status"], "closed");
+}
+
+TEST(CaseEngine, ReportsItsMemory) {
+    Fixture f;
+    const std::size_t empty = f.engine.memory_bytes();
+    busy_month(f);
+    EXPECT_GT(f.engine.memory_bytes(), empty + f.engine.events().size() * sizeof(Event));
+}
+
+}  // namespace
+}  // namespace grassroots
