@@ -193,6 +193,31 @@ void CaseEngine::Impl::arm(CaseState& state) {
     }
 }
 
+// The due instant of state @p index's deadline counted from @p from; none when the calendar does not
+// cover the time (operations check that first with check_deadline, so this only happens on a replay
+// with another calendar or when re-arming after an escalation runs into an unpublished year).
+std::optional<Instant> CaseEngine::Impl::due_in(const CaseState& state, std::uint16_t index, Instant from) const {
+    const StateDefinition& definition = loop_of(state.id.value()).definition->states()[index];
+    if (!definition.deadline) return std::nullopt;
+    try {
+        return definition.deadline->due(calendar, from);
+    } catch (const NotFound&) {
+        return std::nullopt;
+    }
+}
+
+void CaseEngine::Impl::check_deadline(const CompiledLoop& loop, std::uint16_t index, Instant at) const {
+    const StateDefinition& definition = loop.definition->states()[index];
+    if (!definition.deadline) return;
+    try {
+        (void)definition.deadline->due(calendar, at);
+    } catch (const NotFound& error) {
+        throw NotFound("the deadline of state " + in_quotes(definition.id) + " (" + definition.deadline->to_string() + ") from " +
+                       to_string(at) + " cannot be computed: " + error.what() +
+                       " (a calendar set to answer unpublished years by the weekday rule can)");
+    }
+}
+
 void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instant at) {
     const CompiledLoop& loop = loop_of(state.id.value());
     const StateDefinition& definition = loop.definition->states()[index];
@@ -205,7 +230,7 @@ void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instan
     if (definition.closed) {
         state.closed_at = at;
     } else if (definition.deadline) {
-        state.due = definition.deadline->due(calendar, at);
+        state.due = due_in(state, index, at);
         const std::uint8_t mask = loop.action_mask[index];
         const bool can_escalate = (mask & detail::escalate_bit) != 0 && state.rung < options.top_rung;
         if ((mask & (detail::urge_bit | detail::notify_bit)) != 0 || can_escalate) state.next_breach = state.due;
@@ -272,10 +297,7 @@ void CaseEngine::Impl::apply(const Event& event) {
             state.rung = event.rung;
             if (event.detail != no_index && details[event.detail].assignment) state.assignment = event.detail;
             state.next_breach.reset();
-            const StateDefinition& definition = loop_of(index).definition->states()[state.state];
-            if (state.rung < options.top_rung && definition.deadline) {
-                state.next_breach = definition.deadline->due(calendar, event.at);
-            }
+            if (state.rung < options.top_rung) state.next_breach = due_in(state, state.state, event.at);
             state.updated_at = event.at;
             break;
         }
@@ -344,6 +366,7 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
         if (a.bytes < 0) throw InvalidInput("attachment " + in_quotes(a.name) + " has a negative size", Location{"", 0, field});
     }
     const Rung rung = grid.empty() ? rung_of(unit->level()) : Rung::grid;
+    m.check_deadline(m.loops[loop], m.loops[loop].initial, at);
     // Record.
     const CaseId id(static_cast<std::uint32_t>(m.cases.size()));
     m.inputs.push_back(input);
@@ -520,6 +543,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         m.refuse_rule(state, actor_id, at, index, "workflow.close-needs-verification",
                       "case " + case_number(id) + " cannot close: it was handled and has no passed verification since");
     }
+    m.check_deadline(loop, target_index, at);
     // Routing happens before anything is recorded, so a case nobody is responsible for is refused whole.
     std::optional<Assignment> assignment;
     if (transition.duty == Duty::dispatch) {
@@ -577,6 +601,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
                       "the reopen window of case " + case_number(id) + " (" + m.options.reopen_window.to_string() + ") ended at " +
                           to_string(window_end));
     }
+    m.check_deadline(m.loop_of(id.value()), m.loop_of(id.value()).reopen_to, at);
     Event event;
     event.kind = EventKind::reopened;
     event.at = at;

@@ -101,6 +101,8 @@ struct CaseEngine::Impl {
     void apply(const Event& event);
     void enter_state(CaseState& state, std::uint16_t index, Instant at);
     void arm(CaseState& state);
+    std::optional<Instant> due_in(const CaseState& state, std::uint16_t index, Instant from) const;
+    void check_deadline(const detail::CompiledLoop& loop, std::uint16_t index, Instant at) const;
 
     // Operations.
     void catch_up(std::uint32_t case_index, Instant at);

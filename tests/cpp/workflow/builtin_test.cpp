@@ -158,3 +158,24 @@ TEST(BuiltinExplorePilot, EvaluationCanSendBackToPilot) {
 
 }  // namespace
 }  // namespace grassroots
+
+namespace grassroots {
+namespace {
+
+TEST(BuiltinWorkflows, DutiesMarkDispatchHandlingAndVerification) {
+    const WorkflowDefinition urban = urban_management();
+    EXPECT_EQ(urban.transition("dispatch").duty, Duty::dispatch);
+    EXPECT_EQ(urban.transition("complete").duty, Duty::handle);
+    EXPECT_EQ(urban.transition("verify_pass").duty, Duty::verify);
+    EXPECT_EQ(urban.transition("verify_fail").duty, Duty::verify);
+    EXPECT_TRUE(urban.transition("verify_fail").rework);
+    EXPECT_EQ(urban.reopen_to(), "dispatch");
+    for (const WorkflowDefinition& d : {urban, hotline_12345(HotlineKind::general), whistle(), five_step(), explore_pilot()}) {
+        EXPECT_TRUE(d.has_verification()) << d.id();
+        const auto& t = d.transitions();
+        EXPECT_EQ(std::count_if(t.begin(), t.end(), [](const TransitionDefinition& x) { return x.duty == Duty::handle; }), 1) << d.id();
+    }
+}
+
+}  // namespace
+}  // namespace grassroots

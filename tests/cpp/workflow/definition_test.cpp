@@ -268,6 +268,34 @@ TEST(WorkflowDefinition, JsonDefaultsOptionalFields) {
     EXPECT_FALSE(d.state("a").starts_clock);
     EXPECT_TRUE(d.transition("az").required_fields.empty());
     EXPECT_FALSE(d.transition("az").rework);
+    EXPECT_EQ(d.transition("az").duty, Duty::none);
+    EXPECT_EQ(d.reopen_to(), "a");  // no clock state: the initial one
+    EXPECT_FALSE(d.has_verification());
+}
+
+TEST(WorkflowDefinition, DutiesAndReopenState) {
+    EXPECT_EQ(to_string(Duty::verify), "verify");
+    EXPECT_EQ(chinese_name(Duty::dispatch), "派遣");
+    std::vector<TransitionDefinition> transitions = good_transitions();
+    transitions[0].duty = Duty::handle;
+    transitions[1].duty = Duty::verify;
+    transitions[2].duty = Duty::verify;
+    const WorkflowDefinition d("loop", 1, "A loop", "collect", good_states(), transitions);
+    EXPECT_TRUE(d.has_verification());
+    EXPECT_EQ(d.reopen_to(), "check");  // the state that starts the clock
+    const WorkflowDefinition back = WorkflowDefinition::from_json(d.to_json(), "loop.json");
+    EXPECT_EQ(back, d);
+    EXPECT_EQ(WorkflowDefinition("loop", 1, "A loop", "collect", good_states(), transitions, "collect").reopen_to(), "collect");
+    EXPECT_EQ(error_message<InvalidInput>([&] { (void)WorkflowDefinition("loop", 1, "A loop", "collect", good_states(), transitions, "closed"); }),
+              "reopen_to state 'closed' is closed");
+    EXPECT_EQ(error_message<InvalidInput>([&] { (void)WorkflowDefinition("loop", 1, "A loop", "collect", good_states(), transitions, "gone"); }),
+              "reopen_to state 'gone' is not a state");
+    transitions[2].duty = Duty::handle;  // a rework move that is not a verification
+    EXPECT_EQ(build_error(1, "collect", good_states(), transitions), "rework transition 'redo' must have duty 'verify' or none, not 'handle'");
+    nlohmann::json doc = nlohmann::json::parse(good().to_json());
+    doc["transitions"][0]["duty"] = "approve";
+    EXPECT_EQ(error_message<InvalidInput>([&] { (void)WorkflowDefinition::from_json(doc.dump(), "loop.json"); }),
+              "loop.json, field 'transitions[0].duty': unknown duty 'approve' (expected none, dispatch, handle or verify)");
 }
 
 TEST(WorkflowDefinition, DotShowsStatesAndDashedRework) {

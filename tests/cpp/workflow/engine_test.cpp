@@ -376,6 +376,35 @@ TEST(CaseEngine, RefusesBadCaseInputAndChangesNothing) {
     EXPECT_THROW(f.engine.add_actor({"new", "no roles", {}, std::nullopt, "", ""}), InvalidInput);
 }
 
+TEST(CaseEngine, ADeadlineIntoAnUnpublishedYearIsRefusedUnlessTheCalendarMayGuess) {
+    Fixture f;
+    const CaseId id = f.file(at(12, 28, 8));
+    f.engine.take(id, "submit", f.supervisor, at(12, 28, 9), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    f.engine.take(id, "accept", f.commander, at(12, 28, 9, 30));
+    const std::size_t before = f.engine.events().size();
+    // Handling takes 5 working days from 28 December 2026: into 2027, whose holidays are not published.
+    EXPECT_THAT(error_message<NotFound>([&] { f.engine.take(id, "dispatch", f.commander, at(12, 28, 10), {{"department", "d"}}); }),
+                HasSubstr("deadline of state 'handle'"));
+    EXPECT_EQ(f.engine.events().size(), before);
+    EXPECT_EQ(f.engine.state_id(id), "dispatch");
+
+    Calendar guessing = Calendar::china();
+    guessing.set_unpublished(UnpublishedYears::weekday_rule);
+    CaseEngine engine(guessing);
+    engine.add_workflow(urban_management());
+    const ActorId all = engine.add_actor({"all", "all roles", {"grid_worker", "supervision_centre", "command_centre"}, std::nullopt, "", ""});
+    CaseInput input;
+    input.matter = "event:0502";
+    input.workflow = "urban_management";
+    input.unit = jinyuan;
+    const CaseId late = engine.open(input, all, at(12, 28, 8));
+    engine.take(late, "submit", all, at(12, 28, 9), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    engine.take(late, "accept", all, at(12, 28, 9, 30));
+    engine.take(late, "dispatch", all, at(12, 28, 10), {{"department", "d"}});
+    // 29, 30, 31 December, then 1 January 2027 is a Friday (not known to be a holiday), 4 January.
+    EXPECT_EQ(engine.state(late).due, china_time(make_date(2027, 1, 4), hours(17) + minutes(30)));
+}
+
 /// A catalogue of three matters and a list giving each a primary unit per rung.
 void add_routing(CaseEngine& engine) {
     MatterCatalogue catalogue;
