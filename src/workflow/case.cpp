@@ -37,7 +37,7 @@ bool operator==(const CaseState& a, const CaseState& b) {
            a.handler == b.handler && a.verifier == b.verifier && a.handled == b.handled && a.verified == b.verified &&
            a.opened_at == b.opened_at && a.entered_at == b.entered_at && a.updated_at == b.updated_at &&
            a.clock_started == b.clock_started && a.due == b.due && a.next_breach == b.next_breach &&
-           a.closed_at == b.closed_at && a.rung == b.rung && a.start_rung == b.start_rung &&
+           a.closed_at == b.closed_at && a.handling_due == b.handling_due && a.handled_at == b.handled_at && a.rung == b.rung && a.start_rung == b.start_rung &&
            a.assignment == b.assignment && a.transitions == b.transitions && a.reworks == b.reworks &&
            a.escalations == b.escalations && a.urges == b.urges && a.reopens == b.reopens &&
            a.refusals == b.refusals && a.last_event == b.last_event;

@@ -58,12 +58,14 @@ std::uint16_t CaseEngine::Impl::compile(const WorkflowDefinition& definition) {
     loop.definition = &definition;
     loop.outgoing.resize(states.size());
     loop.action_mask.resize(states.size(), 0);
+    loop.handling.resize(states.size(), 0);
     for (std::size_t t = 0; t < transitions.size(); ++t) {
         loop.outgoing[state_index(transitions[t].from)].push_back(static_cast<std::uint16_t>(t));
         std::vector<std::uint16_t> role_ids;
         for (const std::string& role : transitions[t].roles) role_ids.push_back(intern_role(role));
         loop.transition_roles.push_back(std::move(role_ids));
         loop.targets.push_back(state_index(transitions[t].to));
+        if (transitions[t].duty == Duty::handle) loop.handling[state_index(transitions[t].from)] = 1;
     }
     for (std::size_t s = 0; s < states.size(); ++s) {
         for (BreachAction action : states[s].on_breach) {
@@ -231,6 +233,7 @@ void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instan
         state.closed_at = at;
     } else if (definition.deadline) {
         state.due = due_in(state, index, at);
+        if (loop.handling[index] != 0) state.handling_due = state.due;
         const std::uint8_t mask = loop.action_mask[index];
         const bool can_escalate = (mask & detail::escalate_bit) != 0 && state.rung < options.top_rung;
         if ((mask & (detail::urge_bit | detail::notify_bit)) != 0 || can_escalate) state.next_breach = state.due;
@@ -265,6 +268,7 @@ void CaseEngine::Impl::apply(const Event& event) {
             const TransitionDefinition& transition = loop.definition->transitions()[event.transition];
             ++state.transitions;
             if (transition.duty == Duty::handle) {
+                state.handled_at = event.at;
                 state.handler = event.actor;
                 state.handled = true;
                 state.verified = false;

@@ -21,6 +21,7 @@ struct CompiledLoop {
     std::vector<std::vector<std::uint16_t>> transition_roles;  // per transition: role indices
     std::vector<std::uint16_t> targets;                        // per transition: target state index
     std::vector<std::uint8_t> action_mask;                     // per state: bit 0 urge, 1 notify, 2 escalate
+    std::vector<std::uint8_t> handling;                        // per state: 1 when a Duty::handle transition leaves it
     std::uint16_t initial = 0;
     std::uint16_t reopen_to = 0;
     bool has_verification = false;

@@ -178,6 +178,8 @@ struct CaseState {
     std::optional<Instant> due;               ///< When the current state's deadline falls due.
     std::optional<Instant> next_breach;       ///< Next timer (due, then re-armed after escalation).
     std::optional<Instant> closed_at;         ///< When it last closed.
+    std::optional<Instant> handling_due;      ///< Due instant of the latest handling state (a state a Duty::handle transition leaves); kept after it.
+    std::optional<Instant> handled_at;        ///< When it was last handled (Duty::handle).
     Rung rung = Rung::community;              ///< Rung of the ladder it sits on.
     Rung start_rung = Rung::community;        ///< Rung it was filed at.
     std::uint32_t assignment = 0xFFFFFFFF;    ///< Detail index of the current assignment (none if not routed).

@@ -104,6 +104,7 @@ TEST(CaseEngine, HandlingDeadlineRunsOnWorkingDaysAcrossTheNationalDayHoliday) {
     f.to_handle(id, at(9, 30, 10));
     // 5 working days from Wednesday 30 September: 8, 9, 10 (make-up Saturday), 12, 13 October.
     EXPECT_EQ(f.engine.state(id).due, at(10, 13, 17, 30));
+    EXPECT_EQ(f.engine.state(id).handling_due, at(10, 13, 17, 30));
     EXPECT_EQ(f.engine.advance(at(10, 13, 17, 30)), 0U);  // due, not yet breached
     EXPECT_EQ(f.engine.advance(at(10, 13, 17, 31)), 2U);  // 催办 then 督办
     const CaseState& s = f.engine.state(id);
@@ -163,6 +164,8 @@ TEST(CaseEngine, ATransitionAfterTheDueTimeRecordsTheBreachFirst) {
     EXPECT_EQ(events[events.size() - 2]->at, at(10, 13, 17, 30));
     EXPECT_EQ(events.back()->kind, EventKind::transition);
     EXPECT_EQ(f.engine.state_id(id), "feedback");
+    EXPECT_EQ(f.engine.state(id).handled_at, at(10, 14, 9));
+    EXPECT_EQ(f.engine.state(id).handling_due, at(10, 13, 17, 30));  // kept: the case was handled late
     EXPECT_FALSE(f.engine.state(id).next_breach.has_value());  // feedback has no deadline
 }
 
