@@ -12,7 +12,6 @@ namespace grassroots {
 namespace {
 
 using detail::CompiledLoop;
-using detail::EventDetail;
 
 constexpr std::uint32_t no_index = Event::no_detail;
 
@@ -165,8 +164,13 @@ CaseState& CaseEngine::Impl::case_at(CaseId id) {
     return cases[id.value()];
 }
 
-std::uint32_t CaseEngine::Impl::add_detail(EventDetail detail) {
-    details.push_back(std::move(detail));
+std::uint32_t CaseEngine::Impl::add_detail(std::string text, std::vector<Field> fields, std::optional<Assignment> assignment) {
+    detail::EventDetail record{std::move(text), std::move(fields), no_index};
+    if (assignment) {
+        assignments.push_back(std::move(*assignment));
+        record.assignment = static_cast<std::uint32_t>(assignments.size() - 1);
+    }
+    details.push_back(std::move(record));
     return static_cast<std::uint32_t>(details.size() - 1);
 }
 
@@ -286,7 +290,7 @@ void CaseEngine::Impl::apply(const Event& event) {
             ++state.refusals;
             break;
         case EventKind::assigned:
-            state.assignment = event.detail;
+            state.assignment = details[event.detail].assignment;
             state.rung = event.rung;
             state.updated_at = event.at;
             break;
@@ -299,7 +303,7 @@ void CaseEngine::Impl::apply(const Event& event) {
         case EventKind::escalated: {
             ++state.escalations;
             state.rung = event.rung;
-            if (event.detail != no_index && details[event.detail].assignment) state.assignment = event.detail;
+            if (event.detail != no_index && details[event.detail].assignment != no_index) state.assignment = details[event.detail].assignment;
             state.next_breach.reset();
             if (state.rung < options.top_rung) state.next_breach = due_in(state, state.state, event.at);
             state.updated_at = event.at;
@@ -396,7 +400,7 @@ void CaseEngine::Impl::record_refusal(CaseState& state, ActorId actor, Instant a
     event.to = state.state;
     event.transition = transition;
     event.rung = state.rung;
-    event.detail = add_detail(EventDetail{{}, {}, reason, std::nullopt});
+    event.detail = add_detail(reason);
     append(event);
 }
 
@@ -437,23 +441,23 @@ std::size_t CaseEngine::Impl::breach(std::uint32_t case_index) {
         if ((mask & bit) == 0) continue;
         event.kind = kind;
         event.rung = state.rung;
-        event.detail = add_detail(EventDetail{std::string(chinese_name(kind)) + ": state " + in_quotes(state_name) + " due " + to_string(due), {}, {}, std::nullopt});
+        event.detail = add_detail(std::string(chinese_name(kind)) + ": state " + in_quotes(state_name) + " due " + to_string(due));
         append(event);
         ++recorded;
     }
     if ((mask & detail::escalate_bit) != 0 && state.rung < options.top_rung) {
         const Rung rung = next_rung(state.rung);
-        EventDetail info;
-        info.note = "督办: state " + in_quotes(state_name) + " due " + to_string(due) + ", escalated from " +
+        std::string note = "督办: state " + in_quotes(state_name) + " due " + to_string(due) + ", escalated from " +
                     std::string(to_string(state.rung)) + " to " + std::string(to_string(rung));
+        std::optional<Assignment> assignment;
         try {
-            info.assignment = route(state, rung);
+            assignment = route(state, rung);
         } catch (const NotFound& error) {
-            info.note += "; " + std::string(error.what());
+            note += "; " + std::string(error.what());
         }
         event.kind = EventKind::escalated;
         event.rung = rung;
-        event.detail = add_detail(std::move(info));
+        event.detail = add_detail(std::move(note), {}, std::move(assignment));
         append(event);
         ++recorded;
     }
@@ -521,7 +525,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     }
     // Duties.
     if (transition.duty == Duty::handle && !actor.unit.empty() && state.assignment != no_index) {
-        const Assignment& assigned = *m.details[state.assignment].assignment;
+        const Assignment& assigned = m.assignments[state.assignment];
         const bool responsible = actor.unit == assigned.primary ||
                                  std::find(assigned.cooperating.begin(), assigned.cooperating.end(), actor.unit) != assigned.cooperating.end();
         if (!responsible) {
@@ -574,7 +578,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     event.transition = index;
     event.to = target_index;
     event.rung = state.rung;
-    if (!fields.empty() || !note.empty()) event.detail = m.add_detail(EventDetail{std::move(note), std::move(fields), {}, std::nullopt});
+    if (!fields.empty() || !note.empty()) event.detail = m.add_detail(std::move(note), std::move(fields));
     m.append(event);
     if (assignment) {
         Event assigned = event;
@@ -582,7 +586,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         assigned.transition = Event::none;
         assigned.from = assigned.to;
         assigned.rung = assignment->rung;
-        assigned.detail = m.add_detail(EventDetail{{}, {}, {}, std::move(assignment)});
+        assigned.detail = m.add_detail({}, {}, std::move(assignment));
         m.append(assigned);
     }
 }
@@ -614,7 +618,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
     event.from = state.state;
     event.to = m.loop_of(id.value()).reopen_to;
     event.rung = state.rung;
-    if (!note.empty()) event.detail = m.add_detail(EventDetail{std::move(note), {}, {}, std::nullopt});
+    if (!note.empty()) event.detail = m.add_detail(std::move(note));
     m.append(event);
 }
 
@@ -667,7 +671,7 @@ const std::string& CaseEngine::state_id(CaseId id) const {
 std::optional<Assignment> CaseEngine::assignment(CaseId id) const {
     const CaseState& state = impl_->case_at(id);
     if (state.assignment == no_index) return std::nullopt;
-    return impl_->details[state.assignment].assignment;
+    return impl_->assignments[state.assignment];
 }
 
 std::vector<std::string> CaseEngine::available(CaseId id) const {
@@ -706,8 +710,13 @@ std::size_t CaseEngine::memory_bytes() const noexcept {
     }
     for (const detail::Opening& o : m.openings) bytes += heap(o.grid);
     for (const detail::EventDetail& d : m.details) {
-        bytes += heap(d.note) + heap(d.reason) + d.fields.capacity() * sizeof(Field);
+        bytes += heap(d.text) + d.fields.capacity() * sizeof(Field);
         for (const Field& f : d.fields) bytes += heap(f.name) + heap(f.value);
+    }
+    bytes += m.assignments.capacity() * sizeof(Assignment);
+    for (const Assignment& a : m.assignments) {
+        bytes += heap(a.primary) + heap(a.territory) + heap(a.basis) + a.cooperating.capacity() * sizeof(std::string);
+        for (const std::string& unit : a.cooperating) bytes += heap(unit);
     }
     return bytes;
 }
@@ -719,6 +728,7 @@ void CaseEngine::Impl::clear_cases() noexcept {
     generations.clear();
     events.clear();
     details.clear();
+    assignments.clear();
     timers = {};
 }
 

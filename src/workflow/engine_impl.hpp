@@ -27,12 +27,12 @@ struct CompiledLoop {
     bool has_verification = false;
 };
 
-/// Note, fields, refusal reason and routing result of one event (only events that have any).
+/// Text (the note; for a refused event the reason), fields and routing result of one event
+/// (only events that have any). Kept small: assignments live in their own table.
 struct EventDetail {
-    std::string note;
+    std::string text;
     std::vector<Field> fields;
-    std::string reason;
-    std::optional<Assignment> assignment;
+    std::uint32_t assignment = Event::no_detail;  // index into CaseEngine::Impl::assignments
 };
 
 /// What an opened event fixed: the loop and the resolved place.
@@ -85,6 +85,7 @@ struct CaseEngine::Impl {
     std::vector<std::uint32_t> generations;
     std::vector<Event> events;
     std::vector<detail::EventDetail> details;
+    std::vector<Assignment> assignments;
     std::priority_queue<detail::Timer, std::vector<detail::Timer>, std::greater<>> timers;
 
     Impl(Calendar cal, EngineOptions opts) : calendar(std::move(cal)), options(opts) {}
@@ -95,7 +96,7 @@ struct CaseEngine::Impl {
     const detail::CompiledLoop& loop_of(std::uint32_t case_index) const { return loops[openings[case_index].loop]; }
     CaseState& case_at(CaseId id);
     const Actor& actor_at(ActorId id) const;
-    std::uint32_t add_detail(detail::EventDetail detail);
+    std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);
 
     // The record: append() is the only way a case changes; apply() is the fold.
     const Event& append(Event event);

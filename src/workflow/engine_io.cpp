@@ -175,10 +175,9 @@ EventRecord CaseEngine::describe(const Event& event) const {
     r.rung = event.rung;
     if (event.detail != no_index) {
         const detail::EventDetail& d = m.details.at(event.detail);
-        r.note = d.note;
+        (event.kind == EventKind::refused ? r.reason : r.note) = d.text;
         r.fields = d.fields;
-        r.reason = d.reason;
-        r.assignment = d.assignment;
+        if (d.assignment != no_index) r.assignment = m.assignments.at(d.assignment);
     }
     if (event.kind == EventKind::opened) {
         r.input = m.inputs[index];
@@ -359,9 +358,12 @@ void CaseEngine::replay(std::span<const EventRecord> records) {
             } else if (event.to == Event::none) {
                 throw InvalidInput("an opened event needs its initial state", Location{"", row, "to"});
             }
-            if (!r.note.empty() || !r.fields.empty() || !r.reason.empty() || r.assignment) {
-                event.detail = m.add_detail(detail::EventDetail{r.note, r.fields, r.reason, r.assignment});
+            if (r.kind == EventKind::refused ? !r.note.empty() : !r.reason.empty()) {
+                throw InvalidInput(r.kind == EventKind::refused ? "a refused event has a reason, not a note" : "only refused events have a reason",
+                                   Location{"", row, r.kind == EventKind::refused ? "note" : "reason"});
             }
+            const std::string& text = r.kind == EventKind::refused ? r.reason : r.note;
+            if (!text.empty() || !r.fields.empty() || r.assignment) event.detail = m.add_detail(text, r.fields, r.assignment);
             m.append(event);
         }
     } catch (const Error& error) {
@@ -389,7 +391,7 @@ std::string CaseEngine::to_open311() const {
         request["service_name"] = type != nullptr ? type->name : state.matter;
         request["service_code"] = state.matter;
         request["description"] = input.description;
-        request["agency_responsible"] = state.assignment != no_index ? m.details[state.assignment].assignment->primary : std::string();
+        request["agency_responsible"] = state.assignment != no_index ? m.assignments[state.assignment].primary : std::string();
         request["service_notice"] = "";
         request["requested_datetime"] = to_string(state.opened_at);
         request["updated_datetime"] = to_string(state.updated_at);

@@ -182,7 +182,7 @@ struct CaseState {
     std::optional<Instant> handled_at;        ///< When it was last handled (Duty::handle).
     Rung rung = Rung::community;              ///< Rung of the ladder it sits on.
     Rung start_rung = Rung::community;        ///< Rung it was filed at.
-    std::uint32_t assignment = 0xFFFFFFFF;    ///< Detail index of the current assignment (none if not routed).
+    std::uint32_t assignment = 0xFFFFFFFF;    ///< Internal index of the current assignment (CaseEngine::assignment() reads it).
     int transitions = 0;                      ///< Transitions taken.
     int reworks = 0;                          ///< Failed verifications (返工).
     int escalations = 0;                      ///< 督办 events.
