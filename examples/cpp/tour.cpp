@@ -11,6 +11,9 @@
 // 2. Builds 锦苑社区's four-level autonomy chain (居委会 → 下属委员会 → 居民小组 → 居民代表) with
 //    synthetic people, checks it against the law in force on two dates (the 2018 amendment and the
 //    2025 revision), and holds a residents' meeting of group representatives.
+// 5. Runs one closed-loop case (闭环, 数字化城管) filed on the eve of the National Day holiday: the
+//    handling deadline falls after the holiday, and the engine's clock urges (催办) and escalates
+//    (督办) it one rung up the ladder when it is missed. examples/cpp/month_of_cases.cpp runs a month.
 //
 // Usage: grassroots_tour [CODE [DATA]]   CODE: a village-level code (default 370502005066);
 //                                        DATA: a division CSV file or an NBS table folder.
@@ -28,6 +31,7 @@
 #include "grassroots/grid/redivision.hpp"
 #include "grassroots/grid/synthetic.hpp"
 #include "grassroots/grassroots.hpp"
+#include "grassroots/workflow/engine.hpp"
 
 namespace gr = grassroots;
 
@@ -267,6 +271,46 @@ void print_grids(const gr::DivisionTree& tree, gr::DivisionId community) {
                                    : std::to_string(findings.size()) + " staffing findings\n");
 }
 
+void print_closed_loop(const gr::DivisionTree& tree, gr::DivisionId community) {
+    // A district's two centres and a grid worker, on China's working-day calendar (2026 schedule).
+    gr::CaseEngine engine(gr::Calendar::china());
+    engine.set_divisions(&tree);
+    engine.add_workflow(gr::urban_management());
+    engine.set_catalogue(gr::MatterCatalogue::urban_sample());
+    const gr::DivisionCode unit = tree.code(community);
+    const gr::ActorId worker = engine.add_actor({"wg-1", "网格员", {"grid_worker"}, unit, "", ""});
+    const gr::ActorId supervision = engine.add_actor({"sv-1", "监督中心", {"supervision_centre"}, std::nullopt, "", ""});
+    const gr::ActorId command = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
+
+    // 信息收集 → 案卷建立 → 任务派遣 → 任务处理: the handling clock runs 5 working days from dispatch.
+    gr::CaseInput input;
+    input.matter = "event:0502";  // 占道经营 (street vending on the pavement), an event of the catalogue
+    input.unit = unit;
+    input.description = "占道经营";
+    const gr::CaseId id = engine.open(input, worker, gr::parse_instant("2026-09-30T09:00"));
+    engine.take(id, "submit", supervision, gr::parse_instant("2026-09-30T09:10"),
+                {{"location", std::string(tree.name(community))}, {"category", "街面秩序"}, {"description", "占道经营"}});
+    engine.take(id, "accept", command, gr::parse_instant("2026-09-30T09:20"));
+    engine.take(id, "dispatch", command, gr::parse_instant("2026-09-30T09:30"), {{"department", "街道综合执法中队"}});
+    const gr::CaseState& state = engine.state(id);
+    const gr::StateDefinition& handling = state.definition->state(engine.state_id(id));
+    std::cout << "\nClosed loop (闭环): " << gr::CaseEngine::case_number(id) << ", 占道经营 in " << tree.name(community)
+              << ", filed 2026-09-30, dispatched to " << engine.assignment(id)->primary << "\n  state " << handling.id << " ("
+              << handling.name << ", " << handling.deadline->to_string() << ") → due " << gr::to_string(*state.due)
+              << " (国庆节 1–7 October, 调休 10-10)\n";
+
+    // Nobody handles it; the clock runs. advance() records every breach due before the given time.
+    const std::size_t recorded = engine.advance(gr::parse_instant("2026-10-14T00:00"));
+    std::cout << "  advance(2026-10-14T00:00): " << recorded << " events\n";
+    for (const gr::Event* event : engine.events_of(id)) {
+        if (event->kind == gr::EventKind::urged || event->kind == gr::EventKind::escalated) {
+            std::cout << "    " << engine.describe(*event).note << '\n';  // 催办 / 督办: what, when, which rung
+        }
+    }
+    std::cout << "  now on rung " << gr::chinese_name(state.rung) << " (filed on " << gr::chinese_name(state.start_rung)
+              << "), next breach " << (state.next_breach ? gr::to_string(*state.next_breach) : "none") << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -291,6 +335,7 @@ int main(int argc, char** argv) {
         hold_representatives_meeting(chain, gr::make_date(2025, 6, 15));
         print_deadlines();
         print_grids(tree, community);
+        print_closed_loop(tree, community);
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';

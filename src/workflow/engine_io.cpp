@@ -377,34 +377,46 @@ void CaseEngine::replay(std::span<const EventRecord> records) {
     m.replaying = false;
 }
 
+namespace {
+
+Json open311_request(const CaseState& state, const CaseInput& input, const MatterCatalogue& catalogue,
+                     const std::vector<Assignment>& assignments) {
+    const MatterType* type = catalogue.find(state.matter);
+    const StateDefinition& here = state.definition->states()[state.state];
+    Json request = Json::object();
+    request["service_request_id"] = CaseEngine::case_number(state.id);
+    request["status"] = state.closed ? "closed" : "open";
+    request["status_notes"] = here.name.empty() ? here.id : here.name + " (" + here.id + ")";
+    request["service_name"] = type != nullptr ? type->name : state.matter;
+    request["service_code"] = state.matter;
+    request["description"] = input.description;
+    request["agency_responsible"] = state.assignment != no_index ? assignments[state.assignment].primary : std::string();
+    request["service_notice"] = "";
+    request["requested_datetime"] = to_string(state.opened_at);
+    request["updated_datetime"] = to_string(state.updated_at);
+    request["expected_datetime"] = state.due ? Json(to_string(*state.due)) : Json(nullptr);
+    request["address"] = input.address;
+    request["address_id"] = state.grid.empty() ? state.unit.str() : state.grid;
+    request["zipcode"] = nullptr;
+    request["lat"] = input.point ? Json(input.point->y) : Json(nullptr);
+    request["long"] = input.point ? Json(input.point->x) : Json(nullptr);
+    request["media_url"] = input.attachments.empty() ? Json(nullptr) : Json(input.attachments.front().url);
+    return request;
+}
+
+}  // namespace
+
 std::string CaseEngine::to_open311() const {
-    const Impl& m = *impl_;
     Json out = Json::array();
-    for (const CaseState& state : m.cases) {
-        const CaseInput& input = m.inputs[state.id.value()];
-        const MatterType* type = m.catalogue.find(state.matter);
-        const StateDefinition& here = state.definition->states()[state.state];
-        Json request = Json::object();
-        request["service_request_id"] = case_number(state.id);
-        request["status"] = state.closed ? "closed" : "open";
-        request["status_notes"] = here.name.empty() ? here.id : here.name + " (" + here.id + ")";
-        request["service_name"] = type != nullptr ? type->name : state.matter;
-        request["service_code"] = state.matter;
-        request["description"] = input.description;
-        request["agency_responsible"] = state.assignment != no_index ? m.assignments[state.assignment].primary : std::string();
-        request["service_notice"] = "";
-        request["requested_datetime"] = to_string(state.opened_at);
-        request["updated_datetime"] = to_string(state.updated_at);
-        request["expected_datetime"] = state.due ? Json(to_string(*state.due)) : Json(nullptr);
-        request["address"] = input.address;
-        request["address_id"] = state.grid.empty() ? state.unit.str() : state.grid;
-        request["zipcode"] = nullptr;
-        request["lat"] = input.point ? Json(input.point->y) : Json(nullptr);
-        request["long"] = input.point ? Json(input.point->x) : Json(nullptr);
-        request["media_url"] = input.attachments.empty() ? Json(nullptr) : Json(input.attachments.front().url);
-        out.push_back(std::move(request));
+    for (const CaseState& state : impl_->cases) {
+        out.push_back(open311_request(state, impl_->inputs[state.id.value()], impl_->catalogue, impl_->assignments));
     }
     return out.dump(2);
+}
+
+std::string CaseEngine::to_open311(CaseId id) const {
+    const CaseState& state = impl_->case_at(id);
+    return open311_request(state, impl_->inputs[id.value()], impl_->catalogue, impl_->assignments).dump(2);
 }
 
 }  // namespace grassroots

@@ -120,8 +120,9 @@ public:
     /// @brief Reopens a closed case; only its reporter, within the reopen window (else refused and
     /// recorded: PermissionDenied / RuleViolation).
     void reopen(CaseId id, ActorId actor, Instant at, std::string note = {});
-    /// @brief Processes every timer due at or before @p now, in time order (breach actions:
-    /// 催办, 督办 one rung up with re-routing, 通知); returns the number of events recorded.
+    /// @brief Processes, in time order, every timer whose due instant is before @p now (a deadline
+    /// is breached only once its due instant has passed): 催办, 通知, then 督办 one rung up with
+    /// re-routing and a re-armed timer. Returns the number of events recorded.
     std::size_t advance(Instant now);
 
     // ---- queries ----
@@ -166,7 +167,12 @@ public:
     /// leaves the engine empty, when a record does not fit.
     void replay(std::span<const EventRecord> records);
     /// @brief Open311 GeoReport v2 service requests (a JSON array) for every case.
+    ///
+    /// expected_datetime is the due instant of the current state's deadline as first set (an
+    /// escalation re-arms the timer, CaseState::next_breach, but does not move the promise).
     [[nodiscard]] std::string to_open311() const;
+    /// @brief The Open311 service request of case @p id (one JSON object); throws NotFound.
+    [[nodiscard]] std::string to_open311(CaseId id) const;
 
 private:
     struct Impl;

@@ -559,6 +559,8 @@ TEST(CaseEngine, ExportsOpen311ServiceRequests) {
     EXPECT_TRUE(first["lat"].is_null());
     EXPECT_TRUE(first.contains("expected_datetime"));
     EXPECT_EQ(requests[4]["status"], "closed");
+    EXPECT_EQ(nlohmann::json::parse(f.engine.to_open311(CaseId(1))), first);
+    EXPECT_THROW((void)f.engine.to_open311(CaseId(99)), NotFound);
 }
 
 TEST(CaseEngine, ReportsItsMemory) {
