@@ -1,6 +1,7 @@
 // The case engine: operations check and record; apply() folds events into case states.
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "grassroots/division/tree.hpp"
 #include "grassroots/error.hpp"
@@ -180,7 +181,15 @@ const Event& CaseEngine::Impl::append(Event event) {
     events.push_back(event);
     apply(events.back());
     if (!replaying) {
-        for (const auto& sink : sinks) sink->on_event(*owner, events.back());
+        // A failing sink must not leave an operation half-recorded: the operation completes and
+        // the first sink error is rethrown at its end (rethrow_sink_error).
+        for (const auto& sink : sinks) {
+            try {
+                sink->on_event(*owner, events.back());
+            } catch (...) {
+                if (!sink_error) sink_error = std::current_exception();
+            }
+        }
     }
     return events.back();
 }
@@ -387,6 +396,7 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
     event.to = m.loops[loop].initial;
     event.rung = rung;
     m.append(event);
+    m.rethrow_sink_error();
     return id;
 }
 
@@ -486,6 +496,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
             if (fields[i].name == fields[j].name) throw InvalidInput("field " + in_quotes(fields[i].name) + " is given twice", Location{"", 0, "fields"});
         }
     }
+    m.check_deadline(loop, loop.targets[index], at);  // before anything is recorded
     m.catch_up(id.value(), at);
     const TransitionDefinition& transition = *known;
     const std::string& here = definition.states()[state.state].id;
@@ -551,7 +562,6 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         m.refuse_rule(state, actor_id, at, index, "workflow.close-needs-verification",
                       "case " + case_number(id) + " cannot close: it was handled and has no passed verification since");
     }
-    m.check_deadline(loop, target_index, at);
     // Routing happens before anything is recorded, so a case nobody is responsible for is refused whole.
     std::optional<Assignment> assignment;
     if (transition.duty == Duty::dispatch) {
@@ -589,6 +599,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         assigned.detail = m.add_detail({}, {}, std::move(assignment));
         m.append(assigned);
     }
+    m.rethrow_sink_error();
 }
 
 void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string note) {
@@ -620,6 +631,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
     event.rung = state.rung;
     if (!note.empty()) event.detail = m.add_detail(std::move(note));
     m.append(event);
+    m.rethrow_sink_error();
 }
 
 std::size_t CaseEngine::advance(Instant now) {
@@ -632,6 +644,7 @@ std::size_t CaseEngine::advance(Instant now) {
         if (timer.generation != m.generations[timer.case_index] || !state.next_breach || *state.next_breach != timer.due) continue;
         recorded += m.breach(timer.case_index);
     }
+    m.rethrow_sink_error();
     return recorded;
 }
 
@@ -719,6 +732,12 @@ std::size_t CaseEngine::memory_bytes() const noexcept {
         for (const std::string& unit : a.cooperating) bytes += heap(unit);
     }
     return bytes;
+}
+
+void CaseEngine::Impl::rethrow_sink_error() {
+    if (!sink_error) return;
+    std::exception_ptr error = std::exchange(sink_error, nullptr);
+    std::rethrow_exception(error);
 }
 
 void CaseEngine::Impl::clear_cases() noexcept {

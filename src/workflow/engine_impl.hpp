@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <queue>
@@ -78,6 +79,7 @@ struct CaseEngine::Impl {
     std::vector<std::shared_ptr<EventSink>> sinks;
     bool replaying = false;
     const CaseEngine* owner = nullptr;  // for sinks
+    std::exception_ptr sink_error;      // first exception thrown by a sink during the current operation
 
     std::vector<CaseState> cases;
     std::vector<CaseInput> inputs;
@@ -115,6 +117,7 @@ struct CaseEngine::Impl {
                                   std::string reason);
     void record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason);
     void clear_cases() noexcept;
+    void rethrow_sink_error();
 };
 
 }  // namespace grassroots

@@ -159,8 +159,10 @@ CaseInput input_from(const Json& node, const LineReader& read) {
 
 EventRecord CaseEngine::describe(const Event& event) const {
     const Impl& m = *impl_;
+    if (event.sequence >= m.events.size() || !(m.events[event.sequence] == event)) {
+        throw InvalidInput("event " + std::to_string(event.sequence) + " is not an event of this engine");
+    }
     const std::uint32_t index = event.case_id.value();
-    if (index >= m.cases.size()) throw NotFound("no case " + case_number(event.case_id));
     const WorkflowDefinition& definition = *m.loop_of(index).definition;
     EventRecord r;
     r.sequence = event.sequence;

@@ -29,7 +29,9 @@ class GridMap;
 class EventSink {
 public:
     virtual ~EventSink() = default;
-    /// @brief Called once per event, in order, after the event has been applied.
+    /// @brief Called once per event, in order, after the event has been applied. If it throws, the
+    /// engine still completes the operation (all its events are recorded and sent to every sink)
+    /// and then rethrows the first such exception.
     virtual void on_event(const CaseEngine& engine, const Event& event) = 0;
 };
 
@@ -150,7 +152,7 @@ public:
     [[nodiscard]] std::vector<const Event*> events_of(CaseId id) const;
     /// @brief A role name by index (Event::role).
     [[nodiscard]] const std::string& role_name(std::uint16_t role) const;
-    /// @brief An event spelled out with names.
+    /// @brief An event spelled out with names; throws InvalidInput for an event of another engine.
     [[nodiscard]] EventRecord describe(const Event& event) const;
     /// @brief Bytes held for cases, events and their details (approximate, capacity-based).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;

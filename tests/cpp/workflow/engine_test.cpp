@@ -544,6 +544,28 @@ TEST(CaseEngine, SinksReceiveEveryEventAsItHappens) {
     EXPECT_THROW(f.engine.add_sink(nullptr), InvalidInput);
 }
 
+/// A sink that fails on every assigned event.
+struct FailingSink final : EventSink {
+    int seen = 0;
+    void on_event(const CaseEngine&, const Event& event) override {
+        ++seen;
+        if (event.kind == EventKind::assigned) throw FileError("store unavailable");
+    }
+};
+
+TEST(CaseEngine, AFailingSinkDoesNotLeaveAnOperationHalfRecorded) {
+    Fixture f;
+    auto sink = std::make_shared<FailingSink>();
+    f.engine.add_sink(sink);
+    const CaseId id = f.file();
+    f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    f.engine.take(id, "accept", f.commander, at(9, 28, 10, 5));
+    EXPECT_THROW(f.engine.take(id, "dispatch", f.commander, at(9, 28, 10, 10), {{"department", "街道综合执法队"}}), FileError);
+    EXPECT_EQ(f.engine.state_id(id), "handle");
+    EXPECT_TRUE(f.engine.assignment(id).has_value());  // the assigned event was recorded all the same
+    EXPECT_EQ(sink->seen, static_cast<int>(f.engine.events().size()));
+}
+
 TEST(CaseEngine, ExportsOpen311ServiceRequests) {
     Fixture f;
     busy_month(f);
