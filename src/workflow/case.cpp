@@ -40,7 +40,7 @@ bool operator==(const CaseState& a, const CaseState& b) {
            a.closed_at == b.closed_at && a.handling_due == b.handling_due && a.handled_at == b.handled_at && a.rung == b.rung && a.start_rung == b.start_rung &&
            a.assignment == b.assignment && a.transitions == b.transitions && a.reworks == b.reworks &&
            a.escalations == b.escalations && a.urges == b.urges && a.reopens == b.reopens &&
-           a.refusals == b.refusals && a.last_event == b.last_event;
+           a.refusals == b.refusals && a.last_event == b.last_event && a.last_event_at == b.last_event_at;
 }
 
 }  // namespace grassroots

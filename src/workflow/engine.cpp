@@ -155,6 +155,17 @@ void CaseEngine::add_sink(std::shared_ptr<EventSink> sink) {
     if (!sink) throw InvalidInput("event sink is null");
     impl_->sinks.push_back(std::move(sink));
 }
+void CaseEngine::reserve(std::size_t cases, std::size_t events) {
+    Impl& m = *impl_;
+    m.cases.reserve(cases);
+    m.inputs.reserve(cases);
+    m.openings.reserve(cases);
+    m.generations.reserve(cases);
+    m.events.reserve(events);
+    m.details.reserve(events);
+    m.assignments.reserve(cases);
+}
+
 const EngineOptions& CaseEngine::options() const noexcept { return impl_->options; }
 const Calendar& CaseEngine::calendar() const noexcept { return impl_->calendar; }
 
@@ -270,6 +281,7 @@ void CaseEngine::Impl::apply(const Event& event) {
     }
     CaseState& state = cases[index];
     state.last_event = static_cast<std::uint32_t>(event.sequence);
+    state.last_event_at = event.at;
     const std::optional<Instant> timer_before = state.next_breach;
     switch (event.kind) {
         case EventKind::opened:
@@ -479,9 +491,9 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
     const Actor& actor = m.actor_at(actor_id);
-    if (at < m.events[state.last_event].at) {
+    if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id) + " (" +
-                           to_string(m.events[state.last_event].at) + ")", Location{"", 0, "at"});
+                           to_string(state.last_event_at) + ")", Location{"", 0, "at"});
     }
     const CompiledLoop& loop = m.loop_of(id.value());
     const WorkflowDefinition& definition = *loop.definition;
@@ -606,7 +618,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
     const Actor& actor = m.actor_at(actor_id);
-    if (at < m.events[state.last_event].at) {
+    if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id), Location{"", 0, "at"});
     }
     if (!state.closed) m.refuse_rule(state, actor_id, at, Event::none, "workflow.case-open", "case " + case_number(id) + " is not closed");

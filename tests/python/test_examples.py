@@ -49,3 +49,27 @@ def test_python_deadlines_example(repo: Path) -> None:
     assert "24 working hours: due 2026-02-26 09:00 UTC+08:00" in out
     assert "the 2027 schedule is not published" in out
     assert "provisional: 2027-01-04 True" in out
+
+
+def test_python_cases_example(repo: Path) -> None:
+    out = run(repo / "examples/python/cases.py")
+    assert out.startswith("30 cases, ")
+    # Dispatched the day before the National Day holiday: 5 working days end on 13 October.
+    assert "C000006: dispatched 2026-09-30 10:00, handling due 2026-10-13 17:30 UTC+08:00, handled 2026-10-16 10:00 at the township rung" in out
+    assert "refused: actor 'dp-0003' of 东营区综合行政执法局 may not handle case C000011: it is assigned to 锦苑社区居委会" in out
+    assert re.search(r"cancel\s+1\nclosed\s+26\nhandle\s+3", out)
+    assert re.search(r"township\s+3\s+3\ncounty\s+2\s+2", out)
+    assert "reworks, refusals, reopens: 1 1 1" in out
+    assert re.search(r"escalated 2026-10-13 17:30:00\+08:00\s+<NA>\s+handle\s+handle\s+township 胜利街道综合执法中队", out)
+    assert '"service_request_id": "C000006"' in out and '"agency_responsible": "胜利街道综合执法中队"' in out
+
+
+def test_python_ledger_and_burden_example(repo: Path) -> None:
+    out = run(repo / "examples/python/ledger_and_burden.py")
+    assert "measures not done: M0001 '工作措施 1' (open)" in out
+    assert "责任人1 may not verify problem P0001: they are responsible for measure M0001" in out
+    assert "ledger: 44 problems, 31 measures, 44 struck off, 0 open" in out
+    assert "P0001 reopened: status 整改中, reopens 1" in out
+    assert "plaques: 2259 → 36, removed 2223" in out
+    assert "accounts: 32 → 0, closed 32" in out
+    assert out.count("heaviest: ") == 3

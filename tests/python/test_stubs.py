@@ -24,6 +24,10 @@ STUBS = Path(grassroots.__file__).parent / "_core"
         "grassroots._core.calendar",
         "grassroots._core.grid",
         "grassroots._core.workflow",
+        "grassroots._core.ledger",
+        "grassroots._core.burden",
+        "grassroots._core.analytics",
+        "grassroots._core.people",
         "grassroots._core.datasets",
     ],
 )

@@ -107,7 +107,7 @@ def test_value_types() -> None:
     assert pickle.loads(pickle.dumps(t)) == t
     assert t.to_dict() == {
         "id": "redo", "from_state": "check", "to_state": "collect", "roles": ["clerk"],
-        "required_fields": [], "rework": True,
+        "required_fields": [], "rework": True, "duty": "none",
     }
     assert "rework=True" in repr(t)
     d = small_loop()

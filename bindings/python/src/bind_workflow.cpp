@@ -292,6 +292,12 @@ void bind_workflow(py::module_& m) {
                             {{"ESCALATE", BreachAction::escalate, "督办: escalate one rung up the hierarchy"},
                              {"URGE", BreachAction::urge, "催办: urge the handler"},
                              {"NOTIFY", BreachAction::notify, "通知: notify the parties"}});
+    bind_enum<Duty>(m, "Duty", "The duty a transition performs, which the case engine uses for routing and separation of duties.",
+                    {{"NONE", Duty::none, "no special duty"},
+                     {"DISPATCH", Duty::dispatch, "派遣: routes the case to the unit responsible (responsibility list)"},
+                     {"HANDLE", Duty::handle, "处置: the actor becomes the case's handler"},
+                     {"VERIFY", Duty::verify, "核查: verification, never by the handler; a rework transition is a failed one"}},
+                    "无, 派遣, 处置 or 核查.");
     bind_enum<HotlineKind>(m, "HotlineKind", "Kinds of 12345 hotline request, each with its own handling limit.",
                            {{"EMERGENCY", HotlineKind::emergency, "紧急: 2 hours elapsed"},
                             {"UTILITIES", HotlineKind::utilities, "water, power, gas, heating: 24 hours elapsed"},
@@ -322,13 +328,16 @@ void bind_workflow(py::module_& m) {
                                                       "An allowed move from one state to another and who may take it.");
     transition_class.def(
         py::init([](std::string id, std::string from, std::string to, std::vector<std::string> roles,
-                    std::vector<std::string> required_fields, bool rework) {
+                    std::vector<std::string> required_fields, bool rework, Duty duty) {
             return TransitionDefinition{std::move(id),    std::move(from),           std::move(to),
-                                        std::move(roles), std::move(required_fields), rework};
+                                        std::move(roles), std::move(required_fields), rework, duty};
         }),
         py::arg("id"), py::arg("from_state"), py::arg("to_state"), py::arg("roles"),
         py::arg("required_fields") = std::vector<std::string>{}, py::arg("rework") = false,
-        "A transition from state from_state to state to_state, allowed to roles (at least one).");
+        py::arg("duty") = Duty::none,
+        "A transition from state from_state to state to_state, allowed to roles (at least one). duty says what the "
+        "case engine does with it (DISPATCH routes, HANDLE records the handler, VERIFY checks separation of duties; "
+        "a rework transition may only have duty VERIFY or NONE).");
     field(transition_class, "id", &TransitionDefinition::id, "Stable identifier ('dispatch').");
     field(transition_class, "from_state", &TransitionDefinition::from, "Id of the source state.");
     field(transition_class, "to_state", &TransitionDefinition::to, "Id of the target state.");
@@ -336,19 +345,28 @@ void bind_workflow(py::module_& m) {
     field(transition_class, "required_fields", &TransitionDefinition::required_fields,
           "Fields the actor must fill in.");
     field(transition_class, "rework", &TransitionDefinition::rework, "True when the move sends work back (返工).");
-    add_value_protocol(transition_class, {"id", "from_state", "to_state", "roles", "required_fields", "rework"},
+    field(transition_class, "duty", &TransitionDefinition::duty,
+          "What the move does for routing and separation of duties (Duty).");
+    add_value_protocol(transition_class, {"id", "from_state", "to_state", "roles", "required_fields", "rework", "duty"},
                        {.hash = false});
 
     // ---- WorkflowDefinition ---------------------------------------------------------------------
     py::class_<WorkflowDefinition>(m, "WorkflowDefinition", "A validated, versioned closed-loop definition.")
         .def(py::init<std::string, int, std::string, std::string, std::vector<StateDefinition>,
-                      std::vector<TransitionDefinition>>(),
+                      std::vector<TransitionDefinition>, std::string>(),
              py::arg("id"), py::arg("version"), py::arg("title"), py::arg("initial"), py::arg("states"),
-             py::arg("transitions"), "Builds and validates a definition; raises InvalidInputError naming the first problem.")
+             py::arg("transitions"), py::arg("reopen_to") = "",
+             "Builds and validates a definition; raises InvalidInputError naming the first problem. reopen_to is the "
+             "open state a reopened case returns to ('' = the first state that starts the clock, else the initial "
+             "state).")
         .def_property_readonly("id", [](const WorkflowDefinition& d) { return d.id(); }, "Loop id.")
         .def_property_readonly("version", &WorkflowDefinition::version, "Version, from 1.")
         .def_property_readonly("title", [](const WorkflowDefinition& d) { return d.title(); }, "Display title.")
         .def_property_readonly("initial", [](const WorkflowDefinition& d) { return d.initial(); }, "Initial state id.")
+        .def_property_readonly("reopen_to", [](const WorkflowDefinition& d) { return d.reopen_to(); },
+                               "Id of the state a reopened case returns to (resolved when the definition is built).")
+        .def_property_readonly("has_verification", &WorkflowDefinition::has_verification,
+                               "True when some transition has Duty.VERIFY (then closing needs a passed verification).")
         .def_property_readonly("states", [](const WorkflowDefinition& d) { return d.states(); },
                                "All states in declaration order.")
         .def_property_readonly("transitions", [](const WorkflowDefinition& d) { return d.transitions(); },
@@ -414,6 +432,7 @@ void bind_workflow(py::module_& m) {
 
     bind_matters(m);
     bind_routing(m);
+    bind_case_engine(m);
 }
 
 }  // namespace grassroots::python

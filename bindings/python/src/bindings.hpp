@@ -19,6 +19,16 @@ void bind_calendar(py::module_& m);
 void bind_grid(py::module_& m);
 /// Closed-loop workflow definitions: states, transitions, deadlines, a registry, the built-in loops.
 void bind_workflow(py::module_& m);
+/// The case engine (called by bind_workflow, into the workflow submodule): cases, actors, events.
+void bind_case_engine(py::module_& m);
+/// The dual ledger (双台账): problems, measures, 销号, reports, CSV.
+void bind_ledger(py::module_& m);
+/// The burden ledger (小马拉大车) and the burden index.
+void bind_burden(py::module_& m);
+/// People: community-worker reviews (履职评估), volunteers, 党员回家, community social organisations.
+void bind_people(py::module_& m);
+/// KPIs and roll-ups (analytics): case tables, KPI definitions, reports per unit, grid, matter and time bucket.
+void bind_analytics(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

@@ -18,6 +18,14 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_grid(grid);
     auto workflow = m.def_submodule("workflow", "Closed-loop workflow definitions (闭环流程): states, transitions, deadlines");
     gp::bind_workflow(workflow);
+    auto ledger = m.def_submodule("ledger", "The dual ledger (双台账): problems and measures, 销号, reports");
+    gp::bind_ledger(ledger);
+    auto burden = m.def_submodule("burden", "The burden ledger (减负台账, 小马拉大车) and the burden index");
+    gp::bind_burden(burden);
+    auto people = m.def_submodule("people", "Community-worker reviews (履职评估), volunteers, 党员回家 and social organisations");
+    gp::bind_people(people);
+    auto analytics = m.def_submodule("analytics", "KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket");
+    gp::bind_analytics(analytics);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

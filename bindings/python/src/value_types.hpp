@@ -88,10 +88,11 @@ inline py::object plain(const py::handle& value) {
 struct ValueOptions {
     bool repr = true;  ///< Define __repr__ as Type(field=value, …).
     bool hash = true;  ///< Define __hash__ (false when a field is a list).
+    bool pickle = true;  ///< Define __reduce__ (false for read-only types without a matching constructor).
 };
 
-/// Adds the value-type protocol to @p cls. The class's constructor must take @p fields in this
-/// order (pickling calls it with them), and each field must be a property.
+/// Adds the value-type protocol to @p cls. Unless options.pickle is false, the class's constructor
+/// must take @p fields in this order (pickling calls it with them); each field must be a property.
 template <class T>
 void add_value_protocol(py::class_<T>& cls, std::vector<const char*> fields, ValueOptions options = {}) {
     auto values = [fields](const py::object& self) {
@@ -132,9 +133,11 @@ void add_value_protocol(py::class_<T>& cls, std::vector<const char*> fields, Val
             return out;
         },
         "The fields as a dict (enums by name, dates as datetime.date).");
-    cls.def("__reduce__", [values](const py::object& self) {
-        return py::make_tuple(py::type::handle_of(self), values(self));
-    });
+    if (options.pickle) {
+        cls.def("__reduce__", [values](const py::object& self) {
+            return py::make_tuple(py::type::handle_of(self), values(self));
+        });
+    }
 }
 
 /// A read-only property returning a copy of a data member.

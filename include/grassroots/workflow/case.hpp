@@ -190,6 +190,7 @@ struct CaseState {
     int reopens = 0;                          ///< Times reopened.
     int refusals = 0;                         ///< Refused attempts.
     std::uint32_t last_event = 0;             ///< Index of its latest event.
+    Instant last_event_at{};                  ///< Time of its latest event (refusals included).
     /// @brief States compare member by member, definitions by id and version.
     friend bool operator==(const CaseState& a, const CaseState& b);
 };

@@ -101,6 +101,8 @@ public:
     [[nodiscard]] std::size_t actor_count() const noexcept;
     /// @brief Adds a sink that receives every later event.
     void add_sink(std::shared_ptr<EventSink> sink);
+    /// @brief Reserves room for @p cases cases and @p events events (avoids regrowth in bulk runs).
+    void reserve(std::size_t cases, std::size_t events);
     /// @brief The options.
     [[nodiscard]] const EngineOptions& options() const noexcept;
     /// @brief The calendar.

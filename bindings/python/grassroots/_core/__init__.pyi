@@ -13,8 +13,12 @@ from . import autonomy
 from . import calendar
 from . import grid
 from . import workflow
+from . import ledger
+from . import burden
+from . import people
+from . import analytics
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'autonomy', 'calendar', 'datasets', 'division', 'grid', 'workflow']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'analytics', 'autonomy', 'burden', 'calendar', 'datasets', 'division', 'grid', 'ledger', 'people', 'workflow']
 def _raise_for_test(kind: str, message: str) -> None:
     ...
 __version__: str = '0.1.0'

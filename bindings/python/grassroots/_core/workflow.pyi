@@ -3,12 +3,13 @@ Closed-loop workflow definitions (闭环流程): states, transitions, deadlines
 """
 from __future__ import annotations
 import collections.abc
+import datetime
 import grassroots._core.calendar
 import grassroots._core.division
 import grassroots._core.grid
 import os
 import typing
-__all__: list[str] = ['Assignment', 'BreachAction', 'HotlineKind', 'MatterCatalogue', 'MatterClass', 'MatterCodeLayout', 'MatterCodeSegment', 'MatterType', 'ResponsibilityEntry', 'ResponsibilityList', 'Rung', 'StateDefinition', 'TransitionDefinition', 'WorkflowDefinition', 'WorkflowRegistry', 'explore_pilot', 'five_step', 'hotline_12345', 'rung_of', 'urban_management', 'whistle']
+__all__: list[str] = ['Actor', 'Assignment', 'Attachment', 'BreachAction', 'CaseEngine', 'CaseInput', 'CaseState', 'Duty', 'EngineOptions', 'Event', 'EventKind', 'EventRecord', 'Field', 'HotlineKind', 'MatterCatalogue', 'MatterClass', 'MatterCodeLayout', 'MatterCodeSegment', 'MatterType', 'Priority', 'ResponsibilityEntry', 'ResponsibilityList', 'Rung', 'StateDefinition', 'TransitionDefinition', 'WorkflowDefinition', 'WorkflowRegistry', 'explore_pilot', 'five_step', 'hotline_12345', 'rung_of', 'urban_management', 'whistle']
 class BreachAction:
     """
     What happens when a state's deadline is breached.
@@ -57,6 +58,64 @@ class BreachAction:
     def chinese_name(self) -> str:
         """
         The Chinese term.
+        """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Duty:
+    """
+    The duty a transition performs, which the case engine uses for routing and separation of duties.
+    
+    Members:
+    
+      NONE : no special duty
+    
+      DISPATCH : 派遣: routes the case to the unit responsible (responsibility list)
+    
+      HANDLE : 处置: the actor becomes the case's handler
+    
+      VERIFY : 核查: verification, never by the handler; a rework transition is a failed one
+    """
+    DISPATCH: typing.ClassVar[Duty]
+    HANDLE: typing.ClassVar[Duty]
+    NONE: typing.ClassVar[Duty]
+    VERIFY: typing.ClassVar[Duty]
+    __members__: typing.ClassVar[dict[str, Duty]]
+    @typing.overload
+    def __eq__(self, other: Duty) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Duty) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def chinese_name(self) -> str:
+        """
+        无, 派遣, 处置 or 核查.
         """
     @property
     def name(self) -> str:
@@ -173,9 +232,9 @@ class TransitionDefinition:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
         ...
-    def __init__(self, id: str, from_state: str, to_state: str, roles: collections.abc.Sequence[str], required_fields: collections.abc.Sequence[str] = [], rework: bool = False) -> None:
+    def __init__(self, id: str, from_state: str, to_state: str, roles: collections.abc.Sequence[str], required_fields: collections.abc.Sequence[str] = [], rework: bool = False, duty: Duty = ...) -> None:
         """
-        A transition from state from_state to state to_state, allowed to roles (at least one).
+        A transition from state from_state to state to_state, allowed to roles (at least one). duty says what the case engine does with it (DISPATCH routes, HANDLE records the handler, VERIFY checks separation of duties; a rework transition may only have duty VERIFY or NONE).
         """
     def __reduce__(self) -> tuple[typing.Any, tuple]:
         ...
@@ -184,6 +243,11 @@ class TransitionDefinition:
     def to_dict(self) -> dict[str, typing.Any]:
         """
         The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def duty(self) -> Duty:
+        """
+        What the move does for routing and separation of duties (Duty).
         """
     @property
     def from_state(self) -> str:
@@ -229,9 +293,9 @@ class WorkflowDefinition:
         ...
     def __getstate__(self) -> str:
         ...
-    def __init__(self, id: str, version: typing.SupportsInt | typing.SupportsIndex, title: str, initial: str, states: collections.abc.Sequence[StateDefinition], transitions: collections.abc.Sequence[TransitionDefinition]) -> None:
+    def __init__(self, id: str, version: typing.SupportsInt | typing.SupportsIndex, title: str, initial: str, states: collections.abc.Sequence[StateDefinition], transitions: collections.abc.Sequence[TransitionDefinition], reopen_to: str = '') -> None:
         """
-        Builds and validates a definition; raises InvalidInputError naming the first problem.
+        Builds and validates a definition; raises InvalidInputError naming the first problem. reopen_to is the open state a reopened case returns to ('' = the first state that starts the clock, else the initial state).
         """
     def __repr__(self) -> str:
         ...
@@ -258,6 +322,11 @@ class WorkflowDefinition:
         The transitions leaving this state, in declaration order (empty if none).
         """
     @property
+    def has_verification(self) -> bool:
+        """
+        True when some transition has Duty.VERIFY (then closing needs a passed verification).
+        """
+    @property
     def id(self) -> str:
         """
         Loop id.
@@ -266,6 +335,11 @@ class WorkflowDefinition:
     def initial(self) -> str:
         """
         Initial state id.
+        """
+    @property
+    def reopen_to(self) -> str:
+        """
+        Id of the state a reopened case returns to (resolved when the definition is built).
         """
     @property
     def states(self) -> list[StateDefinition]:
@@ -787,6 +861,932 @@ class ResponsibilityList:
     def entries(self) -> list[ResponsibilityEntry]:
         """
         All rows in the order added.
+        """
+class Priority:
+    """
+    How urgent a case is.
+    
+    Members:
+    
+      LOW : 低
+    
+      NORMAL : 一般
+    
+      HIGH : 较急
+    
+      URGENT : 紧急
+    """
+    HIGH: typing.ClassVar[Priority]
+    LOW: typing.ClassVar[Priority]
+    NORMAL: typing.ClassVar[Priority]
+    URGENT: typing.ClassVar[Priority]
+    __members__: typing.ClassVar[dict[str, Priority]]
+    @typing.overload
+    def __eq__(self, other: Priority) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Priority) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def chinese_name(self) -> str:
+        """
+        低, 一般, 较急 or 紧急.
+        """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class EventKind:
+    """
+    What an event of the case engine records.
+    
+    Members:
+    
+      OPENED : 立案: the case was filed
+    
+      TRANSITION : 流转: a transition was taken
+    
+      REFUSED : 拒绝: an attempt was refused; nothing else changed
+    
+      ASSIGNED : 派遣: routed to its primary and cooperating units
+    
+      ESCALATED : 督办: deadline breached, moved one rung up
+    
+      URGED : 催办: deadline breached, the handler was urged
+    
+      NOTIFIED : 通知: deadline breached, the parties were notified
+    
+      REOPENED : 重新打开: reopened by its reporter
+    """
+    ASSIGNED: typing.ClassVar[EventKind]
+    ESCALATED: typing.ClassVar[EventKind]
+    NOTIFIED: typing.ClassVar[EventKind]
+    OPENED: typing.ClassVar[EventKind]
+    REFUSED: typing.ClassVar[EventKind]
+    REOPENED: typing.ClassVar[EventKind]
+    TRANSITION: typing.ClassVar[EventKind]
+    URGED: typing.ClassVar[EventKind]
+    __members__: typing.ClassVar[dict[str, EventKind]]
+    @typing.overload
+    def __eq__(self, other: EventKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: EventKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def chinese_name(self) -> str:
+        """
+        立案, 流转, 拒绝, 派遣, 督办, 催办, 通知 or 重新打开.
+        """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Attachment:
+    """
+    Metadata of a file attached to a case (the file itself lives elsewhere).
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, name: str, media_type: str = '', bytes: typing.SupportsInt | typing.SupportsIndex = 0, url: str = '') -> None:
+        """
+        An attachment; the engine refuses an empty name or a negative size when the case is filed.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def bytes(self) -> int:
+        """
+        Size.
+        """
+    @property
+    def media_type(self) -> str:
+        """
+        e.g. 'image/jpeg'.
+        """
+    @property
+    def name(self) -> str:
+        """
+        File name ('photo-1.jpg').
+        """
+    @property
+    def url(self) -> str:
+        """
+        Where it is stored.
+        """
+class Field:
+    """
+    A named value given with a transition (e.g. 'reason', 'rating').
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, name: str, value: str) -> None:
+        """
+        A field.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def name(self) -> str:
+        """
+        Field name, as in TransitionDefinition.required_fields.
+        """
+    @property
+    def value(self) -> str:
+        """
+        Its value.
+        """
+class CaseInput:
+    """
+    What a reporter files: the matter, where, what and how urgent.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, matter: str, workflow: str = '', workflow_version: typing.SupportsInt | typing.SupportsIndex = 0, point: tuple[typing.SupportsFloat | typing.SupportsIndex, typing.SupportsFloat | typing.SupportsIndex] | None = None, unit: str | grassroots._core.division.DivisionCode | None = None, address: str = '', owner: str = '', description: str = '', priority: Priority = ..., attachments: collections.abc.Sequence[Attachment] = []) -> None:
+        """
+        A case to file. matter is a key ('event:0502'); workflow '' = the matter type's loop, workflow_version 0 = the latest. The place is point, an (x, y) tuple located in the engine's grid map, or unit (str or DivisionCode), or both; the engine refuses a case it cannot place.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def address(self) -> str:
+        """
+        Address in words.
+        """
+    @property
+    def attachments(self) -> list[Attachment]:
+        """
+        Photos and documents (Attachment).
+        """
+    @property
+    def description(self) -> str:
+        """
+        What is wrong.
+        """
+    @property
+    def matter(self) -> str:
+        """
+        Matter key ('event:0502').
+        """
+    @property
+    def owner(self) -> str:
+        """
+        A component's owner, if known ('' = the type's default).
+        """
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """
+        Where, as (x, y) (longitude, latitude), or None.
+        """
+    @property
+    def priority(self) -> Priority:
+        """
+        How urgent (Priority).
+        """
+    @property
+    def unit(self) -> grassroots._core.division.DivisionCode | None:
+        """
+        The division it is in (DivisionCode), or None.
+        """
+    @property
+    def workflow(self) -> str:
+        """
+        Loop id; '' = the matter type's loop.
+        """
+    @property
+    def workflow_version(self) -> int:
+        """
+        Version; 0 = the latest.
+        """
+class Actor:
+    """
+    A person or office acting on cases: roles, and a scope in the ladder.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, id: str, name: str, roles: collections.abc.Sequence[str], scope: str | grassroots._core.division.DivisionCode | None = None, grid: str | grassroots._core.grid.GridCode = '', unit: str = '') -> None:
+        """
+        An actor with string id, roles ('grid_worker', 'department', …), acting on cases in the subtree of scope (str or DivisionCode; None = everywhere), limited to grid (str or GridCode; '' = not limited), working for unit (a department; '' = none). The engine checks it when it is added.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def grid(self) -> str:
+        """
+        Grid code a grid worker is limited to ('' = not limited).
+        """
+    @property
+    def id(self) -> str:
+        """
+        Unique id ('wg-0001').
+        """
+    @property
+    def name(self) -> str:
+        """
+        Display name.
+        """
+    @property
+    def roles(self) -> list[str]:
+        """
+        Roles held.
+        """
+    @property
+    def scope(self) -> grassroots._core.division.DivisionCode | None:
+        """
+        Acts on cases in this unit's subtree (DivisionCode); None = everywhere.
+        """
+    @property
+    def unit(self) -> str:
+        """
+        Department or unit the actor works for ('' = none).
+        """
+class EngineOptions:
+    """
+    Settings of a CaseEngine; the defaults are configurable, not verified local rules.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, reopen_window: grassroots._core.calendar.Deadline = ..., top_rung: Rung = ...) -> None:
+        """
+        Options: how long after closing the reporter may reopen a case (a Deadline), and the rung escalation stops at.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def reopen_window(self) -> grassroots._core.calendar.Deadline:
+        """
+        How long after closing the reporter may reopen a case (default 5 working days).
+        """
+    @property
+    def top_rung(self) -> Rung:
+        """
+        Escalation stops at this rung (default COUNTY).
+        """
+class Event:
+    """
+    One immutable event, compact: states, transition and role are indices (CaseEngine.describe() spells them out). A copy: it does not change when the engine moves on.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def actor(self) -> int | None:
+        """
+        Who (int actor id), or None for the engine's clock (breaches).
+        """
+    @property
+    def at(self) -> datetime.datetime:
+        """
+        When (aware datetime, +08:00).
+        """
+    @property
+    def case_id(self) -> int:
+        """
+        Which case (int id).
+        """
+    @property
+    def from_state(self) -> int | None:
+        """
+        Index of the state before, or None.
+        """
+    @property
+    def kind(self) -> EventKind:
+        """
+        What happened (EventKind).
+        """
+    @property
+    def previous(self) -> int | None:
+        """
+        Sequence of the case's previous event, or None for its first.
+        """
+    @property
+    def role(self) -> int | None:
+        """
+        Index of the role the actor acted in (CaseEngine.role_name()), or None.
+        """
+    @property
+    def rung(self) -> Rung:
+        """
+        Rung of the case after the event.
+        """
+    @property
+    def sequence(self) -> int:
+        """
+        Position in the engine's stream, from 0.
+        """
+    @property
+    def to_state(self) -> int | None:
+        """
+        Index of the state after, or None.
+        """
+    @property
+    def transition(self) -> int | None:
+        """
+        Index of the transition taken or refused, or None.
+        """
+class EventRecord:
+    """
+    An event spelled out with names: what JSON lines and pandas carry, and what CaseEngine.replay() reads. Text fields are '' when absent (actor '' = the engine's clock).
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, sequence: typing.SupportsInt | typing.SupportsIndex, case_number: str, kind: EventKind, at: datetime.datetime, actor: str = '', role: str = '', from_state: str = '', to_state: str = '', transition: str = '', rung: Rung = ..., note: str = '', fields: dict[str, str] | list[Field] = [], reason: str = '', assignment: Assignment | None = None, input: CaseInput | None = None, workflow: str = '', workflow_version: typing.SupportsInt | typing.SupportsIndex = 0, unit: str = '', grid: str = '') -> None:
+        """
+        A record (as CaseEngine.describe() and parse_json_lines() make them); replay() checks it.
+        """
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def actor(self) -> str:
+        """
+        Actor id ('' = the engine's clock).
+        """
+    @property
+    def assignment(self) -> Assignment | None:
+        """
+        Routing result (ASSIGNED, ESCALATED), or None.
+        """
+    @property
+    def at(self) -> datetime.datetime:
+        """
+        When (aware datetime, +08:00).
+        """
+    @property
+    def case_number(self) -> str:
+        """
+        'C000001'.
+        """
+    @property
+    def fields(self) -> list[Field]:
+        """
+        Fields given with a transition (Field), in order.
+        """
+    @property
+    def from_state(self) -> str:
+        """
+        State id before ('' if none).
+        """
+    @property
+    def grid(self) -> str:
+        """
+        Resolved grid code (OPENED; '' if none).
+        """
+    @property
+    def input(self) -> CaseInput | None:
+        """
+        The filed case (OPENED), or None.
+        """
+    @property
+    def kind(self) -> EventKind:
+        """
+        What happened (EventKind).
+        """
+    @property
+    def note(self) -> str:
+        """
+        Free text ('' if none).
+        """
+    @property
+    def reason(self) -> str:
+        """
+        Why an attempt was refused ('' if it was not).
+        """
+    @property
+    def role(self) -> str:
+        """
+        Role acted in ('' if none).
+        """
+    @property
+    def rung(self) -> Rung:
+        """
+        Rung after the event.
+        """
+    @property
+    def sequence(self) -> int:
+        """
+        Position in the stream.
+        """
+    @property
+    def to_state(self) -> str:
+        """
+        State id after ('' if none).
+        """
+    @property
+    def transition(self) -> str:
+        """
+        Transition id ('' if none).
+        """
+    @property
+    def unit(self) -> str:
+        """
+        Resolved division code (OPENED; '' otherwise).
+        """
+    @property
+    def workflow(self) -> str:
+        """
+        Loop id (OPENED; '' otherwise).
+        """
+    @property
+    def workflow_version(self) -> int:
+        """
+        Loop version (OPENED; 0 otherwise).
+        """
+class CaseState:
+    """
+    The state of one case, the fold of its events: a snapshot (it does not change when the engine moves on). Made by CaseEngine.state() and CaseEngine.cases.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def clock_started(self) -> datetime.datetime | None:
+        """
+        When the case clock started (first clock state), or None.
+        """
+    @property
+    def closed(self) -> bool:
+        """
+        True in a closed state.
+        """
+    @property
+    def closed_at(self) -> datetime.datetime | None:
+        """
+        When it closed, or None while open (also after a reopening).
+        """
+    @property
+    def due(self) -> datetime.datetime | None:
+        """
+        When the current state's deadline falls due, or None.
+        """
+    @property
+    def entered_at(self) -> datetime.datetime:
+        """
+        Entered the current state.
+        """
+    @property
+    def escalations(self) -> int:
+        """
+        督办 events.
+        """
+    @property
+    def grid(self) -> str | None:
+        """
+        Grid code, or None when not located in a grid.
+        """
+    @property
+    def handled(self) -> bool:
+        """
+        Handled since the last verification.
+        """
+    @property
+    def handled_at(self) -> datetime.datetime | None:
+        """
+        When it was last handled (Duty.HANDLE), or None.
+        """
+    @property
+    def handler(self) -> int | None:
+        """
+        Last handler (Duty.HANDLE), or None.
+        """
+    @property
+    def handling_due(self) -> datetime.datetime | None:
+        """
+        Due instant of its latest handling state (one a Duty.HANDLE transition leaves), kept after it; None if it never reached one.
+        """
+    @property
+    def id(self) -> int:
+        """
+        The case (int id).
+        """
+    @property
+    def last_event(self) -> int:
+        """
+        Sequence of its latest event.
+        """
+    @property
+    def matter(self) -> str:
+        """
+        Matter key.
+        """
+    @property
+    def next_breach(self) -> datetime.datetime | None:
+        """
+        Next timer (due, then re-armed after escalation), or None.
+        """
+    @property
+    def number(self) -> str:
+        """
+        Its number, 'C000001'.
+        """
+    @property
+    def opened_at(self) -> datetime.datetime:
+        """
+        Filed.
+        """
+    @property
+    def priority(self) -> Priority:
+        """
+        How urgent.
+        """
+    @property
+    def refusals(self) -> int:
+        """
+        Refused attempts.
+        """
+    @property
+    def reopens(self) -> int:
+        """
+        Times reopened.
+        """
+    @property
+    def reporter(self) -> int:
+        """
+        Who filed it (int actor id; may reopen it).
+        """
+    @property
+    def reworks(self) -> int:
+        """
+        Failed verifications (返工).
+        """
+    @property
+    def rung(self) -> Rung:
+        """
+        Rung of the ladder it sits on.
+        """
+    @property
+    def start_rung(self) -> Rung:
+        """
+        Rung it was filed at.
+        """
+    @property
+    def state(self) -> int:
+        """
+        Index of the current state in the loop's states.
+        """
+    @property
+    def state_id(self) -> str:
+        """
+        Id of the current state.
+        """
+    @property
+    def transitions(self) -> int:
+        """
+        Transitions taken.
+        """
+    @property
+    def unit(self) -> grassroots._core.division.DivisionCode:
+        """
+        Where (DivisionCode: village-level or higher).
+        """
+    @property
+    def updated_at(self) -> datetime.datetime:
+        """
+        Last change.
+        """
+    @property
+    def urges(self) -> int:
+        """
+        催办 events.
+        """
+    @property
+    def verified(self) -> bool:
+        """
+        Last verification passed and nothing handled since.
+        """
+    @property
+    def verifier(self) -> int | None:
+        """
+        Last verifier (Duty.VERIFY), or None.
+        """
+    @property
+    def version(self) -> int:
+        """
+        Its loop's version (fixed at filing).
+        """
+    @property
+    def workflow(self) -> str:
+        """
+        Its loop's id.
+        """
+class CaseEngine:
+    """
+    Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
+    """
+    @staticmethod
+    def case_number(id: int) -> str:
+        """
+        'C000001' for id 0.
+        """
+    @staticmethod
+    def parse_json_lines(text: str, source: str = '<text>') -> list[EventRecord]:
+        """
+        Reads JSON lines written by to_json_lines() into EventRecords; InvalidInputError naming source, line (.row) and key (.field).
+        """
+    def __init__(self, calendar: grassroots._core.calendar.Calendar, options: EngineOptions | None = None) -> None:
+        """
+        An engine on calendar (a copy; deadlines) with options (default EngineOptions()).
+        """
+    def __len__(self) -> int:
+        """
+        The number of cases.
+        """
+    def __repr__(self) -> str:
+        ...
+    def _case_columns(self) -> dict:
+        """
+        Columns for to_pandas() (internal).
+        """
+    def _event_columns(self) -> dict:
+        """
+        Columns for events_frame() (internal).
+        """
+    def actor(self, id: int | str) -> Actor:
+        """
+        The actor with this int id or string id (a copy); NotFoundError.
+        """
+    def add_actor(self, actor: Actor) -> int:
+        """
+        Adds an actor and returns its int id; InvalidInputError for an empty or duplicate id or no roles.
+        """
+    def add_workflow(self, definition: WorkflowDefinition) -> None:
+        """
+        Registers a loop version (running cases keep theirs); InvalidInputError if that id and version are present.
+        """
+    def advance(self, now: datetime.datetime) -> int:
+        """
+        Processes every timer due before now, in time order (催办, 督办 one rung up with re-routing, 通知) and returns the number of events recorded. Runs without the GIL.
+        """
+    def assignment(self, case: int | str) -> Assignment | None:
+        """
+        The current Assignment of case, or None when it has not been routed.
+        """
+    def available(self, case: int | str) -> list[str]:
+        """
+        Ids of the transitions that leave the current state of case.
+        """
+    def describe(self, event: typing.SupportsInt | typing.SupportsIndex | Event) -> EventRecord:
+        """
+        An Event of this engine (or its sequence) spelled out with names; NotFoundError for another's.
+        """
+    def event_records(self) -> list[EventRecord]:
+        """
+        Every event spelled out (EventRecord), in order: what replay() reads.
+        """
+    def events_frame(self) -> typing.Any:
+        """
+        One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment). Needs pandas.
+        """
+    def events_of(self, case: int | str) -> list[Event]:
+        """
+        The events of case in order (copies).
+        """
+    def find_actor(self, id: str) -> int | None:
+        """
+        The int id of the actor with string id, or None.
+        """
+    def find_case(self, number: str) -> int:
+        """
+        The int id of case number ('C000001'); InvalidInputError / NotFoundError.
+        """
+    def input(self, case: int | str) -> CaseInput:
+        """
+        What was filed for case (a copy); NotFoundError.
+        """
+    def memory_bytes(self) -> int:
+        """
+        Bytes held for cases, events and their details (approximate, capacity-based).
+        """
+    def open(self, input: CaseInput, reporter: int | str, at: datetime.datetime) -> int:
+        """
+        Files a case reported by reporter (int or string actor id) at at and returns its int id. InvalidInputError naming the bad field (unknown matter or loop, unlocatable place, unknown division, bad attachment) or NotFoundError (unknown reporter).
+        """
+    def open311(self) -> list[dict[str, typing.Any]]:
+        """
+        to_open311() parsed: a list of dicts, one per case.
+        """
+    def reopen(self, case: int | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
+        """
+        Reopens a closed case; only its reporter, within EngineOptions.reopen_window of closing (else refused, recorded and raised: PermissionDeniedError / RuleViolationError).
+        """
+    def replay(self, records: collections.abc.Sequence[EventRecord]) -> None:
+        """
+        Applies records (EventRecord, e.g. from parse_json_lines()) to this engine, which must have no cases yet and the same loops and actors; rebuilds identical states and timers. Callbacks are not called. InvalidInputError naming the record (.row), leaving the engine empty, when a record does not fit. Runs without the GIL.
+        """
+    def role_name(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
+        """
+        A role name by index (Event.role); NotFoundError.
+        """
+    def set_catalogue(self, catalogue: MatterCatalogue) -> None:
+        """
+        The matter catalogue (a copy); a responsibility list already set is validated against it (InvalidInputError).
+        """
+    def set_divisions(self, tree: grassroots._core.division.DivisionTree | None) -> None:
+        """
+        Checks that filed division codes exist in tree (the engine keeps it alive); None = no check.
+        """
+    def set_grid_map(self, grid_map: grassroots._core.grid.GridMap | None) -> None:
+        """
+        Locates case points in grid_map (the engine keeps it alive); None = no grid lookup.
+        """
+    def set_responsibilities(self, responsibilities: ResponsibilityList) -> None:
+        """
+        The responsibility list (a copy) used by Duty.DISPATCH transitions and escalation; validated against the catalogue (InvalidInputError, keeping the old list).
+        """
+    def state(self, case: int | str) -> CaseState:
+        """
+        The state of case (a snapshot); NotFoundError.
+        """
+    def state_id(self, case: int | str) -> str:
+        """
+        Id of the current state of case.
+        """
+    def subscribe(self, callback: collections.abc.Callable[[EventRecord], None]) -> collections.abc.Callable[[EventRecord], None]:
+        """
+        Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, on the thread that caused it. A callback may read the engine but not change it (RuntimeError). Its exceptions do not interrupt the engine: the operation completes, then the first one is raised (unless the operation itself raised, whose error wins; the callback's then goes to sys.unraisablehook). Returns callback, so it works as a decorator.
+        """
+    def take(self, case: int | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[Field] = {}, note: str = '') -> None:
+        """
+        Takes transition of case as actor at at, with fields ({name: value} or [Field]) and a note. Deadlines that fell due before at are processed first. Refused, recorded and raised: PermissionDeniedError (role, scope, grid, assigned unit, separation of duties), RuleViolationError (not from the current state, missing field, closing without a passed verification, case closed). Not recorded: InvalidInputError (unknown transition, a field given twice, at before the case's last event), NotFoundError.
+        """
+    def to_json_line(self, event: typing.SupportsInt | typing.SupportsIndex | Event) -> str:
+        """
+        One event (or its sequence) as a JSON object on one line (no newline).
+        """
+    def to_json_lines(self) -> str:
+        """
+        Every event as JSON lines (what parse_json_lines() reads).
+        """
+    def to_open311(self, case: int | str | None = None) -> str:
+        """
+        Open311 GeoReport v2 service requests as JSON text: an array for every case, or one object for case. expected_datetime is the current state's due instant as first set (escalation does not move it).
+        """
+    def to_pandas(self) -> typing.Any:
+        """
+        One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit). Needs pandas.
+        """
+    def unsubscribe(self, callback: typing.Any) -> bool:
+        """
+        Stops calling callback; False when it was not subscribed.
+        """
+    def workflow(self, id: str, version: typing.SupportsInt | typing.SupportsIndex = 0) -> WorkflowDefinition:
+        """
+        The loop id at version (0 = the latest), a copy; NotFoundError.
+        """
+    @property
+    def actors(self) -> list[Actor]:
+        """
+        All actors (copies), by int id.
+        """
+    @property
+    def calendar(self) -> grassroots._core.calendar.Calendar:
+        """
+        The calendar (a copy).
+        """
+    @property
+    def cases(self) -> list[CaseState]:
+        """
+        Every case's state (snapshots), by id.
+        """
+    @property
+    def catalogue(self) -> MatterCatalogue:
+        """
+        The matter catalogue (a copy).
+        """
+    @property
+    def divisions(self) -> grassroots._core.division.DivisionTree | None:
+        """
+        The division tree set with set_divisions(), or None.
+        """
+    @property
+    def events(self) -> list[Event]:
+        """
+        Every event in order (copies).
+        """
+    @property
+    def grid_map(self) -> grassroots._core.grid.GridMap | None:
+        """
+        The grid map set with set_grid_map(), or None.
+        """
+    @property
+    def options(self) -> EngineOptions:
+        """
+        The options (a copy).
+        """
+    @property
+    def responsibilities(self) -> ResponsibilityList:
+        """
+        The responsibility list (a copy).
+        """
+    @property
+    def workflows(self) -> list[WorkflowDefinition]:
+        """
+        The registered loops (copies), in the order added.
         """
 def explore_pilot() -> WorkflowDefinition:
     """

@@ -1,0 +1,301 @@
+"""KPIs and roll-ups from Python: case tables from arrays, pandas and a case engine; the published
+check; every rate against a plain pandas computation (groupby + merge up the ladder); pandas dtypes;
+bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+
+import grassroots as gr
+
+CST = dt.timezone(dt.timedelta(hours=8))
+A, B, C, D = "370502005066", "370502005058", "370502006002", "370503001002"
+
+
+def at(month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2025, month, day, hour, minute)  # naive = China Standard Time
+
+
+MARCH = gr.KpiOptions(begin=dt.date(2025, 3, 1), end=dt.date(2025, 4, 1))
+
+
+def march_cases(tree: gr.DivisionTree) -> gr.CaseTable:
+    """The eight hand-computed cases of docs/analytics.md (also pinned in the C++ tests)."""
+    rows: list[dict[str, Any]] = [
+        dict(unit=A, opened_at=at(3, 3, 9), handling_due=at(3, 10, 17, 30), closed_at=at(3, 7, 15), handled_at=at(3, 7, 10),
+             grid="37050200506601", matter="event:0502", rated=True, responded=True, resolved=True, satisfied=True),
+        dict(unit=A, opened_at=at(3, 4, 9), handling_due=at(3, 11, 17, 30), closed_at=at(3, 12, 11), handled_at=at(3, 12, 9),
+             grid="37050200506601", matter="event:0502", rated=True, responded=True, reworks=1, escalations=1),
+        dict(unit=A, opened_at=at(3, 5, 9), handling_due=at(3, 12, 17, 30), closed_at=at(3, 13, 10), handled_at=at(3, 12, 17),
+             grid="37050200506602", matter="component:0101", deferred=True),
+        dict(unit=B, opened_at=at(3, 10, 9), handling_due=at(3, 17, 17, 30), escalations=2),
+        dict(unit=B, opened_at=at(3, 20, 9), handling_due=at(4, 2, 17, 30)),
+        dict(unit=C, opened_at=at(2, 25, 9), handling_due=at(3, 4, 17, 30), closed_at=at(3, 3, 12), handled_at=at(3, 3, 9),
+             matter="component:0101"),
+        dict(unit=C, opened_at=at(3, 25, 9), handling_due=at(3, 31, 17, 30), closed_at=at(4, 2, 10), handled_at=at(3, 31, 16),
+             deferred=True),
+        dict(unit=D, opened_at=at(3, 6, 9), handling_due=at(3, 13, 17, 30), closed_at=at(3, 13, 10), handled_at=at(3, 13, 9),
+             grid="37050300100201", matter="component:0101", rated=True, responded=True, resolved=True, reworks=2),
+    ]
+    column = lambda name, default: [r.get(name, default) for r in rows]  # noqa: E731
+    return gr.CaseTable.from_arrays(
+        tree, unit=column("unit", None), opened_at=column("opened_at", None), handling_due=column("handling_due", None),
+        closed_at=column("closed_at", None), handled_at=column("handled_at", None),
+        deferred=column("deferred", False), rated=column("rated", False), responded=column("responded", False),
+        resolved=column("resolved", False), satisfied=column("satisfied", False), reworks=column("reworks", 0),
+        escalations=column("escalations", 0), grid=column("grid", None), matter=column("matter", None))
+
+
+# ---- definitions ----------------------------------------------------------------------------------
+def test_kpi_definitions_carry_formula_and_source() -> None:
+    ids = [d.id for d in gr.kpi_definitions()]
+    assert ids[:2] == ["closure_rate", "on_time_closure_rate"]
+    assert len(set(ids)) == len(ids)
+    closure = gr.kpi_definition("closure_rate")
+    assert (closure.chinese_name, closure.formula, closure.verified) == ("结案率", "closed / cases", True)
+    assert "96.16 %" in closure.source and "exclude_deferred" in closure.options
+    assert closure.to_dict()["id"] == "closure_rate"
+    with pytest.raises(gr.NotFoundError):
+        gr.kpi_definition("happiness")
+
+
+# ---- hand-computed ----------------------------------------------------------------------------------
+def test_counts_and_rates_roll_up_the_ladder(dongying: gr.DivisionTree) -> None:
+    report = gr.compute_kpis(march_cases(dongying), MARCH)
+    a = report.unit(A)
+    assert a.counts == gr.KpiCounts(cases=3, deferred=1, closed=3, closed_deferred=1, on_time=2, on_time_deferred=1,
+                                    closed_late=1, rated=2, responded=2, resolved=1, satisfied=1, reworks=1, reworked=1,
+                                    escalations=1)
+    assert a.rates.closure == 1.0 and a.rates.on_time_closure == pytest.approx(2 / 3)
+    assert report.unit("370502005").rates.closure == 0.75  # 3 of 4, not the mean of 100 % and 0 %
+    city = report.unit("3705")
+    assert (city.counts.cases, city.counts.closed, city.counts.on_time, city.counts.overdue_open) == (7, 5, 4, 2)
+    assert city.rates.satisfaction == pytest.approx(1 / 3)
+    assert city.time_to_close.hours_p50 == 169.0
+    assert city.time_to_close.hours_p90 == pytest.approx(193.6)
+    assert city.time_to_close.working_days_p50 is None  # no calendar given
+    assert report.unit(B).rates.response is None  # nobody rated: None, not 0
+    assert report.unit("370502005059").rates.closure is None  # no cases at all
+    assert len(report.units) == len(dongying)
+    township = report.unit("370502005")
+    assert (str(report.code(township)), report.name(township), report.level(township)) == \
+        ("370502005", "胜利街道", gr.Level.TOWNSHIP)
+    assert report.cutoff == dt.datetime(2025, 4, 1, tzinfo=CST)
+
+
+def test_options_change_the_rates(dongying: gr.DivisionTree) -> None:
+    table = march_cases(dongying)
+    excluded = gr.compute_kpis(table, gr.KpiOptions(begin=dt.date(2025, 3, 1), end=dt.date(2025, 4, 1), exclude_deferred=True))
+    assert excluded.unit("370502").rates.closure == 0.75
+    by_closing = gr.compute_kpis(table, gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, on_time=gr.OnTimeRule.BY_CLOSING))
+    assert by_closing.unit(A).counts.on_time == 1
+    opened = gr.compute_kpis(table, gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, basis=gr.PeriodBasis.OPENED))
+    assert opened.unit(B).counts.cases == 2
+    later = gr.compute_kpis(table, gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, cutoff=at(4, 3)))
+    assert later.unit(C).counts.closed == 2
+    with_calendar = gr.compute_kpis(table, gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, calendar=gr.Calendar.china()))
+    assert with_calendar.unit("3705").time_to_close.working_days_p50 == 5.0
+    assert gr.compute_rates(excluded.unit("370502").counts, exclude_deferred=True).closure == 0.75
+
+
+def test_grid_matter_and_bucket_rows(dongying: gr.DivisionTree) -> None:
+    table = march_cases(dongying)
+    report = gr.compute_kpis(table, MARCH)
+    assert report.grid("37050200506601").time_to_close.hours_p50 == 148.0
+    assert report.matter("component:0101").counts.cases == 3
+    months = gr.compute_kpis_by_bucket(table, MARCH, gr.TimeBucket.WEEK)
+    assert months.starts[0] == dt.date(2025, 2, 24)  # the Monday of 1 March's week
+    assert all(d.weekday() == 0 for d in months.starts)
+    assert sum(months.row("3705", d).counts.cases for d in months.starts) == 7
+    week = months.row("3705", dt.date(2025, 3, 10))
+    assert week.bucket == 2 and months.start(week) == dt.date(2025, 3, 10) and str(months.code(week)) == "3705"
+
+
+def test_the_published_check(dongying: gr.DivisionTree) -> None:
+    n = 24_932
+    i = np.arange(n)
+    opened = np.full(n, np.datetime64("2025-03-03T09:00"), dtype="datetime64[s]")
+    handled = np.where(i < 22_345, np.datetime64("2025-03-07T09:00", "s"), np.datetime64("2025-03-11T09:00", "s"))
+    handled = np.where(i < 23_974, handled, np.datetime64("NaT"))
+    table = gr.CaseTable.from_arrays(
+        dongying, unit=np.where(i % 2 == 0, A, C), opened_at=opened,
+        handling_due=np.full(n, np.datetime64("2025-03-10T17:30"), dtype="datetime64[s]"),
+        handled_at=handled, closed_at=handled + np.timedelta64(1, "h"))
+    city = gr.compute_kpis(table, MARCH).unit("3705")
+    assert (city.counts.cases, city.counts.closed, city.counts.on_time) == (24_932, 23_974, 22_345)
+    assert round(city.rates.closure * 100, 2) == 96.16
+    assert round(city.rates.on_time_closure * 100, 2) == 89.62
+
+
+# ---- against plain pandas -------------------------------------------------------------------------
+def pandas_kpis(table: gr.CaseTable, tree: gr.DivisionTree, begin: np.datetime64, end: np.datetime64) -> Any:
+    """What an analyst writes: filter, flag, group by village, merge the parent up the ladder, sum."""
+    import pandas as pd
+
+    c = table.columns()
+    frame = pd.DataFrame({k: np.asarray(v) for k, v in c.items()})
+    lo, hi = int(begin.astype("datetime64[s]").astype(np.int64)), int(end.astype("datetime64[s]").astype(np.int64))
+    frame = frame[(frame.handling_due >= lo) & (frame.handling_due < hi)]
+    closed = (frame.closed_at != np.iinfo(np.int64).min) & (frame.closed_at < hi)
+    frame = frame.assign(
+        cases=1, closed_now=closed, on_time=closed & (frame.handled_at != np.iinfo(np.int64).min) & (frame.handled_at <= frame.handling_due),
+        hours=np.where(closed, np.minimum(-((frame.opened_at - frame.closed_at) // 3600), 2160), np.nan))
+    sums = frame.groupby("unit")[["cases", "closed_now", "on_time", "rated", "satisfied", "reworks"]].sum()
+    parents = pd.Series(tree.parent_indices, name="parent")
+    total = sums.copy()
+    level = sums
+    while True:  # merge each level's sums onto the parents, group, add
+        up = level.join(parents, how="left")
+        up = up[up.parent >= 0].groupby("parent")[list(sums.columns)].sum().rename_axis("unit")
+        if up.empty:
+            break
+        total = total.add(up, fill_value=0)
+        level = up
+    return frame, total.astype(np.int64)
+
+
+def test_equals_a_plain_pandas_computation(dongying: gr.DivisionTree) -> None:
+    pytest.importorskip("pandas")
+    table = gr.CaseTable.synthetic(dongying, cases=20_000, seed=3)
+    report = gr.compute_kpis(table, gr.KpiOptions(begin=dt.date(2025, 1, 1), end=dt.date(2026, 1, 1)))
+    frame, total = pandas_kpis(table, dongying, np.datetime64("2024-12-31T16:00"), np.datetime64("2025-12-31T16:00"))
+    ours = report.to_pandas()
+    assert (ours.loc[total.index, "cases"].to_numpy() == total.cases.to_numpy()).all()
+    assert (ours.loc[total.index, "closed"].to_numpy() == total.closed_now.to_numpy()).all()
+    assert (ours.loc[total.index, "on_time"].to_numpy() == total.on_time.to_numpy()).all()
+    assert (ours.loc[total.index, "satisfied"].to_numpy() == total.satisfied.to_numpy()).all()
+    assert (ours.loc[total.index, "reworks"].to_numpy() == total.reworks.to_numpy()).all()
+    rate = (total.closed_now / total.cases).to_numpy()
+    assert np.allclose(ours.loc[total.index, "closure_rate"].to_numpy(), rate, rtol=0, atol=1e-15)
+    # Percentiles of one county and of every village: pandas' groupby quantile (linear).
+    by_village = frame.groupby("unit").hours.quantile([0.5, 0.9, 0.95]).unstack()
+    assert np.allclose(ours.loc[by_village.index, ["hours_p50", "hours_p90", "hours_p95"]].to_numpy(), by_village.to_numpy(),
+                       rtol=0, atol=1e-9, equal_nan=True)
+    county = dongying["370502"]
+    inside = (frame.unit >= county.index) & (frame.unit < county.index + county.subtree_size)
+    expected = frame[inside].hours.dropna().quantile([0.5, 0.9, 0.95]).to_numpy()
+    assert np.allclose(ours.loc[county.index, ["hours_p50", "hours_p90", "hours_p95"]].to_numpy(dtype=float), expected)
+
+
+# ---- pandas dtypes --------------------------------------------------------------------------------
+def test_frames_have_typed_columns(dongying: gr.DivisionTree) -> None:
+    pd = pytest.importorskip("pandas")
+    table = march_cases(dongying)
+    cases = table.to_pandas()
+    assert isinstance(cases.unit.dtype, pd.CategoricalDtype) and cases.unit.iloc[0] == A
+    assert isinstance(cases.grid.dtype, pd.CategoricalDtype) and pd.isna(cases.grid.iloc[3])
+    assert str(cases.opened_at.dtype.tz) == "Asia/Shanghai"
+    assert cases.opened_at.iloc[0] == pd.Timestamp("2025-03-03 09:00", tz="Asia/Shanghai")
+    assert pd.isna(cases.closed_at.iloc[3])
+    assert cases.closed.dtype == bool and cases.reworks.dtype == np.int32
+    units = gr.compute_kpis(table, MARCH).to_pandas()
+    assert isinstance(units.code.dtype, pd.CategoricalDtype)
+    assert units.level.cat.ordered and list(units.level.cat.categories) == ["province", "prefecture", "county", "township", "village"]
+    assert units.cases.dtype == np.int64 and units.closure_rate.dtype == np.float64
+    assert math.isnan(units.set_index("code").loc["370502005059", "closure_rate"])
+    assert units.attrs["basis"] == "handling_due"
+    grids = gr.compute_kpis(table, MARCH).to_pandas("grids")
+    assert list(grids.code) == ["37050200506601", "37050200506602", "37050300100201"]
+    assert list(gr.compute_kpis(table, MARCH).to_pandas("matters").key) == ["component:0101", "event:0502"]
+    buckets = gr.compute_kpis_by_bucket(table, MARCH, gr.TimeBucket.MONTH).to_pandas()
+    assert buckets.bucket_start.dtype.kind == "M" and buckets.bucket_start.iloc[0] == pd.Timestamp("2025-03-01")
+    with pytest.raises(gr.InvalidInputError, match="part 'cities'"):
+        gr.compute_kpis(table, MARCH).to_pandas("cities")
+
+
+def test_pandas_round_trip_and_zero_copy_columns(dongying: gr.DivisionTree) -> None:
+    pytest.importorskip("pandas")
+    table = gr.CaseTable.synthetic(dongying, cases=2_000, seed=5)
+    columns = table.columns()
+    assert columns["unit"].dtype == np.uint32 and columns["closed"].dtype == bool
+    assert columns["opened_at"].dtype == np.int64 and not columns["opened_at"].flags.writeable
+    back = gr.CaseTable.from_pandas(dongying, table.to_pandas())
+    for name, values in back.columns().items():
+        if name not in ("grid", "matter"):
+            assert (values == columns[name]).all(), name
+    assert [back.grid_codes[i] if i >= 0 else None for i in back.columns()["grid"]] == \
+        [table.grid_codes[i] if i >= 0 else None for i in columns["grid"]]
+    assert len(table) == 2_000 and table.tree is dongying
+
+
+# ---- from a case engine ---------------------------------------------------------------------------
+def test_from_engine_reads_deferral_and_ratings(dongying: gr.DivisionTree) -> None:
+    if not hasattr(gr, "CaseEngine"):
+        pytest.skip("no case engine bindings")
+    engine = gr.CaseEngine(gr.Calendar.china())
+    states = [gr.StateDefinition("receive", "受理"), gr.StateDefinition("defer", "缓办"),
+              gr.StateDefinition("handle", "办理", deadline=gr.Deadline.working_days(5)),
+              gr.StateDefinition("rating", "评价"), gr.StateDefinition("closed", "办结", closed=True)]
+    transitions = [gr.TransitionDefinition("accept", "receive", "handle", ["centre"]),
+                   gr.TransitionDefinition("defer", "receive", "defer", ["centre"]),
+                   gr.TransitionDefinition("resume", "defer", "handle", ["centre"]),
+                   gr.TransitionDefinition("complete", "handle", "rating", ["department"], ["result"], duty=gr.Duty.HANDLE),
+                   gr.TransitionDefinition("rate", "rating", "closed", ["centre"], ["satisfied"])]
+    engine.add_workflow(gr.WorkflowDefinition("rated", 1, "受理—缓办—办理—评价", "receive", states, transitions))
+    engine.add_actor(gr.Actor("c-1", "热线中心", ["centre"]))
+    engine.add_actor(gr.Actor("d-1", "街道", ["department"]))
+    first = engine.open(gr.CaseInput("event:0502", workflow="rated", unit=A), "c-1", at(3, 3, 9))
+    engine.take(first, "accept", "c-1", at(3, 3, 10))
+    engine.take(first, "complete", "d-1", at(3, 5, 10), {"result": "已修复"})
+    engine.take(first, "rate", "c-1", at(3, 6, 10), {"responded": "是", "resolved": "no", "satisfied": "YES"})
+    second = engine.open(gr.CaseInput("event:0101", workflow="rated", unit=B), "c-1", at(3, 3, 9))
+    engine.take(second, "defer", "c-1", at(3, 3, 10))
+    table = gr.CaseTable.from_engine(engine, dongying)
+    c = table.columns()
+    assert list(c["deferred"]) == [False, True]
+    assert (list(c["rated"]), list(c["responded"]), list(c["resolved"]), list(c["satisfied"])) == \
+        ([True, False], [True, False], [False, False], [True, False])
+    assert list(c["closed"]) == [True, False]
+    assert c["handling_due"][0] == int(dt.datetime(2025, 3, 10, 17, 30, tzinfo=CST).timestamp())
+    assert gr.compute_kpis(table, MARCH).unit("370502005").counts.rated == 1
+    engine.take(second, "resume", "c-1", at(3, 4, 10))
+    engine.take(second, "complete", "d-1", at(3, 5, 10), {"result": "ok"})
+    engine.take(second, "rate", "c-1", at(3, 6, 10), {"satisfied": "很满意"})
+    with pytest.raises(gr.InvalidInputError, match="case C000002, field 'satisfied'"):
+        gr.CaseTable.from_engine(engine, dongying)
+
+
+# ---- bad input ------------------------------------------------------------------------------------
+def test_bad_input_names_the_row_and_column(dongying: gr.DivisionTree) -> None:
+    opened = [at(3, 1, 9), at(3, 2, 9)]
+    with pytest.raises(gr.InvalidInputError, match=r"row 2, field 'unit': unit 110101001001 is not in the tree \(index 1\)"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, "110101001001"], opened_at=opened)
+    with pytest.raises(gr.InvalidInputError, match="row 2, field 'unit'"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, "37050"], opened_at=opened)
+    with pytest.raises(gr.InvalidInputError, match="row 1, field 'unit': every case needs its unit"):
+        gr.CaseTable.from_arrays(dongying, unit=[None, A], opened_at=opened)
+    with pytest.raises(gr.InvalidInputError, match="column 'closed_at' has 1 rows but 'unit' has 2"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=opened, closed_at=[at(3, 3)])
+    with pytest.raises(gr.InvalidInputError, match="row 2, field 'closed_at': closed_at 2025-03-01T00:00:00\\+08:00 is before"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=opened, closed_at=[None, at(3, 1)])
+    with pytest.raises(gr.InvalidInputError, match="row 1, field 'deferred': flags are 0 or 1"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=opened, deferred=[2, 0])
+    with pytest.raises(gr.InvalidInputError, match="field 'responded': responded is set on a case that is not rated"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=opened, responded=[True, False])
+    with pytest.raises(gr.InvalidInputError, match="row 2, field 'grid': grid index 5 is outside"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=opened, grid=[0, 5], grid_codes=["37050200506601"])
+    with pytest.raises(gr.InvalidInputError, match="row 2, field 'opened_at': 'soon' is not an instant"):
+        gr.CaseTable.from_arrays(dongying, unit=[A, B], opened_at=[at(3, 1), "soon"])
+    with pytest.raises(gr.InvalidInputError, match="no column 'opened_at'"):
+        gr.CaseTable.from_pandas(dongying, pytest.importorskip("pandas").DataFrame({"unit": [A]}))
+    with pytest.raises(ValueError):  # InvalidInputError is a ValueError
+        gr.compute_kpis(march_cases(dongying), gr.KpiOptions(begin=dt.date(2025, 3, 1), end=dt.date(2025, 3, 1)))
+    with pytest.raises(gr.InvalidInputError, match="scope 110101 is not a unit of the tree"):
+        gr.compute_kpis(march_cases(dongying), gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, scope="110101"))
+    with pytest.raises(gr.InvalidInputError, match="cap_hours is 0"):
+        gr.compute_kpis(march_cases(dongying), gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, cap_hours=0))
+    with pytest.raises(gr.InvalidInputError):
+        gr.parse_rating_value("maybe")
+    assert gr.parse_rating_value("是") is True
+
+
+def test_synthetic_tables_are_reproducible(dongying: gr.DivisionTree) -> None:
+    a = gr.CaseTable.synthetic(dongying, cases=5_000, seed=9).columns()
+    b = gr.CaseTable.synthetic(dongying, cases=5_000, seed=9).columns()
+    assert all((a[k] == b[k]).all() for k in a)
+    assert repr(gr.CaseTable.synthetic(dongying, cases=10)).startswith("<CaseTable: 10 cases")
