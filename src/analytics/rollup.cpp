@@ -244,32 +244,32 @@ void set_working_days(TimeToClose& t, const std::array<double, 3>& p) {
     t.working_days_p95 = p[2];
 }
 
-/// The durations of the closed cases in grids, gathered in the pass and grouped by grid after it:
-/// each grid's values give its percentiles (through a scratch histogram) and are added to its
-/// unit's histograms, grid by grid, so that those increments stay in cache.
-class GridDurations {
+/// The durations of the closed cases, gathered in the pass and grouped after it — by grid for the
+/// cases in one, by unit for the others — so that each group's values give its percentiles
+/// (through a scratch histogram) and are added to its unit's histograms group by group, with those
+/// increments in cache instead of scattered over every unit's histogram.
+class GroupedDurations {
 public:
-    explicit GridDurations(std::size_t capacity)
-        : grid_(new std::int32_t[capacity]), value_(new std::uint32_t[capacity]) {}  // uninitialised
-    void add(std::int32_t grid, std::uint16_t hours, std::uint16_t days) noexcept {
-        grid_[size_] = grid;
+    explicit GroupedDurations(std::size_t capacity)
+        : group_(new std::uint32_t[capacity]), value_(new std::uint32_t[capacity]) {}  // uninitialised
+    void add(std::size_t group, std::uint16_t hours, std::uint16_t days) noexcept {
+        group_[size_] = static_cast<std::uint32_t>(group);
         value_[size_++] = static_cast<std::uint32_t>(hours) | (static_cast<std::uint32_t>(days) << 16U);
     }
-    /// Groups the values by grid (closed counts give the group sizes), then per grid calls
-    /// @p each(grid, values) with the grid's packed values.
+    /// Groups the values (@p sizes: values per group), then calls @p each(group, values) per group.
     template <class Each>
-    void for_each_grid(const std::vector<KpiCounts>& grids, Each&& each) const {
-        std::vector<std::size_t> at(grids.size() + 1, 0);
-        for (std::size_t g = 0; g < grids.size(); ++g) at[g + 1] = at[g] + static_cast<std::size_t>(grids[g].closed);
+    void for_each_group(const std::vector<std::size_t>& sizes, Each&& each) const {
+        std::vector<std::size_t> at(sizes.size() + 1, 0);
+        for (std::size_t g = 0; g < sizes.size(); ++g) at[g + 1] = at[g] + sizes[g];
         std::vector<std::uint32_t> grouped(size_);
         std::vector<std::size_t> next(at.begin(), at.end() - 1);
-        for (std::size_t i = 0; i < size_; ++i) grouped[next[static_cast<std::size_t>(grid_[i])]++] = value_[i];
-        for (std::size_t g = 0; g < grids.size(); ++g) each(g, std::span<const std::uint32_t>(grouped).subspan(at[g], at[g + 1] - at[g]));
+        for (std::size_t i = 0; i < size_; ++i) grouped[next[group_[i]]++] = value_[i];
+        for (std::size_t g = 0; g < sizes.size(); ++g) each(g, std::span<const std::uint32_t>(grouped).subspan(at[g], sizes[g]));
     }
 
 private:
     // Sized for every case up front (untouched pages cost nothing), filled to size_.
-    std::unique_ptr<std::int32_t[]> grid_;
+    std::unique_ptr<std::uint32_t[]> group_;
     std::unique_ptr<std::uint32_t[]> value_;  // hours | working days << 16
     std::size_t size_ = 0;
 };
@@ -365,7 +365,7 @@ KpiReport KpiReportAccess::unit_report(const CaseTable& table, const KpiOptions&
     std::vector<KpiCounts> grid_counts(grid_count), matter_counts(matter_count);
     std::vector<std::uint32_t> matter_hours(percentiles ? matter_count * hour_bins : 0);
     std::vector<std::uint32_t> matter_days(working_days ? matter_count * day_bins : 0);
-    GridDurations grid_values(percentiles && grid_count != 0 ? table.size() : 0);
+    GroupedDurations durations_of(percentiles ? table.size() : 0);  // groups: grids, then unit slots
     const auto grow = [&] {
         counts.emplace_back();
         if (percentiles) unit_hours.resize(unit_hours.size() + hour_bins);
@@ -392,20 +392,19 @@ KpiReport KpiReportAccess::unit_report(const CaseTable& table, const KpiOptions&
         if (!f.closed || !percentiles) continue;
         const std::uint16_t hours = durations.hours(c.opened_at[i], c.closed_at[i]);
         const std::uint16_t days = working_days ? durations.working_days(c.opened_at[i], c.closed_at[i]) : 0;
-        if (grid >= 0) {
-            grid_values.add(grid, hours, days);
-        } else {
-            ++unit_hours[s * hour_bins + hours];
-            if (working_days) ++unit_days[s * day_bins + days];
-        }
+        durations_of.add(grid >= 0 ? static_cast<std::size_t>(grid) : grid_count + s, hours, days);
         if (matter >= 0) {
             ++matter_hours[static_cast<std::size_t>(matter) * hour_bins + hours];
             if (working_days) ++matter_days[static_cast<std::size_t>(matter) * day_bins + days];
         }
     }
 
-    // Grids into their units: counts, then durations grid by grid (and each grid's percentiles).
+    // Durations grouped by grid (each grid's percentiles) and by unit for the cases in no grid, and
+    // added to the units' histograms; then the grids' counts to their units'.
     std::vector<std::size_t> grid_slot(grid_count, 0);
+    std::vector<std::size_t> group_sizes(grid_count + slots.size(), 0);
+    for (std::size_t g = 0; g < grid_count; ++g) group_sizes[g] = static_cast<std::size_t>(grid_counts[g].closed);
+    for (std::size_t u = 0; u < slots.size(); ++u) group_sizes[grid_count + u] = static_cast<std::size_t>(counts[u].closed);
     for (std::size_t g = 0; g < grid_count; ++g) {
         if (grid_counts[g].cases == 0) continue;
         bool made = false;
@@ -414,26 +413,27 @@ KpiReport KpiReportAccess::unit_report(const CaseTable& table, const KpiOptions&
         counts[grid_slot[g]] += grid_counts[g];
     }
     std::vector<TimeToClose> grid_time(options.grids ? grid_count : 0);
-    if (percentiles && grid_count != 0) {
+    if (percentiles) {
         std::vector<std::uint32_t> hours(hour_bins, 0);
         std::vector<std::uint32_t> days(day_bins, 0);
-        grid_values.for_each_grid(grid_counts, [&](std::size_t g, std::span<const std::uint32_t> values) {
+        durations_of.for_each_group(group_sizes, [&](std::size_t g, std::span<const std::uint32_t> values) {
             if (values.empty()) return;
-            std::uint32_t* unit_h = &unit_hours[grid_slot[g] * hour_bins];
-            std::uint32_t* unit_d = working_days ? &unit_days[grid_slot[g] * day_bins] : nullptr;
+            const bool is_grid = g < grid_count;
+            const std::size_t slot = is_grid ? grid_slot[g] : g - grid_count;
+            std::uint32_t* unit_h = &unit_hours[slot * hour_bins];
+            std::uint32_t* unit_d = working_days ? &unit_days[slot * day_bins] : nullptr;
+            for (const std::uint32_t v : values) {
+                ++unit_h[v & 0xFFFFU];
+                if (working_days) ++unit_d[v >> 16U];
+            }
+            if (!is_grid || !options.grids) return;
             for (const std::uint32_t v : values) {
                 ++hours[v & 0xFFFFU];
-                ++unit_h[v & 0xFFFFU];
-                if (working_days) {
-                    ++days[v >> 16U];
-                    ++unit_d[v >> 16U];
-                }
+                ++days[v >> 16U];
             }
-            if (options.grids) {
-                const auto n = static_cast<std::int64_t>(values.size());
-                set_hours(grid_time[g], from_histogram(hours, n));
-                if (working_days) set_working_days(grid_time[g], from_histogram(days, n));
-            }
+            const auto n = static_cast<std::int64_t>(values.size());
+            set_hours(grid_time[g], from_histogram(hours, n));
+            if (working_days) set_working_days(grid_time[g], from_histogram(days, n));
             for (const std::uint32_t v : values) {
                 hours[v & 0xFFFFU] = 0;
                 days[v >> 16U] = 0;
