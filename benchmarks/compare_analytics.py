@@ -51,14 +51,9 @@ import pandas as pd
 import grassroots as gr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_autonomy as autonomy  # noqa: E402  (machine_info with pandas)
-import compare_calendar as calendar_bench  # noqa: E402  (cpp_figures)
-import compare_division as division  # noqa: E402  (best_time, machine_info, figure, significant, write_result)
+import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "analytics.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "analytics_quick.json"
-DEFAULT_CPP = REPO / "benchmarks" / "results" / "analytics_cpp.json"
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("analytics")
 
 NONE = np.iinfo(np.int64).min
 CHINA_OFFSET = 8 * 3600
@@ -223,17 +218,12 @@ def best_times(fn: Any, repeat: int) -> tuple[float, float, Any]:
 
 
 def figure(name: str, value: float, peer_value: float, cases: int, **kwargs: Any) -> dict[str, Any]:
-    result: dict[str, Any] = division.figure(name, value, "s", peer_value, peer_value / value, cases,
-                                             higher_is_better=False, **kwargs)
-    result["peer"] = "pandas"
-    return result
+    return division.figure(name, value, "s", peer_value, peer_value / value, cases, higher_is_better=False,
+                           peer="pandas", **kwargs)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
-
+    log = division.progress(args)
     cases = args.cases if args.cases is not None else (200_000 if args.quick else 10_000_000)
     check_cases = min(cases, args.check_cases)
     tree = gr.datasets.dongying()
@@ -290,7 +280,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                peer_method="the same plus groupby grid and groupby matter (sum and quantile)", cpu_seconds=gr_full_cpu,
                peer_cpu_seconds=pd_full_cpu),
     ]
-    cpp = calendar_bench.cpp_figures(args.cpp_results)
+    cpp = division.cpp_figures(args.cpp_results)
     if cpp is None:
         log(f"no C++ results at {args.cpp_results}: the C++ figures are left out")
     else:
@@ -328,7 +318,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "analytics",
         "quick": bool(args.quick),
-        "machine": autonomy.machine_info(),
+        "machine": division.peer_machine_info({"pandas": pd.__version__}),
         "data_size": {
             "cases": cases,
             "units": len(tree),
@@ -367,20 +357,16 @@ def print_table(result: dict[str, Any]) -> None:
     significant = division.significant
     rows = [("Figure", "grassroots", "pandas", "ratio", "grassroots CPU", "cases", "target")]
     for f in result["figures"]:
-        target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}" if f["target"] else ""
         ratio = f"{significant(f['ratio'])}x" if f["ratio"] is not None else "-"
         peer = f"{significant(f['peer_value'])} s" if f["peer_value"] is not None else "-"
         cpu = f"{significant(f['cpu_seconds'])} s" if f.get("cpu_seconds") else "-"
-        rows.append((f["figure"], f"{significant(f['value'])} s", peer, ratio, cpu, f"{f['data_size']:,}", target))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        rows.append((f["figure"], f"{significant(f['value'])} s", peer, ratio, cpu, f"{f['data_size']:,}",
+                     division.target_cell(f)))
     data = result["data_size"]
     print(f"\ngrassroots vs pandas, KPIs and roll-up: {data['cases']:,} synthetic cases over {data['units']:,} units "
           f"({data['cases_in_period']:,} due in 2025), {data['grids']:,} grids, {data['matters']} matters")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 6) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    division.print_rows(rows, left=(0, 6))
     print("ratio: pandas wall time / grassroots wall time (higher is better); CPU: process time of the best run. "
           "Both sides agree: "
           f"{result['checks']['sample_cases']:,}-case sample and the full run, every count equal, "
@@ -388,27 +374,18 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = division.comparison_parser(__doc__)
     parser.add_argument("--cases", type=int, default=None, help="cases (default 10,000,000; 200,000 with --quick)")
     parser.add_argument("--check-cases", type=int, default=200_000,
                         help="cases of the equality check run first (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of grassroots, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic cases (default %(default)s)")
-    parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
-                        help=f"Google Benchmark JSON of grassroots_bench_analytics (default "
-                             f"{DEFAULT_CPP.relative_to(REPO)}); left out when missing")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; {QUICK_OUT.relative_to(REPO)} with --quick)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 200,000 cases")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    division.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_analytics")
+    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 200,000 cases")
     args = parser.parse_args(argv)
     if args.repeat < 1 or (args.cases is not None and args.cases < 1) or args.check_cases < 1:
         parser.error("--repeat, --cases and --check-cases must be at least 1")
-    result = run(args)
-    print_table(result)
-    division.write_result(result, args.out or (QUICK_OUT if args.quick else DEFAULT_OUT))
-    return 0
+    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

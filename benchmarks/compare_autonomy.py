@@ -55,9 +55,7 @@ import compare_division as division  # noqa: E402  (best_time, machine_info, sig
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "divisions"
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "autonomy.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "autonomy_quick.json"
-DEFAULT_CPP = REPO / "benchmarks" / "results" / "autonomy_cpp.json"
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("autonomy")
 
 DAY = datetime.date(2024, 6, 1)          # validated on; editions in force: rc-2018 and vc-2018
 ELECTED = datetime.date(2021, 5, 20)     # term start of every unbroken chain (as in autonomy_bench.cpp)
@@ -378,16 +376,6 @@ best_time = division.best_time
 significant = division.significant
 
 
-def machine_info() -> dict[str, Any]:
-    info = division.machine_info()
-    info.pop("networkx", None)
-    info["pandas"] = pd.__version__
-    info["summary"] = (f"{info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB RAM; {info['os']}; "
-                       f"Python {info['python']}, NumPy {info['numpy']}, pandas {info['pandas']}, "
-                       f"grassroots {info['grassroots']}")
-    return info
-
-
 def figure(name: str, value: float, unit: str, peer_value: float, ratio: float, data_size: int, *,
            grassroots_method: str, peer_method: str, target: Optional[str] = None,
            met: Optional[bool] = None, higher_is_better: bool = True, **extra: Any) -> dict[str, Any]:
@@ -426,10 +414,7 @@ def cpp_national(path: Path) -> Optional[dict[str, Any]]:
 
 # ---- the run -----------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
-
+    log = division.progress(args)
     if args.quick:
         sample = village_sample(grassroots.datasets.dongying(), None,
                                 "Dongying's village-level units (grassroots.datasets.dongying())")
@@ -520,7 +505,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "autonomy",
         "quick": bool(args.quick),
-        "machine": machine_info(),
+        "machine": division.peer_machine_info({"pandas": pd.__version__}),
         "data_size": {
             "units": units,
             "residents_committees": residents,
@@ -579,22 +564,15 @@ def format_value(value: float, unit: str) -> str:
 def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "pandas", "ratio", "data size", "target")]
     for f in result["figures"]:
-        target = ""
-        if f["target"]:
-            target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), format_value(f["peer_value"], f["unit"]),
-                     f"{significant(f['ratio'])}x", f"{f['data_size']:,} units", target))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+                     f"{significant(f['ratio'])}x", f"{f['data_size']:,} units", division.target_cell(f)))
     data = result["data_size"]
     checks = result["checks"]
     print(f"\ngrassroots vs pandas, autonomy-chain validation on {result['settings']['day']}: {data['units']:,} units "
           f"({data['residents_committees']:,} residents', {data['villagers_committees']:,} villagers' committees), "
           f"{data['entities']:,} entities ({data['source']})")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 5) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    division.print_rows(rows, left=(0, 5))
     print("ratio: grassroots speed / pandas speed (higher is better).")
     print(f"check: {checks['broken_units']:,} units broken; {checks['findings_matched']:,} findings identical on both "
           f"sides ({checks['unit_rule_error_pairs_matched']:,} (unit, rule) error pairs) over "
@@ -604,14 +582,11 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = division.comparison_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="NBS folder (provinces.csv ... villages.csv.gz) (default: %(default)s)")
     parser.add_argument("--units", type=int, default=20_000,
                         help="village-level units of the national tables, first in code order (default %(default)s)")
-    parser.add_argument("--quick", action="store_true",
-                        help="Dongying's 1,921 village-level units (shipped with grassroots) instead of --data")
     parser.add_argument("--broken-share", type=float, default=0.05,
                         help="share of chains broken for the correctness check (default %(default)s)")
     parser.add_argument("--seed", type=int, default=42, help="seed choosing and breaking chains (default 42)")
@@ -619,10 +594,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
                         help="Google Benchmark JSON with BM_ValidateNational (default "
                              f"{DEFAULT_CPP.relative_to(REPO)}); left out when missing")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; "
-                             f"{QUICK_OUT.relative_to(REPO)} with --quick)")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
+                                "Dongying's 1,921 village-level units (shipped with grassroots) instead of --data")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -632,12 +605,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--broken-share must be within 0 and 1")
     if not args.quick and not args.data.exists():
         parser.error(f"no data at {args.data} (pass --data or --quick)")
-
-    result = run(args)
-    print_table(result)
-    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    division.write_result(result, out)
-    return 0
+    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -52,12 +51,9 @@ import numpy as np
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (best_time, machine_info, figure, significant)
+import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "calendar.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "calendar_quick.json"
-DEFAULT_CPP = REPO / "benchmarks" / "results" / "calendar_cpp.json"
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("calendar")
 
 FIRST = datetime.date(2019, 2, 15)   # earliest date whose -30 working days stays covered (2018-12-29)
 LAST = datetime.date(2026, 11, 16)   # latest date whose +30 working days stays covered (2026-12-28)
@@ -136,48 +132,15 @@ def count_gap(start: np.ndarray, end: np.ndarray, ours: np.ndarray, theirs: np.n
 
 
 # ---- C++ figures -------------------------------------------------------------------------------
-def cpp_figures(path: Path) -> Optional[dict[str, Any]]:
-    """The Google Benchmark calendar run (benchmarks/results/calendar_cpp.json), when present."""
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    benchmarks: dict[str, dict[str, Any]] = {}
-    for bench in data.get("benchmarks", []):
-        if bench.get("run_type", "iteration") != "iteration":
-            continue
-        name = bench.get("run_name", bench.get("name", ""))
-        benchmarks[name] = {"time": float(bench["real_time"]), "time_unit": bench.get("time_unit"),
-                            "items_per_second": bench.get("items_per_second"),
-                            "iterations": int(bench.get("iterations", 0))}
-    if not benchmarks:
-        return None
-    return {"benchmarks": benchmarks, "date": data.get("context", {}).get("date"),
-            "file": str(path.relative_to(REPO) if path.is_relative_to(REPO) else path)}
-
-
 # ---- the run -----------------------------------------------------------------------------------
 def figure(peer: str, name: str, value: float, unit: str, peer_value: float, ratio: Optional[float],
            data_size: int, **kwargs: Any) -> dict[str, Any]:
     """A figure in the shape of division.json, with the peer named."""
-    result: dict[str, Any] = division.figure(name, value, unit, peer_value, ratio, data_size,  # type: ignore[arg-type]
-                                             **kwargs)
-    result["peer"] = peer
-    return result
-
-
-def machine_info() -> dict[str, Any]:
-    info = division.machine_info()
-    info.pop("networkx", None)
-    info["summary"] = (f"{info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB RAM; {info['os']}; "
-                       f"Python {info['python']}, NumPy {info['numpy']}, grassroots {info['grassroots']}")
-    return info
+    return division.figure(name, value, unit, peer_value, ratio, data_size, peer=peer, **kwargs)  # type: ignore[arg-type]
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
-
+    log = division.progress(args)
     count = args.dates if args.dates is not None else (100_000 if args.quick else 1_000_000)
     python_count = min(count, args.python_dates if args.python_dates is not None
                        else (10_000 if args.quick else 100_000))
@@ -321,7 +284,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                peer_method="np.is_busday as above", answers_differing=int(is_differ.sum())),
     ]
 
-    cpp = cpp_figures(args.cpp_results)
+    cpp = division.cpp_figures(args.cpp_results)
     if cpp is None:
         log(f"no C++ results at {args.cpp_results}: the C++ figures are left out")
     else:
@@ -343,7 +306,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "calendar",
         "quick": bool(args.quick),
-        "machine": machine_info(),
+        "machine": division.peer_machine_info({}),
         "data_size": {
             "dates": count,
             "python_dates": python_count,
@@ -396,30 +359,22 @@ def format_value(value: float, unit: str) -> str:
 def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "peer", "peer value", "ratio", "data size", "target")]
     for f in result["figures"]:
-        target = ""
-        if f["target"]:
-            target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
         ratio = f"{division.significant(f['ratio'])}x" if f["ratio"] is not None else "-"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), f["peer"],
-                     format_value(f["peer_value"], f["unit"]), ratio, f"{f['data_size']:,}", target))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+                     format_value(f["peer_value"], f["unit"]), ratio, f"{f['data_size']:,}", division.target_cell(f)))
     data = result["data_size"]
     print(f"\ngrassroots vs numpy and pure Python, working-day calendar: {data['dates']:,} dates "
           f"({data['first_date']} … {data['last_date']}, offsets {data['offsets']}); "
           f"pure Python on the first {data['python_dates']:,}")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 2, 6) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    division.print_rows(rows, left=(0, 2, 6))
     print("ratio: grassroots speed / peer speed (higher is better).")
     for f in result["figures"]:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; {f['peer']} {f['peer_method']}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = division.comparison_parser(__doc__)
     parser.add_argument("--dates", type=int, default=None,
                         help="dates (and offsets, and end dates) for the vectorised forms "
                              "(default 1,000,000; 100,000 with --quick)")
@@ -432,14 +387,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="last date drawn (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=42, help="random seed for dates and offsets (default 42)")
-    parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
-                        help=f"Google Benchmark JSON of grassroots_bench_calendar (default "
-                             f"{DEFAULT_CPP.relative_to(REPO)}); left out when missing")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; "
-                             f"{QUICK_OUT.relative_to(REPO)} with --quick)")
-    parser.add_argument("--quick", action="store_true", help="smoke run: 100,000 dates, 10,000 for pure Python")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    division.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_calendar")
+    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 100,000 dates, 10,000 for pure Python")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -447,12 +396,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--dates and --python-dates must be at least 1")
     if args.first > args.last:
         parser.error("--first is after --last")
-
-    result = run(args)
-    print_table(result)
-    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    division.write_result(result, out)
-    return 0
+    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

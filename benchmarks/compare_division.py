@@ -36,7 +36,7 @@ import platform
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
@@ -47,8 +47,9 @@ import grassroots
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "divisions"
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "division.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "division_quick.json"
+RESULTS = REPO / "benchmarks" / "results"
+DEFAULT_OUT = RESULTS / "division.json"
+QUICK_OUT = RESULTS / "division_quick.json"
 
 # NBS table set, top level first: file, parent column (None for provinces).
 NBS_TABLES = [
@@ -261,6 +262,41 @@ def machine_info() -> dict[str, Any]:
     return info
 
 
+def peer_machine_info(versions: dict[str, str], *, numpy: bool = True) -> dict[str, Any]:
+    """machine_info() for a comparison with other peers than networkx: their `versions` (name ->
+    version) in place of networkx's, and in the summary (after NumPy's, unless `numpy` is false)."""
+    info = machine_info()
+    info.pop("networkx", None)
+    info.update(versions)
+    named = ([f"NumPy {info['numpy']}"] if numpy else []) + [f"{name} {version}" for name, version in versions.items()]
+    info["summary"] = (f"{info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB RAM; {info['os']}; "
+                       f"Python {info['python']}, {', '.join(named)}, grassroots {info['grassroots']}")
+    return info
+
+
+def timing_of(bench: dict[str, Any]) -> dict[str, Any]:
+    """Time, items per second and iterations of one Google Benchmark run."""
+    return {"time": float(bench["real_time"]), "time_unit": bench.get("time_unit"),
+            "items_per_second": bench.get("items_per_second"), "iterations": int(bench.get("iterations", 0))}
+
+
+def cpp_figures(path: Path, pick: Callable[[dict[str, Any]], dict[str, Any]] = timing_of) -> Optional[dict[str, Any]]:
+    """A Google Benchmark JSON written by scripts/bench (benchmarks/results/<area>_cpp.json), when
+    present: `pick` of each benchmark's run (its timing by default), the date and the file."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    benchmarks: dict[str, dict[str, Any]] = {}
+    for bench in data.get("benchmarks", []):
+        if bench.get("run_type", "iteration") != "iteration":
+            continue
+        benchmarks[bench.get("run_name", bench.get("name", ""))] = pick(bench)
+    if not benchmarks:
+        return None
+    return {"benchmarks": benchmarks, "date": data.get("context", {}).get("date"),
+            "file": str(path.relative_to(REPO) if path.is_relative_to(REPO) else path)}
+
+
 # ---- query pairs -------------------------------------------------------------------------------
 def depths(parents: np.ndarray) -> np.ndarray:
     depth = np.zeros(len(parents), dtype=np.int64)
@@ -300,12 +336,14 @@ def query_pairs(parents: np.ndarray, count: int, seed: int) -> tuple[np.ndarray,
 # ---- the run -----------------------------------------------------------------------------------
 def figure(name: str, value: float, unit: str, peer_value: float, ratio: float, units: int, *,
            grassroots_method: str, peer_method: str, target: Optional[str] = None,
-           met: Optional[bool] = None, higher_is_better: bool = True, **extra: Any) -> dict[str, Any]:
+           met: Optional[bool] = None, higher_is_better: bool = True, peer: str = "networkx",
+           **extra: Any) -> dict[str, Any]:
+    """One figure of a comparison's JSON (the same shape for every comparison; `peer` names the peer)."""
     return {
         "figure": name,
         "value": value,
         "unit": unit,
-        "peer": "networkx",
+        "peer": peer,
         "peer_value": peer_value,
         "ratio": ratio,
         "data_size": units,
@@ -330,10 +368,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     call_queries = args.call_queries if args.call_queries is not None else (10_000 if args.quick else 100_000)
     call_queries = min(call_queries, batch_queries)
     repeat = args.repeat
-
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
+    log = progress(args)
 
     # Memory first, in a fresh heap: grassroots' own accounting, cross-checked by RSS growth.
     gc.collect()
@@ -545,22 +580,70 @@ def format_value(value: float, unit: str) -> str:
 def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "networkx", "ratio", "target")]
     for f in result["figures"]:
-        target = ""
-        if f["target"]:
-            target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), format_value(f["peer_value"], f["unit"]),
-                     f"{significant(f['ratio'])}x", target))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+                     f"{significant(f['ratio'])}x", target_cell(f)))
     data = result["data_size"]
     print(f"\ngrassroots vs networkx, {data['units']:,} units ({data['source']})")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 4) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    print_rows(rows, left=(0, 4))
     print("ratio: grassroots speed / networkx speed; for memory networkx bytes / grassroots bytes.")
     for f in result["figures"]:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; networkx {f['peer_method']}")
+
+
+# ---- shared by the comparisons: command line, progress, table, result file ---------------------
+def result_paths(name: str) -> tuple[Path, Path, Path]:
+    """A comparison's files in benchmarks/results/: <name>.json, <name>_quick.json (--quick) and
+    <name>_cpp.json (its Google Benchmark program's)."""
+    return RESULTS / f"{name}.json", RESULTS / f"{name}_quick.json", RESULTS / f"{name}_cpp.json"
+
+
+def comparison_parser(doc: Optional[str]) -> argparse.ArgumentParser:
+    """The argument parser of a comparison script, described by the first paragraph of its docstring."""
+    return argparse.ArgumentParser(description=(doc or "").split("\n\n")[0],
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def add_cpp_results_option(parser: argparse.ArgumentParser, default: Path, program: str) -> None:
+    """--cpp-results: the Google Benchmark JSON of `program` that the comparison quotes."""
+    parser.add_argument("--cpp-results", type=Path, default=default,
+                        help=f"Google Benchmark JSON of {program} (default {default.relative_to(REPO)}); "
+                             "left out when missing")
+
+
+def add_output_options(parser: argparse.ArgumentParser, default_out: Path, quick_out: Path, quick_help: str) -> None:
+    """--out, --quick and --silent, which every comparison has."""
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"JSON output (default {default_out.relative_to(REPO)}; "
+                             f"{quick_out.relative_to(REPO)} with --quick)")
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+
+
+def progress(args: argparse.Namespace) -> Callable[[str], None]:
+    """The progress printer of a run: one line on stderr a message, none with --silent."""
+    def log(message: str) -> None:
+        if not args.silent:
+            print(message, file=sys.stderr, flush=True)
+
+    return log
+
+
+def target_cell(f: dict[str, Any]) -> str:
+    """The target column of a figure: "<target>: met" or "NOT met"; empty without a target or a verdict."""
+    if not f["target"] or f["target_met"] is None:
+        return ""
+    return f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
+
+
+def print_rows(rows: Sequence[Sequence[str]], left: tuple[int, ...]) -> None:
+    """Prints `rows` (the first is the header) as columns two spaces apart, with a rule under the
+    header; the columns in `left` are aligned left, the others right."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for i, r in enumerate(rows):
+        print("  ".join(cell.ljust(w) if j in left else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
 
 
 def write_result(result: dict[str, Any], out: Path) -> None:
@@ -570,9 +653,16 @@ def write_result(result: dict[str, Any], out: Path) -> None:
     print(f"\nwrote {out}")
 
 
+def finish(result: dict[str, Any], print_table: Callable[[dict[str, Any]], None], args: argparse.Namespace,
+           default_out: Path, quick_out: Path) -> int:
+    """Prints a run's table and writes its JSON to --out (or the default for a full or --quick run)."""
+    print_table(result)
+    write_result(result, args.out or (quick_out if args.quick else default_out))
+    return 0
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = comparison_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="NBS folder (provinces.csv ... villages.csv.gz) or a code,name,level,parent_code "
                              "CSV file (default: %(default)s)")
@@ -585,23 +675,14 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="pairs for the nx.has_path reference figure (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=42, help="random seed for pairs and values (default 42)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; "
-                             f"{QUICK_OUT.relative_to(REPO)} with --quick)")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run on Dongying (1,982 units, shipped with grassroots) instead of --data")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
+                       "smoke run on Dongying (1,982 units, shipped with grassroots) instead of --data")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     if not args.quick and not args.data.exists():
         parser.error(f"no data at {args.data} (pass --data or --quick)")
-
-    result = run(args)
-    print_table(result)
-    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    write_result(result, out)
-    return 0
+    return finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

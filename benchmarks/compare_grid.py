@@ -49,9 +49,7 @@ import compare_division as division  # noqa: E402  (best_time, machine_info, sig
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = division.DEFAULT_DATA
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "grid.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "grid_quick.json"
-DEFAULT_CPP = REPO / "benchmarks" / "results" / "grid_cpp.json"
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("grid")
 
 JITTER = 0.0004                 # degrees, about 40 m: points near buildings, some beyond grid edges
 TARGET_RATIO = 10.0             # x geopandas' throughput
@@ -74,23 +72,10 @@ def machine_info() -> dict[str, Any]:
     return info
 
 
-def cpp_figures(path: Path) -> Optional[dict[str, Any]]:
-    """The Google Benchmark grid run (benchmarks/results/grid_cpp.json), when present."""
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    benchmarks: dict[str, dict[str, Any]] = {}
-    for bench in data.get("benchmarks", []):
-        if bench.get("run_type", "iteration") != "iteration":
-            continue
-        name = bench.get("run_name", bench.get("name", ""))
-        benchmarks[name] = {key: bench.get(key) for key in
-                            ("real_time", "time_unit", "items_per_second", "iterations", "grids", "points",
-                             "located_share")}
-    if not benchmarks:
-        return None
-    return {"benchmarks": benchmarks, "date": data.get("context", {}).get("date"),
-            "file": str(path.relative_to(REPO) if path.is_relative_to(REPO) else path)}
+def cpp_run(bench: dict[str, Any]) -> dict[str, Any]:
+    """What the comparison keeps of one run of the Google Benchmark grid program (grid_cpp.json)."""
+    return {key: bench.get(key) for key in
+            ("real_time", "time_unit", "items_per_second", "iterations", "grids", "points", "located_share")}
 
 
 def household_points(city: Any, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -313,15 +298,12 @@ def optimiser_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
-
+    log = division.progress(args)
     machine = machine_info()
     locate = locate_part(args, log)
     machine["pandas"] = locate.pop("_pandas")
     optimiser = optimiser_part(args, log)
-    cpp = cpp_figures(args.cpp_results) if not args.quick else None
+    cpp = division.cpp_figures(args.cpp_results, cpp_run) if not args.quick else None
     if cpp is not None:
         bulk = next((b for name, b in cpp["benchmarks"].items() if name.split("/")[0] == "BM_LocateBulk"), None)
         if bulk and bulk.get("items_per_second"):
@@ -353,16 +335,9 @@ def print_table(result: dict[str, Any]) -> None:
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
     rows = [("Figure", "grassroots", "geopandas", "ratio", "target")]
     for f in result["figures"]:
-        target = ""
-        if f["target"]:
-            target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
         rows.append((f["figure"], format_speed(f["value"]), format_speed(f["peer_value"]),
-                     f"{division.significant(f['ratio'])}x", target))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 4) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+                     f"{division.significant(f['ratio'])}x", division.target_cell(f)))
+    division.print_rows(rows, left=(0, 4))
     for f in result["figures"]:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; geopandas {f['peer_method']}")
     if result["cpp"] and "bulk_points_per_second" in result["cpp"]:
@@ -379,8 +354,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = division.comparison_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NBS folder (default: %(default)s)")
     parser.add_argument("--region", default="32", help="province or prefecture code of the city (default 32)")
     parser.add_argument("--points", type=int, default=None,
@@ -394,12 +368,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--city-seed", type=int, default=1, help="synthetic_city seed (default 1)")
     parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
                         help=f"Google Benchmark JSON to quote (default {DEFAULT_CPP.relative_to(REPO)})")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; "
-                             f"{QUICK_OUT.relative_to(REPO)} with --quick)")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run on Dongying (shipped with grassroots), 200,000 points")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
+                                "smoke run on Dongying (shipped with grassroots), 200,000 points")
     args = parser.parse_args(argv)
     if args.points is None:
         args.points = 200_000 if args.quick else 10_000_000
@@ -409,12 +379,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--repeat and --peer-repeat must be at least 1")
     if not args.quick and not args.data.exists():
         parser.error(f"no data at {args.data} (pass --data or --quick)")
-
-    result = run(args)
-    print_table(result)
-    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    division.write_result(result, out)
-    return 0
+    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

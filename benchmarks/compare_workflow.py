@@ -58,12 +58,10 @@ import numpy as np
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (best_time, machine_info, significant, traced_bytes, write_result)
+import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = REPO / "benchmarks" / "results" / "workflow.json"
-QUICK_OUT = REPO / "benchmarks" / "results" / "workflow_quick.json"
-DEFAULT_CPP_OUT = REPO / "benchmarks" / "results" / "workflow_cpp.json"
+REPO = division.REPO
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP_OUT = division.result_paths("workflow")
 DEFAULT_BINARY = REPO / "build" / "bench" / "benchmarks" / "grassroots_bench_workflow"
 
 TARGET_TRANSITIONS_PER_SECOND = 1e6  # on one core
@@ -508,34 +506,25 @@ def run_cpp(binary: Path, cases: int, out: Optional[Path], log: Callable[[str], 
 
 # ---- the run -------------------------------------------------------------------------------------
 def figure(name: str, value: Optional[float], unit: str, peer_value: Optional[float], data_size: int, *,
-           grassroots_method: str, peer_method: str, higher_is_better: bool = True, target: Optional[str] = None,
-           met: Optional[bool] = None, **extra: Any) -> dict[str, Any]:
+           higher_is_better: bool = True, **kwargs: Any) -> dict[str, Any]:
+    """A figure in the shape of division.json against transitions; no ratio while a side is missing."""
     ratio = None
     if value is not None and peer_value is not None and value > 0 and peer_value > 0:
         ratio = value / peer_value if higher_is_better else peer_value / value
-    return {"figure": name, "value": value, "unit": unit, "peer": "transitions", "peer_value": peer_value,
-            "ratio": ratio, "data_size": data_size, "higher_is_better": higher_is_better,
-            "grassroots_method": grassroots_method, "peer_method": peer_method, "target": target,
-            "target_met": met, **extra}
+    return division.figure(name, value, unit, peer_value, ratio, data_size,  # type: ignore[arg-type]
+                           higher_is_better=higher_is_better, peer="transitions", **kwargs)
 
 
 def machine_info() -> dict[str, Any]:
     import transitions
 
-    info = division.machine_info()
-    info.pop("networkx", None)
-    info["transitions"] = transitions.__version__
+    info = division.peer_machine_info({"transitions": transitions.__version__}, numpy=False)
     info["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
-    info["summary"] = (f"{info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB RAM; {info['os']}; "
-                       f"Python {info['python']}, transitions {info['transitions']}, grassroots {info['grassroots']}")
     return info
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    def log(message: str) -> None:
-        if not args.silent:
-            print(message, file=sys.stderr, flush=True)
-
+    log = division.progress(args)
     machine = machine_info()
     definition = grassroots.urban_management()
     cal = grassroots.Calendar.china()
@@ -733,17 +722,10 @@ def print_table(result: dict[str, Any]) -> None:
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
     rows = [("Figure", "grassroots", "transitions", "ratio", "target")]
     for f in result["figures"]:
-        target = ""
-        if f["target"] and f["target_met"] is not None:
-            target = f"{f['target']}: {'met' if f['target_met'] else 'NOT met'}"
         ratio = "-" if f["ratio"] is None else f"{division.significant(f['ratio'])}x"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), format_value(f["peer_value"], f["unit"]),
-                     ratio, target))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    for i, r in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j in (0, 4) else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+                     ratio, division.target_cell(f)))
+    division.print_rows(rows, left=(0, 4))
     print("rates per second of CPU time on one core; ratio: grassroots speed / transitions speed; for memory "
           "transitions bytes / grassroots bytes.")
     if "skipped" in result["grassroots_python"]:
@@ -751,8 +733,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = division.comparison_parser(__doc__)
     parser.add_argument("--cases", type=int, default=None, help="cases (default 100,000; 10,000 with --quick)")
     parser.add_argument("--shared-cases", type=int, default=20_000,
                         help="cases for the shared-machine reference form, whose filing is quadratic (default "
@@ -768,11 +749,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help=f"where its JSON goes (default {DEFAULT_CPP_OUT.relative_to(REPO)}; a temporary file "
                              "with --quick)")
     parser.add_argument("--no-cpp", action="store_true", help="do not run the C++ program")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON output (default {DEFAULT_OUT.relative_to(REPO)}; {QUICK_OUT.relative_to(REPO)} "
-                             "with --quick)")
-    parser.add_argument("--quick", action="store_true", help="smoke run on 10,000 cases")
-    parser.add_argument("--silent", action="store_true", help="no progress lines on stderr")
+    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run on 10,000 cases")
     args = parser.parse_args(argv)
     if args.cases is None:
         args.cases = 10_000 if args.quick else 100_000
@@ -781,12 +758,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         args.memory_cases = min(args.memory_cases, 2_000)
     if args.cases < 1 or args.repeat < 1:
         parser.error("--cases and --repeat must be at least 1")
-
-    result = run(args)
-    print_table(result)
-    out = args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)
-    division.write_result(result, out)
-    return 0
+    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/enum_names.hpp"
+#include "core/input_checks.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -20,11 +21,7 @@ constexpr std::array<std::string_view, burden_kind_count> kind_chinese{"挂牌",
 constexpr std::array<std::string_view, 3> status_names{"allowed", "to_remove", "removed"};
 constexpr std::array<std::string_view, 3> status_chinese{"保留", "拟清理", "已清理"};
 
-void check_line(std::string_view text, std::string_view what) {
-    if (text.find_first_of("\r\n") != std::string_view::npos) {
-        throw InvalidInput(std::string(what) + " holds a line break");
-    }
-}
+using detail::check_line;
 
 void check_village(DivisionCode unit) {
     if (unit.level() != Level::village) {

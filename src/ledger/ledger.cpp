@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/enum_names.hpp"
+#include "core/input_checks.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -24,17 +25,8 @@ constexpr std::array<std::string_view, 10> action_chinese{"登记",     "关联"
 constexpr std::array<std::string_view, 3> source_names{"direct", "consultation", "case"};
 constexpr std::array<std::string_view, 3> source_chinese{"直接登记", "协商议事", "案件"};
 
-/// Throws InvalidInput unless @p date exists.
-void check_date(Date date, std::string_view what) {
-    if (!date.ok()) throw InvalidInput(std::string(what) + " is not a valid date");
-}
-
-/// Throws InvalidInput when @p text holds a line break (the CSV tables could not hold it).
-void check_line(std::string_view text, std::string_view what) {
-    if (text.find_first_of("\r\n") != std::string_view::npos) {
-        throw InvalidInput(std::string(what) + " holds a line break");
-    }
-}
+using detail::check_date;
+using detail::check_line;
 
 /// Throws InvalidInput for an empty actor.
 void check_actor(std::string_view actor, std::string_view doing) {
@@ -117,6 +109,24 @@ std::string claim_number(const Map& taken, const std::string& wanted, char prefi
 }
 
 std::string quoted(const std::string& number, const std::string& title) { return number + " '" + title + "'"; }
+
+/// Throws what forbids @p doing ("linking" or "unlinking") a link between @p p and @p m on @p date:
+/// a struck-off problem (RuleViolation), a date before the latest entry of either.
+void check_link_change(const Problem& p, const Measure& m, std::string_view doing, Date date) {
+    if (p.status == ProblemStatus::struck_off) {
+        throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) + " is struck off (销号); reopen it before " +
+                                                     std::string(doing) + " measure " + m.number);
+    }
+    check_order(p.history, "problem " + p.number, date);
+    check_order(m.history, "measure " + m.number, date);
+}
+
+/// Records a link change (linked or unlinked) in the histories of both ends under one sequence number.
+void record_link_change(Problem& p, Measure& m, std::uint64_t sequence, Date date, LedgerAction action, std::string actor,
+                        std::string note) {
+    p.history.push_back(LedgerEntry{sequence, date, action, actor, note, m.number});
+    m.history.push_back(LedgerEntry{sequence, date, action, std::move(actor), std::move(note), p.number});
+}
 
 /// Last struck_off/reopened (or completed/reopened) entry dated on or before @p on decides.
 bool state_as_of(const std::vector<LedgerEntry>& history, Date on, LedgerAction set) {
@@ -270,17 +280,10 @@ void DualLedger::link(ProblemId problem_id, MeasureId measure_id, Date date, std
     if (std::find(p.measures.begin(), p.measures.end(), measure_id) != p.measures.end()) {
         throw InvalidInput("problem " + p.number + " and measure " + m.number + " are already linked");
     }
-    if (p.status == ProblemStatus::struck_off) {
-        throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) +
-                                                     " is struck off (销号); reopen it before linking measure " + m.number);
-    }
-    check_order(p.history, "problem " + p.number, date);
-    check_order(m.history, "measure " + m.number, date);
-    const std::uint64_t sequence = next_sequence_++;
+    check_link_change(p, m, "linking", date);
     p.measures.push_back(measure_id);
     m.problems.push_back(problem_id);
-    p.history.push_back(LedgerEntry{sequence, date, LedgerAction::linked, actor, note, m.number});
-    m.history.push_back(LedgerEntry{sequence, date, LedgerAction::linked, std::move(actor), std::move(note), p.number});
+    record_link_change(p, m, next_sequence_++, date, LedgerAction::linked, std::move(actor), std::move(note));
     unverify(p, p.history.back(), "measure " + m.number + " was linked");
 }
 
@@ -292,17 +295,10 @@ void DualLedger::unlink(ProblemId problem_id, MeasureId measure_id, Date date, s
     if (at == p.measures.end()) {
         throw InvalidInput("problem " + p.number + " and measure " + m.number + " are not linked");
     }
-    if (p.status == ProblemStatus::struck_off) {
-        throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) +
-                                                     " is struck off (销号); reopen it before unlinking measure " + m.number);
-    }
-    check_order(p.history, "problem " + p.number, date);
-    check_order(m.history, "measure " + m.number, date);
-    const std::uint64_t sequence = next_sequence_++;
+    check_link_change(p, m, "unlinking", date);
     p.measures.erase(at);
     m.problems.erase(std::find(m.problems.begin(), m.problems.end(), problem_id));
-    p.history.push_back(LedgerEntry{sequence, date, LedgerAction::unlinked, actor, note, m.number});
-    m.history.push_back(LedgerEntry{sequence, date, LedgerAction::unlinked, std::move(actor), std::move(note), p.number});
+    record_link_change(p, m, next_sequence_++, date, LedgerAction::unlinked, std::move(actor), std::move(note));
     unverify(p, p.history.back(), "measure " + m.number + " was unlinked");
 }
 

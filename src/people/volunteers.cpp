@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/input_checks.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/error.hpp"
 #include "people_support.hpp"
@@ -13,9 +14,7 @@ namespace grassroots {
 
 namespace {
 
-void check_date(Date date, const std::string& what) {
-    if (!date.ok()) throw InvalidInput(what + " is not a valid date");
-}
+using detail::check_date;
 
 // Raw per-entity counts in the period, indexed by whatever a caller maps units to.
 struct Counts {
@@ -25,6 +24,16 @@ struct Counts {
     std::int64_t projects = 0;
     std::int64_t records = 0;
     double hours = 0;
+
+    Counts& operator+=(const Counts& other) {
+        volunteers += other.volunteers;
+        active += other.active;
+        teams += other.teams;
+        projects += other.projects;
+        records += other.records;
+        hours += other.hours;
+        return *this;
+    }
 };
 
 }  // namespace
@@ -195,15 +204,7 @@ VolunteerTotals totals_row(DivisionCode unit, const Counts& c) {
 std::vector<VolunteerTotals> VolunteerRegistry::totals(Date first, Date last) const {
     detail::check_period(first, last, "volunteer totals");
     std::map<DivisionCode, Counts> by_unit;
-    walk(*this, first, last, [&](DivisionCode unit, const Counts& c, const char*, const std::string&) {
-        Counts& into = by_unit[unit];
-        into.volunteers += c.volunteers;
-        into.active += c.active;
-        into.teams += c.teams;
-        into.projects += c.projects;
-        into.records += c.records;
-        into.hours += c.hours;
-    });
+    walk(*this, first, last, [&](DivisionCode unit, const Counts& c, const char*, const std::string&) { by_unit[unit] += c; });
     std::vector<VolunteerTotals> out;
     out.reserve(by_unit.size());
     for (const auto& [unit, c] : by_unit) out.push_back(totals_row(unit, c));

@@ -4,56 +4,34 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <initializer_list>
+#include <array>
+#include <optional>
 #include <set>
 
+#include "core/enum_names.hpp"
+#include "core/json_reader.hpp"
+#include "core/quote.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
-std::string_view to_string(BreachAction action) noexcept {
-    switch (action) {
-        case BreachAction::escalate: return "escalate";
-        case BreachAction::urge: return "urge";
-        case BreachAction::notify: return "notify";
-    }
-    return "unknown";
-}
+namespace {
 
-std::string_view chinese_name(BreachAction action) noexcept {
-    switch (action) {
-        case BreachAction::escalate: return "督办";
-        case BreachAction::urge: return "催办";
-        case BreachAction::notify: return "通知";
-    }
-    return "未知";
-}
+constexpr std::array<std::string_view, 3> breach_names{"escalate", "urge", "notify"};
+constexpr std::array<std::string_view, 3> breach_chinese{"督办", "催办", "通知"};
+constexpr std::array<std::string_view, 4> duty_names{"none", "dispatch", "handle", "verify"};
+constexpr std::array<std::string_view, 4> duty_chinese{"无", "派遣", "处置", "核查"};
 
-std::string_view to_string(Duty duty) noexcept {
-    switch (duty) {
-        case Duty::none: return "none";
-        case Duty::dispatch: return "dispatch";
-        case Duty::handle: return "handle";
-        case Duty::verify: return "verify";
-    }
-    return "unknown";
-}
+}  // namespace
 
-std::string_view chinese_name(Duty duty) noexcept {
-    switch (duty) {
-        case Duty::none: return "无";
-        case Duty::dispatch: return "派遣";
-        case Duty::handle: return "处置";
-        case Duty::verify: return "核查";
-    }
-    return "未知";
-}
+std::string_view to_string(BreachAction action) noexcept { return detail::name_of(action, breach_names, "unknown"); }
+std::string_view chinese_name(BreachAction action) noexcept { return detail::name_of(action, breach_chinese, "未知"); }
+std::string_view to_string(Duty duty) noexcept { return detail::name_of(duty, duty_names, "unknown"); }
+std::string_view chinese_name(Duty duty) noexcept { return detail::name_of(duty, duty_chinese, "未知"); }
 
 namespace {
 
-std::string in_quotes(std::string_view text) {
-    return "'" + std::string(text) + "'";
-}
+using detail::in_quotes;
 
 void invalid(const std::string& problem) {
     throw InvalidInput(problem);
@@ -187,112 +165,38 @@ Json deadline_json(const Deadline& deadline) {
     return out;
 }
 
-/// Reads fields of one JSON object, naming the source and path in errors.
-class Reader {
-public:
-    explicit Reader(std::string source) : source_(std::move(source)) {}
+using detail::JsonReader;
 
-    [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-        throw InvalidInput(problem, Location{source_, 0, path});
-    }
+/// The deadline object at @p node ({"unit": ..., "amount": ...}).
+Deadline deadline(const JsonReader& read, const Json& node, const std::string& path) {
+    read.require_object(node, path, "a deadline object with unit and amount");
+    if (!node.contains("unit")) read.fail(path, "deadline has no unit");
+    read.only_keys(node, path, {"unit", "amount"});
+    if (!node.at("unit").is_string()) read.fail(JsonReader::join(path, "unit"), "'unit' must be a string");
+    const std::string unit = node.at("unit").get<std::string>();
+    const std::int64_t amount = read.integer(node, path, "amount");
+    if (amount <= 0) read.fail(JsonReader::join(path, "amount"), "deadline amount must be positive, got " + std::to_string(amount));
+    if (amount > 1'000'000) read.fail(JsonReader::join(path, "amount"), "deadline amount is too large: " + std::to_string(amount));
+    if (unit == "elapsed_hours") return Deadline::elapsed(std::chrono::hours(amount));
+    if (unit == "elapsed_minutes") return Deadline::elapsed(std::chrono::minutes(amount));
+    if (unit == "working_hours") return Deadline::working_hours(std::chrono::hours(amount));
+    if (unit == "working_minutes") return Deadline::working_hours(std::chrono::minutes(amount));
+    if (unit == "working_days") return Deadline::working_days(amount);
+    read.fail(JsonReader::join(path, "unit"),
+              "unknown deadline unit '" + unit + "' (expected elapsed_hours, elapsed_minutes, working_hours, working_minutes or working_days)");
+}
 
-    static std::string join(const std::string& path, const std::string& key) {
-        return path.empty() ? key : path + "." + key;
-    }
+/// The breach action named @p name (at @p path).
+BreachAction breach(const JsonReader& read, const std::string& name, const std::string& path) {
+    if (const std::optional<BreachAction> action = detail::find_value<BreachAction>(name, breach_names)) return *action;
+    read.fail(path, "unknown breach action '" + name + "' (expected " + detail::alternatives(breach_names) + ")");
+}
 
-    void require_object(const Json& node, const std::string& path, const std::string& what) const {
-        if (!node.is_object()) fail(path, "expected " + what);
-    }
-
-    /// Refuses keys outside @p allowed, so that a misspelt optional key is not silently ignored.
-    void only_keys(const Json& node, const std::string& path, std::initializer_list<std::string_view> allowed) const {
-        for (const auto& item : node.items()) {
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-                fail(join(path, item.key()), "unknown key '" + item.key() + "'");
-            }
-        }
-    }
-
-    std::string text(const Json& object, const std::string& path, const std::string& key) const {
-        const std::string at = join(path, key);
-        if (!object.contains(key)) fail(at, "missing '" + key + "'");
-        const Json& value = object.at(key);
-        if (!value.is_string()) fail(at, "'" + key + "' must be a string");
-        return value.get<std::string>();
-    }
-
-    bool flag(const Json& object, const std::string& path, const std::string& key) const {
-        if (!object.contains(key)) return false;
-        const Json& value = object.at(key);
-        if (!value.is_boolean()) fail(join(path, key), "'" + key + "' must be true or false");
-        return value.get<bool>();
-    }
-
-    std::int64_t integer(const Json& object, const std::string& path, const std::string& key) const {
-        const std::string at = join(path, key);
-        if (!object.contains(key)) fail(at, "missing '" + key + "'");
-        const Json& value = object.at(key);
-        if (!value.is_number_integer()) fail(at, "'" + key + "' must be an integer");
-        return value.get<std::int64_t>();
-    }
-
-    const Json& array(const Json& object, const std::string& path, const std::string& key, bool required) const {
-        static const Json empty = Json::array();
-        const std::string at = join(path, key);
-        if (!object.contains(key)) {
-            if (required) fail(at, "missing '" + key + "'");
-            return empty;
-        }
-        const Json& value = object.at(key);
-        if (!value.is_array()) fail(at, "'" + key + "' must be an array");
-        return value;
-    }
-
-    std::vector<std::string> strings(const Json& object, const std::string& path, const std::string& key, bool required) const {
-        std::vector<std::string> out;
-        const Json& values = array(object, path, key, required);
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (!values[i].is_string()) fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
-            out.push_back(values[i].get<std::string>());
-        }
-        return out;
-    }
-
-    Deadline deadline(const Json& node, const std::string& path) const {
-        require_object(node, path, "a deadline object with unit and amount");
-        if (!node.contains("unit")) fail(path, "deadline has no unit");
-        only_keys(node, path, {"unit", "amount"});
-        if (!node.at("unit").is_string()) fail(join(path, "unit"), "'unit' must be a string");
-        const std::string unit = node.at("unit").get<std::string>();
-        const std::int64_t amount = integer(node, path, "amount");
-        if (amount <= 0) fail(join(path, "amount"), "deadline amount must be positive, got " + std::to_string(amount));
-        if (amount > 1'000'000) fail(join(path, "amount"), "deadline amount is too large: " + std::to_string(amount));
-        if (unit == "elapsed_hours") return Deadline::elapsed(std::chrono::hours(amount));
-        if (unit == "elapsed_minutes") return Deadline::elapsed(std::chrono::minutes(amount));
-        if (unit == "working_hours") return Deadline::working_hours(std::chrono::hours(amount));
-        if (unit == "working_minutes") return Deadline::working_hours(std::chrono::minutes(amount));
-        if (unit == "working_days") return Deadline::working_days(amount);
-        fail(join(path, "unit"), "unknown deadline unit '" + unit +
-                                     "' (expected elapsed_hours, elapsed_minutes, working_hours, working_minutes or working_days)");
-    }
-
-    BreachAction breach(const std::string& name, const std::string& path) const {
-        for (BreachAction a : {BreachAction::escalate, BreachAction::urge, BreachAction::notify}) {
-            if (to_string(a) == name) return a;
-        }
-        fail(path, "unknown breach action '" + name + "' (expected escalate, urge or notify)");
-    }
-
-    Duty duty(const std::string& name, const std::string& path) const {
-        for (Duty d : {Duty::none, Duty::dispatch, Duty::handle, Duty::verify}) {
-            if (to_string(d) == name) return d;
-        }
-        fail(path, "unknown duty '" + name + "' (expected none, dispatch, handle or verify)");
-    }
-
-private:
-    std::string source_;
-};
+/// The duty named @p name (at @p path).
+Duty duty(const JsonReader& read, const std::string& name, const std::string& path) {
+    if (const std::optional<Duty> found = detail::find_value<Duty>(name, duty_names)) return *found;
+    read.fail(path, "unknown duty '" + name + "' (expected " + detail::alternatives(duty_names) + ")");
+}
 
 }  // namespace
 
@@ -339,7 +243,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
     } catch (const nlohmann::json::parse_error& error) {
         throw InvalidInput(std::string("malformed JSON: ") + error.what(), Location{file, 0, ""});
     }
-    const Reader read(file);
+    const JsonReader read(file);
     read.require_object(document, "", "a JSON object with id, version, title, initial, states and transitions");
     read.only_keys(document, "", {"id", "version", "title", "initial", "reopen_to", "states", "transitions"});
     const std::string id = read.text(document, "", "id");
@@ -361,11 +265,11 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
         state.name = read.text(node, path, "name");
         state.closed = read.flag(node, path, "closed");
         if (node.contains("deadline") && !node.at("deadline").is_null()) {
-            state.deadline = read.deadline(node.at("deadline"), path + ".deadline");
+            state.deadline = deadline(read, node.at("deadline"), path + ".deadline");
         }
         const std::vector<std::string> actions = read.strings(node, path, "on_breach", false);
         for (std::size_t a = 0; a < actions.size(); ++a) {
-            state.on_breach.push_back(read.breach(actions[a], path + ".on_breach[" + std::to_string(a) + "]"));
+            state.on_breach.push_back(breach(read, actions[a], path + ".on_breach[" + std::to_string(a) + "]"));
         }
         state.starts_clock = read.flag(node, path, "starts_clock");
         states.push_back(std::move(state));
@@ -385,7 +289,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
         transition.roles = read.strings(node, path, "roles", true);
         transition.required_fields = read.strings(node, path, "required_fields", false);
         transition.rework = read.flag(node, path, "rework");
-        if (node.contains("duty")) transition.duty = read.duty(read.text(node, path, "duty"), Reader::join(path, "duty"));
+        if (node.contains("duty")) transition.duty = duty(read, read.text(node, path, "duty"), JsonReader::join(path, "duty"));
         transitions.push_back(std::move(transition));
     }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <utility>
 
+#include "core/quote.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
@@ -16,7 +17,7 @@ using detail::CompiledLoop;
 
 constexpr std::uint32_t no_index = Event::no_detail;
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+using detail::in_quotes;
 
 std::string list_of(const std::vector<std::string>& names) {
     std::string out;
@@ -186,11 +187,11 @@ std::uint32_t CaseEngine::Impl::add_detail(std::string text, std::vector<Field> 
     return static_cast<std::uint32_t>(details.size() - 1);
 }
 
-const Event& CaseEngine::Impl::append(Event event) {
+const Event& CaseEngine::Impl::append(Event event, const std::optional<detail::EntryDue>& due) {
     event.sequence = events.size();
     event.previous = event.kind == EventKind::opened ? no_index : cases[event.case_id.value()].last_event;
     events.push_back(event);
-    apply(events.back());
+    apply(events.back(), due);
     if (!replaying) {
         // A failing sink must not leave an operation half-recorded: the operation completes and
         // the first sink error is rethrown at its end (rethrow_sink_error).
@@ -220,8 +221,9 @@ void CaseEngine::Impl::arm(CaseState& state) {
 }
 
 // The due instant of state @p index's deadline counted from @p from; none when the calendar does not
-// cover the time (operations check that first with check_deadline, so this only happens on a replay
-// with another calendar or when re-arming after an escalation runs into an unpublished year).
+// cover the time (operations compute it first with check_deadline and hand it to the fold, so this
+// only happens on a replay with another calendar or when re-arming after an escalation runs into an
+// unpublished year).
 std::optional<Instant> CaseEngine::Impl::due_in(const CaseState& state, std::uint16_t index, Instant from) const {
     const StateDefinition& definition = loop_of(state.id.value()).definition->states()[index];
     if (!definition.deadline) return std::nullopt;
@@ -232,11 +234,11 @@ std::optional<Instant> CaseEngine::Impl::due_in(const CaseState& state, std::uin
     }
 }
 
-void CaseEngine::Impl::check_deadline(const CompiledLoop& loop, std::uint16_t index, Instant at) const {
+detail::EntryDue CaseEngine::Impl::check_deadline(const CompiledLoop& loop, std::uint16_t index, Instant at) const {
     const StateDefinition& definition = loop.definition->states()[index];
-    if (!definition.deadline) return;
+    if (!definition.deadline) return {};
     try {
-        (void)definition.deadline->due(calendar, at);
+        return {definition.deadline->due(calendar, at)};
     } catch (const NotFound& error) {
         throw NotFound("the deadline of state " + in_quotes(definition.id) + " (" + definition.deadline->to_string() + ") from " +
                        to_string(at) + " cannot be computed: " + error.what() +
@@ -244,7 +246,7 @@ void CaseEngine::Impl::check_deadline(const CompiledLoop& loop, std::uint16_t in
     }
 }
 
-void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instant at) {
+void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instant at, const std::optional<detail::EntryDue>& due) {
     const CompiledLoop& loop = loop_of(state.id.value());
     const StateDefinition& definition = loop.definition->states()[index];
     state.state = index;
@@ -256,7 +258,7 @@ void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instan
     if (definition.closed) {
         state.closed_at = at;
     } else if (definition.deadline) {
-        state.due = due_in(state, index, at);
+        state.due = due ? due->due : due_in(state, index, at);
         if (loop.handling[index] != 0) state.handling_due = state.due;
         const std::uint8_t mask = loop.action_mask[index];
         const bool can_escalate = (mask & detail::escalate_bit) != 0 && state.rung < options.top_rung;
@@ -264,7 +266,7 @@ void CaseEngine::Impl::enter_state(CaseState& state, std::uint16_t index, Instan
     }
 }
 
-void CaseEngine::Impl::apply(const Event& event) {
+void CaseEngine::Impl::apply(const Event& event, const std::optional<detail::EntryDue>& due) {
     const std::uint32_t index = event.case_id.value();
     if (event.kind == EventKind::opened) {
         CaseState state(event.case_id, openings[index].unit);
@@ -286,7 +288,7 @@ void CaseEngine::Impl::apply(const Event& event) {
     switch (event.kind) {
         case EventKind::opened:
             state.updated_at = event.at;
-            enter_state(state, event.to, event.at);
+            enter_state(state, event.to, event.at, due);
             break;
         case EventKind::transition: {
             const CompiledLoop& loop = loop_of(index);
@@ -304,7 +306,7 @@ void CaseEngine::Impl::apply(const Event& event) {
             }
             if (transition.rework) ++state.reworks;
             state.updated_at = event.at;
-            enter_state(state, event.to, event.at);
+            enter_state(state, event.to, event.at, due);
             break;
         }
         case EventKind::refused:
@@ -335,7 +337,7 @@ void CaseEngine::Impl::apply(const Event& event) {
             state.handled = false;
             state.verified = false;
             state.updated_at = event.at;
-            enter_state(state, event.to, event.at);
+            enter_state(state, event.to, event.at, due);
             break;
     }
     if (state.next_breach != timer_before || event.kind == EventKind::opened) arm(state);
@@ -395,7 +397,7 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
         if (a.bytes < 0) throw InvalidInput("attachment " + in_quotes(a.name) + " has a negative size", Location{"", 0, field});
     }
     const Rung rung = grid.empty() ? rung_of(unit->level()) : Rung::grid;
-    m.check_deadline(m.loops[loop], m.loops[loop].initial, at);
+    const detail::EntryDue due = m.check_deadline(m.loops[loop], m.loops[loop].initial, at);
     // Record.
     const CaseId id(static_cast<std::uint32_t>(m.cases.size()));
     m.inputs.push_back(input);
@@ -407,7 +409,7 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
     event.actor = reporter;
     event.to = m.loops[loop].initial;
     event.rung = rung;
-    m.append(event);
+    m.append(event, due);
     m.rethrow_sink_error();
     return id;
 }
@@ -508,7 +510,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
             if (fields[i].name == fields[j].name) throw InvalidInput("field " + in_quotes(fields[i].name) + " is given twice", Location{"", 0, "fields"});
         }
     }
-    m.check_deadline(loop, loop.targets[index], at);  // before anything is recorded
+    const detail::EntryDue due = m.check_deadline(loop, loop.targets[index], at);  // before anything is recorded
     m.catch_up(id.value(), at);
     const TransitionDefinition& transition = *known;
     const std::string& here = definition.states()[state.state].id;
@@ -601,7 +603,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     event.to = target_index;
     event.rung = state.rung;
     if (!fields.empty() || !note.empty()) event.detail = m.add_detail(std::move(note), std::move(fields));
-    m.append(event);
+    m.append(event, due);
     if (assignment) {
         Event assigned = event;
         assigned.kind = EventKind::assigned;
@@ -632,7 +634,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
                       "the reopen window of case " + case_number(id) + " (" + m.options.reopen_window.to_string() + ") ended at " +
                           to_string(window_end));
     }
-    m.check_deadline(m.loop_of(id.value()), m.loop_of(id.value()).reopen_to, at);
+    const detail::EntryDue due = m.check_deadline(m.loop_of(id.value()), m.loop_of(id.value()).reopen_to, at);
     Event event;
     event.kind = EventKind::reopened;
     event.at = at;
@@ -642,7 +644,7 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
     event.to = m.loop_of(id.value()).reopen_to;
     event.rung = state.rung;
     if (!note.empty()) event.detail = m.add_detail(std::move(note));
-    m.append(event);
+    m.append(event, due);
     m.rethrow_sink_error();
 }
 

@@ -54,6 +54,13 @@ struct Timer {
     }
 };
 
+/// The due instant of the state an event enters (none when the state has no deadline), as the
+/// operation computed it before recording (check_deadline), so that the fold does not compute it
+/// again; replayed events come without one and the fold computes it itself.
+struct EntryDue {
+    std::optional<Instant> due;
+};
+
 inline constexpr std::uint8_t urge_bit = 1;
 inline constexpr std::uint8_t notify_bit = 2;
 inline constexpr std::uint8_t escalate_bit = 4;
@@ -100,13 +107,16 @@ struct CaseEngine::Impl {
     const Actor& actor_at(ActorId id) const;
     std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);
 
-    // The record: append() is the only way a case changes; apply() is the fold.
-    const Event& append(Event event);
-    void apply(const Event& event);
-    void enter_state(CaseState& state, std::uint16_t index, Instant at);
+    // The record: append() is the only way a case changes; apply() is the fold. @p due: the due
+    // instant of the state the event enters, when the operation has computed it (check_deadline).
+    const Event& append(Event event, const std::optional<detail::EntryDue>& due = std::nullopt);
+    void apply(const Event& event, const std::optional<detail::EntryDue>& due = std::nullopt);
+    void enter_state(CaseState& state, std::uint16_t index, Instant at, const std::optional<detail::EntryDue>& due);
     void arm(CaseState& state);
     std::optional<Instant> due_in(const CaseState& state, std::uint16_t index, Instant from) const;
-    void check_deadline(const detail::CompiledLoop& loop, std::uint16_t index, Instant at) const;
+    /// The due instant of state @p index's deadline from @p at; throws NotFound when the calendar
+    /// cannot compute it, before anything is recorded.
+    detail::EntryDue check_deadline(const detail::CompiledLoop& loop, std::uint16_t index, Instant at) const;
 
     // Operations.
     void catch_up(std::uint32_t case_index, Instant at);

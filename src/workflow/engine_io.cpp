@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "core/json_reader.hpp"
 #include "grassroots/error.hpp"
 #include "workflow/engine_impl.hpp"
 
@@ -73,61 +74,15 @@ Json record_json(const EventRecord& r) {
     return out;
 }
 
-/// Reads the keys of one JSON line, naming the source, line and key in errors.
-class LineReader {
-public:
-    LineReader(std::string source, std::size_t line) : source_(std::move(source)), line_(line) {}
+using detail::JsonReader;
 
-    [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-        throw InvalidInput(problem, Location{source_, line_, key});
-    }
-    void only_keys(const Json& node, const std::string& path, std::initializer_list<std::string_view> allowed) const {
-        if (!node.is_object()) fail(path, "expected a JSON object");
-        for (const auto& item : node.items()) {
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-                fail(path.empty() ? item.key() : path + "." + item.key(), "unknown key '" + item.key() + "'");
-            }
-        }
-    }
-    std::string text(const Json& node, const std::string& key, bool required, const std::string& path = {}) const {
-        const std::string at = path.empty() ? key : path + "." + key;
-        if (!node.contains(key)) {
-            if (required) fail(at, "missing '" + key + "'");
-            return {};
-        }
-        if (!node.at(key).is_string()) fail(at, "'" + key + "' must be a string");
-        return node.at(key).get<std::string>();
-    }
-    std::int64_t integer(const Json& node, const std::string& key, bool required, const std::string& path = {}) const {
-        const std::string at = path.empty() ? key : path + "." + key;
-        if (!node.contains(key)) {
-            if (required) fail(at, "missing '" + key + "'");
-            return 0;
-        }
-        if (!node.at(key).is_number_integer()) fail(at, "'" + key + "' must be an integer");
-        return node.at(key).get<std::int64_t>();
-    }
-    template <class Parse>
-    auto parsed(const std::string& key, const std::string& value, Parse parse) const {
-        try {
-            return parse(value);
-        } catch (const InvalidInput& error) {
-            fail(key, error.problem());
-        }
-    }
-
-private:
-    std::string source_;
-    std::size_t line_;
-};
-
-CaseInput input_from(const Json& node, const LineReader& read) {
+CaseInput input_from(const Json& node, const JsonReader& read) {
     read.only_keys(node, "input", {"matter", "workflow", "workflow_version", "point", "unit", "address", "owner", "description",
                                    "priority", "attachments"});
     CaseInput input;
-    input.matter = read.text(node, "matter", true, "input");
-    input.workflow = read.text(node, "workflow", false, "input");
-    input.workflow_version = static_cast<int>(read.integer(node, "workflow_version", false, "input"));
+    input.matter = read.text(node, "input", "matter");
+    input.workflow = read.text(node, "input", "workflow", false);
+    input.workflow_version = static_cast<int>(read.integer(node, "input", "workflow_version", false));
     if (node.contains("point")) {
         const Json& point = node.at("point");
         if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) {
@@ -136,20 +91,20 @@ CaseInput input_from(const Json& node, const LineReader& read) {
         input.point = Point{point[0].get<double>(), point[1].get<double>()};
     }
     if (node.contains("unit")) {
-        input.unit = read.parsed("input.unit", read.text(node, "unit", true, "input"), [](const std::string& t) { return DivisionCode::parse(t); });
+        input.unit = read.parsed("input.unit", read.text(node, "input", "unit"), [](const std::string& t) { return DivisionCode::parse(t); });
     }
-    input.address = read.text(node, "address", false, "input");
-    input.owner = read.text(node, "owner", false, "input");
-    input.description = read.text(node, "description", false, "input");
-    input.priority = read.parsed("input.priority", read.text(node, "priority", true, "input"), [](const std::string& t) { return parse_priority(t); });
+    input.address = read.text(node, "input", "address", false);
+    input.owner = read.text(node, "input", "owner", false);
+    input.description = read.text(node, "input", "description", false);
+    input.priority = read.parsed("input.priority", read.text(node, "input", "priority"), [](const std::string& t) { return parse_priority(t); });
     if (node.contains("attachments")) {
         const Json& list = node.at("attachments");
         if (!list.is_array()) read.fail("input.attachments", "'attachments' must be an array");
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string path = "input.attachments[" + std::to_string(i) + "]";
             read.only_keys(list[i], path, {"name", "media_type", "bytes", "url"});
-            input.attachments.push_back(Attachment{read.text(list[i], "name", true, path), read.text(list[i], "media_type", false, path),
-                                                   read.integer(list[i], "bytes", false, path), read.text(list[i], "url", false, path)});
+            input.attachments.push_back(Attachment{read.text(list[i], path, "name"), read.text(list[i], path, "media_type", false),
+                                                   read.integer(list[i], path, "bytes", false), read.text(list[i], path, "url", false)});
         }
     }
     return input;
@@ -211,7 +166,7 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
         ++line_number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        const LineReader read(std::string(source), line_number);
+        const JsonReader read(std::string(source), line_number);
         Json node;
         try {
             node = Json::parse(line.begin(), line.end());
@@ -221,19 +176,19 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
         read.only_keys(node, "", {"sequence", "case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note", "fields",
                                   "reason", "assignment", "workflow", "workflow_version", "unit", "grid", "input"});
         EventRecord r;
-        const std::int64_t sequence = read.integer(node, "sequence", true);
+        const std::int64_t sequence = read.integer(node, "", "sequence");
         if (sequence < 0) read.fail("sequence", "'sequence' must not be negative");
         r.sequence = static_cast<std::uint64_t>(sequence);
-        r.case_number = read.text(node, "case", true);
-        r.kind = read.parsed("kind", read.text(node, "kind", true), [](const std::string& t) { return parse_event_kind(t); });
-        r.at = read.parsed("at", read.text(node, "at", true), [](const std::string& t) { return parse_instant(t); });
-        r.actor = read.text(node, "actor", false);
-        r.role = read.text(node, "role", false);
-        r.from = read.text(node, "from", false);
-        r.to = read.text(node, "to", false);
-        r.transition = read.text(node, "transition", false);
-        r.rung = read.parsed("rung", read.text(node, "rung", true), [](const std::string& t) { return parse_rung(t); });
-        r.note = read.text(node, "note", false);
+        r.case_number = read.text(node, "", "case");
+        r.kind = read.parsed("kind", read.text(node, "", "kind"), [](const std::string& t) { return parse_event_kind(t); });
+        r.at = read.parsed("at", read.text(node, "", "at"), [](const std::string& t) { return parse_instant(t); });
+        r.actor = read.text(node, "", "actor", false);
+        r.role = read.text(node, "", "role", false);
+        r.from = read.text(node, "", "from", false);
+        r.to = read.text(node, "", "to", false);
+        r.transition = read.text(node, "", "transition", false);
+        r.rung = read.parsed("rung", read.text(node, "", "rung"), [](const std::string& t) { return parse_rung(t); });
+        r.note = read.text(node, "", "note", false);
         if (node.contains("fields")) {
             const Json& fields = node.at("fields");
             if (!fields.is_object()) read.fail("fields", "'fields' must be an object");
@@ -242,12 +197,12 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
                 r.fields.push_back(Field{item.key(), item.value().get<std::string>()});
             }
         }
-        r.reason = read.text(node, "reason", false);
+        r.reason = read.text(node, "", "reason", false);
         if (node.contains("assignment")) {
             const Json& a = node.at("assignment");
             read.only_keys(a, "assignment", {"primary", "cooperating", "rung", "territory", "basis"});
             Assignment assignment;
-            assignment.primary = read.text(a, "primary", true, "assignment");
+            assignment.primary = read.text(a, "assignment", "primary");
             if (a.contains("cooperating")) {
                 if (!a.at("cooperating").is_array()) read.fail("assignment.cooperating", "'cooperating' must be an array");
                 for (const Json& unit : a.at("cooperating")) {
@@ -255,18 +210,18 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
                     assignment.cooperating.push_back(unit.get<std::string>());
                 }
             }
-            assignment.rung = read.parsed("assignment.rung", read.text(a, "rung", true, "assignment"), [](const std::string& t) { return parse_rung(t); });
-            assignment.territory = read.text(a, "territory", false, "assignment");
-            assignment.basis = read.text(a, "basis", false, "assignment");
+            assignment.rung = read.parsed("assignment.rung", read.text(a, "assignment", "rung"), [](const std::string& t) { return parse_rung(t); });
+            assignment.territory = read.text(a, "assignment", "territory", false);
+            assignment.basis = read.text(a, "assignment", "basis", false);
             r.assignment = std::move(assignment);
         }
         if (r.kind == EventKind::opened) {
             if (!node.contains("input")) read.fail("input", "an opened event needs 'input'");
             r.input = input_from(node.at("input"), read);
-            r.workflow = read.text(node, "workflow", true);
-            r.workflow_version = static_cast<int>(read.integer(node, "workflow_version", true));
-            r.unit = read.text(node, "unit", true);
-            r.grid = read.text(node, "grid", false);
+            r.workflow = read.text(node, "", "workflow");
+            r.workflow_version = static_cast<int>(read.integer(node, "", "workflow_version"));
+            r.unit = read.text(node, "", "unit");
+            r.grid = read.text(node, "", "grid", false);
         } else if (node.contains("input")) {
             read.fail("input", "only opened events carry 'input'");
         }
