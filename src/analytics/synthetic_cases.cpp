@@ -11,6 +11,7 @@
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/code.hpp"
+#include "grassroots/grid/grid_map.hpp"
 #include "grassroots/workflow/matter.hpp"
 
 namespace grassroots {
@@ -37,6 +38,15 @@ std::uint64_t matter_weight(std::size_t rank) { return rank < 4 ? 40 : rank < 10
 
 std::int64_t epoch_day(Date date) { return sys_days{date}.time_since_epoch().count(); }
 
+/// A grid of the run [first, first + count) of @p cumulative, in proportion to its weight; -1 for
+/// an empty run. @p draw is a raw random number.
+std::int32_t pick_grid(std::uint64_t draw, const std::vector<std::uint64_t>& cumulative, std::int32_t first, std::int32_t count) {
+    if (count == 0) return -1;
+    const auto begin = cumulative.begin() + first;
+    const auto end = begin + count;
+    return first + static_cast<std::int32_t>(std::upper_bound(begin, end, draw % *(end - 1)) - begin);
+}
+
 }  // namespace
 
 CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOptions& options) {
@@ -48,8 +58,10 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
     detail::Random random(options.seed);
     std::vector<DivisionId> units;
     std::vector<std::uint64_t> unit_cumulative;
+    // Each unit's grids are a run of the table's grid list, drawn by cumulative integer weight.
     std::vector<std::int32_t> first_grid;
     std::vector<std::int32_t> grid_count;
+    std::vector<std::uint64_t> grid_cumulative;  // per grid, restarting at each unit
     CaseTable table;
     auto c = CaseTableAccess::columns(table);
     std::uint64_t total_weight = 0;
@@ -60,12 +72,27 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
         total_weight += community ? 30 + random.next() % 31 : 8 + random.next() % 13;
         units.push_back(id);
         unit_cumulative.push_back(total_weight);
-        const auto grids = static_cast<std::int32_t>(1 + random.next() % 8);
+        const auto made_up = static_cast<std::int32_t>(1 + random.next() % 8);
         first_grid.push_back(static_cast<std::int32_t>(c.grid_codes.size()));
-        grid_count.push_back(grids);
-        for (std::int32_t g = 1; g <= grids; ++g) {
-            c.grid_codes.push_back(GridCode::make(code, static_cast<unsigned>(g)).str());
+        if (options.grids == nullptr) {
+            grid_count.push_back(made_up);
+            for (std::int32_t g = 1; g <= made_up; ++g) {
+                c.grid_codes.push_back(GridCode::make(code, static_cast<unsigned>(g)).str());
+                grid_cumulative.push_back(static_cast<std::uint64_t>(g));
+            }
+            continue;
         }
+        const std::vector<GridId> in_unit = options.grids->grids_in(code);
+        const bool counted = std::all_of(in_unit.begin(), in_unit.end(),
+                                         [&](GridId g) { return options.grids->grid(g).households > 0; });
+        std::uint64_t weight = 0;
+        for (const GridId g : in_unit) {
+            const Grid& grid = options.grids->grid(g);
+            weight += counted ? static_cast<std::uint64_t>(grid.households) : 1;
+            c.grid_codes.push_back(grid.code.str());
+            grid_cumulative.push_back(weight);
+        }
+        grid_count.push_back(static_cast<std::int32_t>(in_unit.size()));
     }
     if (units.empty()) {
         throw InvalidInput("synthetic cases need village-level units: the tree has no village-level unit", Location{"", 0, "tree"});
@@ -112,7 +139,7 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
         const std::size_t u = static_cast<std::size_t>(
             std::upper_bound(unit_cumulative.begin(), unit_cumulative.end(), random.next() % total_weight) - unit_cumulative.begin());
         c.unit[i] = units[u];
-        c.grid[i] = random.chance(0.08) ? -1 : first_grid[u] + static_cast<std::int32_t>(random.next() % static_cast<std::uint64_t>(grid_count[u]));
+        c.grid[i] = random.chance(0.08) ? -1 : pick_grid(random.next(), grid_cumulative, first_grid[u], grid_count[u]);
         const std::size_t m = static_cast<std::size_t>(
             std::upper_bound(matter_cumulative.begin(), matter_cumulative.end(), random.next() % matter_total) - matter_cumulative.begin());
         c.matter[i] = static_cast<std::int32_t>(m);

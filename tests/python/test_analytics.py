@@ -299,3 +299,22 @@ def test_synthetic_tables_are_reproducible(dongying: gr.DivisionTree) -> None:
     b = gr.CaseTable.synthetic(dongying, cases=5_000, seed=9).columns()
     assert all((a[k] == b[k]).all() for k in a)
     assert repr(gr.CaseTable.synthetic(dongying, cases=10)).startswith("<CaseTable: 10 cases")
+
+
+def test_synthetic_cases_fall_in_the_grids_of_a_map(dongying: gr.DivisionTree) -> None:
+    city = gr.synthetic_city(dongying, "370502", seed=3)  # 东营区 only
+    plain = gr.CaseTable.synthetic(dongying, cases=20_000, seed=4)
+    table = gr.CaseTable.synthetic(dongying, cases=20_000, seed=4, grids=city.map)
+    assert table.grid_codes == [str(grid.code) for grid in city.map.grids]
+    assert (table.columns()["unit"] == plain.columns()["unit"]).all()  # units drawn as without a map
+    frame = table.to_pandas()
+    in_grid = frame[frame.grid.notna()]
+    assert len(in_grid) > 1_000
+    assert (in_grid.grid.astype(str).str[:12] == in_grid.unit.astype(str)).all()
+    assert frame[~frame.unit.astype(str).str.startswith("370502")].grid.isna().all()  # not on the map
+    # The grid rows of a report count the cases per grid of the map.
+    options = gr.KpiOptions(begin=dt.date(2025, 1, 1), end=dt.date(2026, 2, 1))
+    rows = gr.compute_kpis(table, options).to_pandas("grids")
+    assert rows.cases.sum() == len(in_grid)
+    with pytest.raises(TypeError):
+        gr.CaseTable.synthetic(dongying, cases=10, grids="370502")  # type: ignore[arg-type]

@@ -277,6 +277,86 @@ def test_evidence_from_handled_cases() -> None:
     assert evidence.find("sg-2", "on_time_rate") is None
 
 
+def handled_in_march() -> tuple[gr.CaseEngine, list[int]]:
+    """An engine with four handled cases and one open one (March 2026, handling deadline 2 working days)."""
+    engine = gr.CaseEngine(gr.Calendar.china())
+    states = [gr.StateDefinition("receive", "受理"),
+              gr.StateDefinition("handle", "办理", deadline=gr.Deadline.working_days(2)),
+              gr.StateDefinition("check", "核查"), gr.StateDefinition("verified", "已核查"),
+              gr.StateDefinition("closed", "结案", closed=True)]
+    transitions = [gr.TransitionDefinition("accept", "receive", "handle", ["centre"]),
+                   gr.TransitionDefinition("complete", "handle", "check", ["department"], duty=gr.Duty.HANDLE),
+                   gr.TransitionDefinition("pass", "check", "verified", ["centre"], duty=gr.Duty.VERIFY),
+                   gr.TransitionDefinition("reject", "check", "handle", ["centre"], rework=True, duty=gr.Duty.VERIFY),
+                   gr.TransitionDefinition("close", "verified", "closed", ["centre"])]
+    engine.add_workflow(gr.WorkflowDefinition("handled", 1, "受理—办理—核查", "receive", states, transitions))
+    engine.add_actor(gr.Actor("c-1", "中心", ["centre"]))
+    for actor in ("hd-1", "hd-2", "hd-3"):
+        engine.add_actor(gr.Actor(actor, actor, ["department"]))
+    cst = dt.timezone(dt.timedelta(hours=8))
+
+    def at(month: int, day: int, hour: int) -> dt.datetime:
+        return dt.datetime(2026, month, day, hour, tzinfo=cst)
+
+    def handled(opened: dt.datetime, *handlers: tuple[str, dt.datetime]) -> int:
+        case = engine.open(gr.CaseInput("event:0502", workflow="handled", unit=JINYUAN), "c-1", opened)
+        engine.take(case, "accept", "c-1", opened + dt.timedelta(hours=1))
+        for k, (actor, when) in enumerate(handlers):
+            if k:
+                engine.take(case, "reject", "c-1", when - dt.timedelta(hours=1))  # 返工: handled again
+            engine.take(case, "complete", actor, when)
+        return case
+
+    cases = [
+        handled(at(3, 2, 9), ("hd-1", at(3, 3, 9))),                          # on time (due 4 March)
+        handled(at(3, 2, 9), ("hd-1", at(3, 9, 9))),                          # late
+        handled(at(3, 30, 9), ("hd-2", at(4, 1, 9))),                         # handled in April
+        handled(at(3, 2, 9), ("hd-1", at(3, 3, 9)), ("hd-2", at(3, 4, 11))),  # reworked: counts for hd-2
+    ]
+    engine.open(gr.CaseInput("event:0502", workflow="handled", unit=JINYUAN), "c-1", at(3, 5, 9))  # not handled
+    return engine, cases
+
+
+def march_workforce() -> gr.Workforce:
+    workforce = gr.Workforce()
+    for staff_id, actor in (("sg-1", "hd-1"), ("sg-2", "hd-2"), ("sg-3", "hd-3"), ("sg-4", "")):
+        workforce.add(gr.CommunityWorker(staff_id, staff_id, JINYUAN, actor=actor))
+    return workforce
+
+
+def test_evidence_from_cases_of_an_engine() -> None:
+    engine, cases = handled_in_march()
+    assert engine.state(cases[3]).handler == engine.find_actor("hd-2")
+    evidence = gr.evidence_from_cases(engine, march_workforce(), dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    counts = {w: [evidence.find(w, key) for key in ("cases_handled", "cases_on_time", "on_time_rate")]
+              for w in ("sg-1", "sg-2", "sg-3", "sg-4")}
+    assert counts == {"sg-1": [2, 1, 0.5], "sg-2": [1, 1, 1.0], "sg-3": [0, 0, None], "sg-4": [None, None, None]}
+    april = gr.evidence_from_cases(engine, march_workforce(), dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    assert (april.find("sg-2", "cases_handled"), april.find("sg-1", "cases_handled")) == (1, 0)
+    seen: list[float | None] = []  # an event callback may read the engine
+    engine.subscribe(lambda record: seen.append(
+        gr.evidence_from_cases(engine, march_workforce(), dt.date(2026, 3, 1), dt.date(2026, 3, 31)).find("sg-1", "cases_handled")))
+    engine.take(cases[0], "pass", "c-1", dt.datetime(2026, 3, 10, 9))
+    engine.take(cases[0], "close", "c-1", dt.datetime(2026, 3, 10, 10))
+    assert seen == [2, 2] and engine.state(cases[0]).closed
+
+
+def test_evidence_from_cases_refuses_bad_input() -> None:
+    engine, _ = handled_in_march()
+    with pytest.raises(gr.InvalidInputError, match="the period starts on 2026-03-31, after it ends on 2026-03-01"):
+        gr.evidence_from_cases(engine, march_workforce(), dt.date(2026, 3, 31), dt.date(2026, 3, 1))
+    stranger = march_workforce()
+    stranger.add(gr.CommunityWorker("sg-9", "外人", JINYUAN, actor="hd-9"))
+    with pytest.raises(gr.NotFoundError, match="community worker 'sg-9' names actor 'hd-9'"):
+        gr.evidence_from_cases(engine, stranger, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    twice = march_workforce()
+    twice.add(gr.CommunityWorker("sg-5", "重名", JINYUAN, actor="hd-1"))
+    with pytest.raises(gr.InvalidInputError, match="'sg-1' and 'sg-5' both name actor 'hd-1'"):
+        gr.evidence_from_cases(engine, twice, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    with pytest.raises(TypeError):
+        gr.evidence_from_cases([], march_workforce(), dt.date(2026, 3, 1), dt.date(2026, 3, 31))  # type: ignore[arg-type]
+
+
 def test_value_types_round_trip() -> None:
     worker = gr.CommunityWorker("sg-1", "甲", JINYUAN, grade_start=dt.date(2022, 1, 1))
     assert pickle.loads(pickle.dumps(worker)) == worker

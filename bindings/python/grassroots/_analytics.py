@@ -1,5 +1,6 @@
-"""Case tables from arrays and from a case engine: the normalisation behind CaseTable.from_arrays()
-and CaseTable.from_engine() (NumPy only; pandas objects are read through NumPy).
+"""Case tables from arrays: the normalisation behind CaseTable.from_arrays() and
+CaseTable.from_pandas() (NumPy only; pandas objects are read through NumPy). CaseTable.from_engine()
+is C++ throughout.
 
 Codes and labels become indices (``-1`` = none), instants int64 seconds since the epoch (UTC,
 ``INT64_MIN`` = none), flags 0/1; the C++ side then checks every row.
@@ -14,7 +15,7 @@ from typing import Any, Optional
 import numpy as np
 
 from ._core import InvalidInputError
-from ._core.analytics import CaseTable, parse_rating_value
+from ._core.analytics import CaseTable
 from ._core.division import DivisionTree
 
 NONE_TIME = np.iinfo(np.int64).min
@@ -205,59 +206,3 @@ def table_from_arrays(tree: DivisionTree, unit: Any, opened_at: Any, handling_du
     if columns["closed"] is None and columns["closed_at"] is not None:
         columns["closed"] = (columns["closed_at"] != NONE_TIME).astype(np.int64)
     return CaseTable._from_columns(tree, columns, grids, matters)
-
-
-def table_from_engine(engine: Any, tree: DivisionTree, deferred_states: Sequence[str], responded_field: str,
-                      resolved_field: str, satisfied_field: str) -> CaseTable:
-    """CaseTable.from_engine: the engine's case states, and deferral and ratings from its record."""
-    from ._core.workflow import EventKind
-
-    cases = engine.cases
-    n = len(cases)
-    row_of = {case.number: i for i, case in enumerate(cases)}
-    deferred = np.zeros(n, dtype=bool)
-    rated = np.zeros(n, dtype=bool)
-    flags = {name: np.zeros(n, dtype=bool) for name in (responded_field, resolved_field, satisfied_field)}
-    states = set(deferred_states)
-    for record in engine.event_records():
-        i = row_of.get(record.case_number)
-        if i is None:
-            continue
-        if record.to_state in states:
-            deferred[i] = True
-        if record.kind != EventKind.TRANSITION or not record.fields:
-            continue
-        given = {field.name: field.value for field in record.fields}
-        if not any(name in given for name in flags):
-            continue
-        rated[i] = True
-        for name, values in flags.items():
-            try:
-                values[i] = name in given and parse_rating_value(given[name])
-            except InvalidInputError as error:
-                raise InvalidInputError(f"case {record.case_number}, field '{name}': {error}") from None
-    try:
-        return table_from_arrays(
-            tree,
-            unit=[str(case.unit) for case in cases],
-            opened_at=[case.opened_at for case in cases],
-            handling_due=[case.handling_due for case in cases],
-            closed_at=[case.closed_at if case.closed else None for case in cases],
-            handled_at=[case.handled_at for case in cases],
-            closed=np.array([case.closed for case in cases], dtype=bool),
-            deferred=deferred,
-            rated=rated,
-            responded=flags[responded_field],
-            resolved=flags[resolved_field],
-            satisfied=flags[satisfied_field],
-            reworks=np.array([case.reworks for case in cases], dtype=np.int64),
-            escalations=np.array([case.escalations for case in cases], dtype=np.int64),
-            grid=[case.grid for case in cases],
-            matter=[case.matter for case in cases],
-        )
-    except InvalidInputError as error:
-        text = str(error)
-        if text.startswith("case table, row "):  # name the case rather than the row
-            row = int(text.split("row ", 1)[1].split(",", 1)[0]) - 1
-            raise InvalidInputError(f"case {cases[row].number}, " + text.split(", ", 2)[2]) from None
-        raise

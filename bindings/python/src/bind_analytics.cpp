@@ -2,11 +2,11 @@
 // the reports (per unit up the ladder, per grid, per matter; per time bucket).
 //
 // The table's columns are NumPy views (read-only, zero-copy, kept alive by the table). Tables made
-// from arrays, from a CaseEngine or from a pandas DataFrame are normalised in Python
-// (grassroots/_analytics.py: codes and labels to indices, datetimes to seconds), then checked row by
-// row in C++. A table keeps its DivisionTree alive, and a report its table. Rates whose denominator
-// is 0 are None on the row objects and NaN in arrays and DataFrames. The computations run without
-// the GIL.
+// from arrays or from a pandas DataFrame are normalised in Python (grassroots/_analytics.py: codes
+// and labels to indices, datetimes to seconds), then checked row by row in C++; a table from a
+// CaseEngine is made by CaseTable::from_engine under the engine's lock (engine_box.hpp). A table
+// keeps its DivisionTree alive, and a report its table. Rates whose denominator is 0 are None on the
+// row objects and NaN in arrays and DataFrames. The computations run without the GIL.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -22,10 +22,12 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "engine_box.hpp"
 #include "grassroots/analytics/case_table.hpp"
 #include "grassroots/analytics/kpi.hpp"
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/error.hpp"
+#include "grassroots/grid/grid_map.hpp"
 #include "unit_argument.hpp"
 #include "value_types.hpp"
 
@@ -46,10 +48,8 @@ struct NamedObject : py::object {
     NamedObject() = default;
     static bool check_(py::handle /*value*/) { return true; }
 };
-struct EngineName {};  ///< grassroots.CaseEngine (bound in another file).
 struct FrameName {};   ///< pandas.DataFrame.
 struct ArrayName {};   ///< array-like, or None.
-using EngineObject = NamedObject<EngineName>;
 using FrameObject = NamedObject<FrameName>;
 using ArrayObject = NamedObject<ArrayName>;
 
@@ -59,10 +59,6 @@ namespace pybind11::detail {
 template <class T>
 struct handle_type_name<grassroots::python::ObjectOf<T>> {
     static constexpr auto name = const_name<T>();
-};
-template <>
-struct handle_type_name<grassroots::python::EngineObject> {
-    static constexpr auto name = const_name("grassroots._core.workflow.CaseEngine");
 };
 template <>
 struct handle_type_name<grassroots::python::FrameObject> {
@@ -502,10 +498,15 @@ void bind_table(py::module_& m) {
             "'closed_at is set'. InvalidInputError names the row (1-based) and column.")
         .def_static(
             "from_engine",
-            [](const EngineObject& engine, const TreePtr& tree, const std::vector<std::string>& deferred_states,
-               const std::string& responded_field, const std::string& resolved_field, const std::string& satisfied_field) {
-                return ObjectOf<CaseTable>(analytics_helper("table_from_engine")(engine, tree, deferred_states, responded_field,
-                                                                                 resolved_field, satisfied_field));
+            [](EngineBox& engine, const TreePtr& tree, std::vector<std::string> deferred_states, std::string responded_field,
+               std::string resolved_field, std::string satisfied_field) {
+                const EngineTableOptions options{std::move(deferred_states), std::move(responded_field),
+                                                 std::move(resolved_field), std::move(satisfied_field)};
+                return with_tree(read_engine_without_gil(engine,
+                                                         [&](const CaseEngine& cases) {
+                                                             return CaseTable::from_engine(cases, *tree, options);
+                                                         }),
+                                 tree);
             },
             py::arg("engine"), py::arg("tree"), py::arg("deferred_states") = std::vector<std::string>{"defer", "deferred"},
             py::arg("responded_field") = "responded", py::arg("resolved_field") = "resolved",
@@ -524,17 +525,22 @@ void bind_table(py::module_& m) {
             "others optional; extra columns ignored); to_pandas() output reads back.")
         .def_static(
             "synthetic",
-            [](const TreePtr& tree, std::size_t cases, int year, std::uint64_t seed) {
+            [](const TreePtr& tree, std::size_t cases, int year, std::uint64_t seed,
+               const std::optional<std::shared_ptr<GridMap>>& grids) {
                 CaseTable out;
                 {
                     const py::gil_scoped_release release;
-                    out = CaseTable::synthetic(*tree, {.cases = cases, .year = year, .seed = seed});
+                    const GridMap* map = grids ? grids->get() : nullptr;
+                    out = CaseTable::synthetic(*tree, {.cases = cases, .year = year, .seed = seed, .grids = map});
                 }
                 return with_tree(std::move(out), tree);
             },
             py::arg("tree"), py::arg("cases") = 100'000, py::arg("year") = 2025, py::arg("seed") = 2024,
+            py::arg("grids") = py::none(),
             "A deterministic synthetic year of cases over the village-level units of tree (the same on every platform "
-            "for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %).")
+            "for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap "
+            "(e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; "
+            "without it each unit gets 1–8 made-up grid codes.")
         .def("__len__", &CaseTable::size, "Number of cases.")
         .def_property_readonly(
             "tree", [](const py::object& self) { return self.attr("_tree").cast<std::shared_ptr<DivisionTree>>(); },

@@ -27,7 +27,6 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,6 +37,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "engine_box.hpp"
 #include "ids.hpp"
 #include "unit_argument.hpp"
 #include "value_types.hpp"
@@ -162,37 +162,7 @@ std::string grid_string(const GridText& grid) {
 
 // ---- the engine as Python holds it ----------------------------------------------------------------
 
-/// The engine, its mutex and what Python-side features need.
-struct EngineBox {
-    EngineBox(Calendar calendar, EngineOptions options) : engine(std::move(calendar), options) {}
-
-    CaseEngine engine;
-    std::recursive_mutex mutex;                   // every method holds it while it uses the engine
-    std::shared_ptr<DivisionTree> divisions;      // kept alive while the engine points at them
-    std::shared_ptr<GridMap> grids;
-    std::vector<std::pair<std::string, int>> workflows;  // (id, version) in the order added
-    PyObject* self = nullptr;                     // the Python object holding this box (borrowed)
-    bool sink_added = false;                      // the PythonSink is registered (once)
-    bool dispatching = false;                     // a callback is running (on the thread holding mutex)
-    std::optional<py::error_already_set> callback_error;  // first error a callback raised
-};
-
-/// Holds the engine's mutex; waits for it without the GIL. A change is refused inside a callback.
-class EngineLock {
-public:
-    EngineLock(EngineBox& box, bool changes) : lock_(box.mutex, std::try_to_lock) {
-        if (!lock_.owns_lock()) {
-            const py::gil_scoped_release release;
-            lock_.lock();
-        }
-        if (changes && box.dispatching) {
-            throw std::runtime_error("CaseEngine: an event callback may read the engine but not change it");
-        }
-    }
-
-private:
-    std::unique_lock<std::recursive_mutex> lock_;
-};
+// EngineBox and EngineLock: engine_box.hpp (shared with the analytics and people bindings).
 
 /// Re-raises the first error a callback raised during the operation just finished.
 void raise_callback_error(EngineBox& box) {
@@ -377,10 +347,7 @@ py::dict case_columns(EngineBox& box) {
         std::vector<std::int8_t> priority, rung;
         std::vector<bool> closed;
     } c;
-    {
-        const EngineLock lock(box, false);
-        const py::gil_scoped_release release;
-        const CaseEngine& engine = box.engine;
+    read_engine_without_gil(box, [&](const CaseEngine& engine) {
         for (const CaseState& s : engine.cases()) {
             c.number.push_back(CaseEngine::case_number(s.id));
             c.workflow.push_back(s.definition->id());
@@ -407,7 +374,7 @@ py::dict case_columns(EngineBox& box) {
             const std::optional<Assignment> assigned = engine.assignment(s.id);
             c.primary.push_back(assigned ? assigned->primary : std::string());
         }
-    }
+    });
     py::dict out;
     out["case"] = list_of(c.number);
     out["workflow"] = list_of(c.workflow);
@@ -444,11 +411,9 @@ py::dict event_columns(EngineBox& box) {
         std::vector<std::string> number, actor, role, from, to, transition, note, reason, primary;
         std::vector<std::int8_t> kind, rung;
     } c;
-    {
-        const EngineLock lock(box, false);
-        const py::gil_scoped_release release;
-        for (const Event& event : box.engine.events()) {
-            EventRecord r = box.engine.describe(event);
+    read_engine_without_gil(box, [&](const CaseEngine& engine) {
+        for (const Event& event : engine.events()) {
+            EventRecord r = engine.describe(event);
             c.sequence.push_back(static_cast<std::int64_t>(r.sequence));
             c.at.push_back(seconds_of(r.at));
             c.number.push_back(std::move(r.case_number));
@@ -463,7 +428,7 @@ py::dict event_columns(EngineBox& box) {
             c.reason.push_back(std::move(r.reason));
             c.primary.push_back(r.assignment ? std::move(r.assignment->primary) : std::string());
         }
-    }
+    });
     py::dict out;
     out["sequence"] = array_of(c.sequence);
     out["case"] = list_of(c.number);

@@ -21,6 +21,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
+#include "engine_box.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/people/case_evidence.hpp"
@@ -56,10 +57,6 @@ std::vector<T> copy_of(std::span<const T> items) {
 }
 
 py::object pandas_helper(const char* name) { return py::module_::import("grassroots._people_pandas").attr(name); }
-
-std::optional<DivisionCode> optional_code(const std::optional<UnitArgument>& unit) {
-    return unit ? std::optional<DivisionCode>(to_code(*unit)) : std::nullopt;
-}
 
 /// Households given as UnitHouseholds rows or as {code: households}.
 using HouseholdsArgument = std::variant<std::vector<UnitHouseholds>, std::map<std::string, std::int64_t>>;
@@ -196,6 +193,18 @@ void bind_review(py::module_& m) {
         "cases_handled, cases_on_time and on_time_rate for every worker with an actor id, from the cases handled "
         "(a CST date) in [first, last]; on time when handled_at <= handling_due or without a deadline. Workers with "
         "no case get zero counts and no on_time_rate.");
+    m.def(
+        "evidence_from_cases",
+        [](EngineBox& engine, const Workforce& workforce, Date first, Date last) {
+            const Workforce workers = workforce;  // a copy: Python may change the workforce while the GIL is released
+            return read_engine_without_gil(engine, [&](const CaseEngine& cases) {
+                return evidence_from_cases(cases, workers, first, last);
+            });
+        },
+        py::arg("engine"), py::arg("workforce"), py::arg("first"), py::arg("last"),
+        "As evidence_from_handled_cases, from the cases of a CaseEngine: each handled case counts once, for its last "
+        "handler (CaseState.handler), on its handled_at. NotFoundError names a worker whose actor id the engine does "
+        "not have; InvalidInputError for first after last or two workers with the same actor id. Runs without the GIL.");
 
     // ---- the rules ----------------------------------------------------------------------------
     py::class_<ScoringStep> step_class(m, "ScoringStep", "One step of a step scoring: evidence >= at_least earns points.");

@@ -21,6 +21,7 @@
 namespace grassroots {
 
 class CaseEngine;
+class GridMap;
 
 /// @brief The columns of a case table: what CaseTable::from_columns() reads and columns() returns.
 ///
@@ -66,6 +67,11 @@ struct SyntheticCaseOptions {
     std::size_t cases = 100'000;  ///< Number of cases.
     int year = 2025;              ///< Cases are filed from 1 January to 31 December of this year (CST).
     std::uint64_t seed = 2024;    ///< The same seed gives the same table on every platform.
+    /// @brief Grids to file cases in (not owned; may be null). When set, a unit's grids are the
+    /// map's grids of that unit, chosen in proportion to their recorded households (evenly when
+    /// none are recorded), and a unit the map does not cover gets no grid; when null, each unit
+    /// gets 1–8 made-up grid codes. Units and times are drawn the same either way.
+    const GridMap* grids = nullptr;
 };
 
 /// @brief Cases as columns (struct of arrays) over one DivisionTree; immutable once made.
@@ -108,7 +114,8 @@ public:
     ///
     /// Identical on every platform for the same options (splitmix64 and integer arithmetic only).
     /// Units get integer weights (communities (居委会) about three times villages); each unit has
-    /// 1–8 grids (codes in the 14-digit layout) and about 8 % of cases lie in no grid; matters are
+    /// 1–8 grids (codes in the 14-digit layout), or the grids of options.grids, and about 8 % of
+    /// cases lie in no grid; matters are
     /// the 27 types of MatterCatalogue::urban_sample(), skewed. Each case is filed at a random time
     /// of the year, dispatched within 10–90 minutes and given 3, 5, 7 or 15 working days on China's
     /// calendar (weekday rule after 2026); about 97 % are handled, 92 % of those on time; closing

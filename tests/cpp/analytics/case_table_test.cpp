@@ -5,9 +5,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <set>
+
 #include "analytics_test_support.hpp"
 #include "grassroots/analytics/kpi.hpp"
 #include "grassroots/calendar/calendar.hpp"
+#include "grassroots/grid/synthetic.hpp"
 #include "grassroots/workflow/engine.hpp"
 #include "test_support.hpp"
 
@@ -278,6 +283,64 @@ TEST(SyntheticCases, CoverTheVillageLevelUnitsWithRealisticRates) {
     EXPECT_NEAR(city.rates.satisfaction, 0.88, 0.03);
     EXPECT_NEAR(city.rates.rework_share, 0.05, 0.01);
     EXPECT_NEAR(static_cast<double>(city.counts.deferred) / static_cast<double>(city.counts.cases), 0.02, 0.005);
+}
+
+TEST(SyntheticCases, FileCasesInTheGridsOfAMapByHouseholds) {
+    const DivisionTree& tree = dongying();
+    const SyntheticCity city = synthetic_city(tree, DivisionCode::parse("370502"), 3);  // 东营区 only
+    const GridMap& map = city.map;
+    const CaseTable plain = CaseTable::synthetic(tree, {.cases = 200'000, .year = 2025, .seed = 5});
+    const CaseTable table = CaseTable::synthetic(tree, {.cases = 200'000, .year = 2025, .seed = 5, .grids = &map});
+    ASSERT_EQ(table.grid_codes().size(), map.size());
+    // Units and times are drawn as without a map.
+    EXPECT_TRUE(std::ranges::equal(table.columns().unit, plain.columns().unit));
+    EXPECT_TRUE(std::ranges::equal(table.columns().opened_at, plain.columns().opened_at));
+    EXPECT_TRUE(std::ranges::equal(table.columns().closed_at, plain.columns().closed_at));
+
+    std::vector<std::int64_t> per_grid(map.size(), 0);
+    std::size_t outside = 0;
+    std::size_t inside = 0;
+    const CaseColumns c = table.columns();
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const DivisionCode unit = tree.code(c.unit[i]);
+        const bool covered = !map.grids_in(unit).empty();
+        if (!covered) {
+            ASSERT_EQ(c.grid[i], -1) << "a unit the map does not cover gets no grid";
+            ++outside;
+            continue;
+        }
+        ++inside;
+        if (c.grid[i] < 0) continue;
+        const auto g = static_cast<std::size_t>(c.grid[i]);
+        const GridId id = *map.find(GridCode::parse(table.grid_codes()[g]));
+        ASSERT_EQ(map.grid(id).code.unit(), unit) << "case " << i << " is filed in a grid of another unit";
+        ++per_grid[id.value()];
+    }
+    EXPECT_GT(inside, 1'000U);
+    EXPECT_GT(outside, 100'000U);
+    // Within a unit, a grid's share of cases follows its share of households (within sampling error).
+    std::set<DivisionCode> units;
+    for (const Grid& grid : map.grids()) units.insert(grid.code.unit());
+    double worst = 0;          // against households
+    double worst_even = 0;     // against an even split: what a generator ignoring households gives
+    std::size_t compared = 0;
+    for (const DivisionCode unit : units) {
+        std::int64_t unit_households = 0;
+        std::int64_t unit_cases = 0;
+        const std::vector<GridId> grids = map.grids_in(unit);
+        for (const GridId g : grids) unit_households += map.grid(g).households, unit_cases += per_grid[g.value()];
+        if (unit_cases < 300 || grids.size() < 2) continue;
+        ++compared;
+        for (const GridId g : grids) {
+            const double expected = static_cast<double>(map.grid(g).households) / static_cast<double>(unit_households);
+            const double seen = static_cast<double>(per_grid[g.value()]) / static_cast<double>(unit_cases);
+            worst = std::max(worst, std::abs(seen - expected));
+            worst_even = std::max(worst_even, std::abs(seen - 1.0 / static_cast<double>(grids.size())));
+        }
+    }
+    EXPECT_GT(compared, 0U);
+    EXPECT_LT(worst, 0.1);
+    EXPECT_GT(worst_even, 0.15);  // the households matter: an even split would be far off
 }
 
 TEST(SyntheticCases, RefuseATreeWithoutVillagesAndFarYears) {

@@ -6,9 +6,10 @@ import collections.abc
 import datetime
 import grassroots._core.autonomy
 import grassroots._core.division
+import grassroots._core.workflow
 import os
 import typing
-__all__: list[str] = ['CommunityWorker', 'EvidenceValue', 'GradeProgress', 'HandledCase', 'Indicator', 'IndicatorScore', 'ParticipationShare', 'PartyMemberRegistration', 'QuotaAdjustment', 'QuotaOptions', 'QuotaPool', 'QuotaRounding', 'Rating', 'ResidentPartyMembers', 'ReviewEvidence', 'ReviewOutcome', 'ReviewRules', 'Scoring', 'ScoringKind', 'ScoringStep', 'ServiceRecord', 'SocialOrganisation', 'SocialOrganisationKind', 'SocialOrganisationRegistry', 'UnitCount', 'UnitHouseholds', 'Volunteer', 'VolunteerProject', 'VolunteerRegistry', 'VolunteerTeam', 'VolunteerTotals', 'WorkerReview', 'Workforce', 'add_months', 'evidence_from_handled_cases', 'households_of', 'next_grade', 'parse_rating', 'parse_social_organisation_kind', 'review']
+__all__: list[str] = ['CommunityWorker', 'EvidenceValue', 'GradeProgress', 'HandledCase', 'Indicator', 'IndicatorScore', 'ParticipationShare', 'PartyMemberRegistration', 'QuotaAdjustment', 'QuotaOptions', 'QuotaPool', 'QuotaRounding', 'Rating', 'ResidentPartyMembers', 'ReviewEvidence', 'ReviewOutcome', 'ReviewRules', 'Scoring', 'ScoringKind', 'ScoringStep', 'ServiceRecord', 'SocialOrganisation', 'SocialOrganisationKind', 'SocialOrganisationRegistry', 'UnitCount', 'UnitHouseholds', 'Volunteer', 'VolunteerProject', 'VolunteerRegistry', 'VolunteerTeam', 'VolunteerTotals', 'WorkerReview', 'Workforce', 'add_months', 'evidence_from_cases', 'evidence_from_handled_cases', 'households_of', 'next_grade', 'parse_rating', 'parse_social_organisation_kind', 'review']
 class Rating:
     """
     The rating (等次) a review gives.
@@ -1597,6 +1598,10 @@ class SocialOrganisationRegistry:
 def add_months(date: datetime.date, months: typing.SupportsInt | typing.SupportsIndex) -> datetime.date:
     """
     date plus months calendar months; a day past the month's end becomes its last day.
+    """
+def evidence_from_cases(engine: grassroots._core.workflow.CaseEngine, workforce: Workforce, first: datetime.date, last: datetime.date) -> ReviewEvidence:
+    """
+    As evidence_from_handled_cases, from the cases of a CaseEngine: each handled case counts once, for its last handler (CaseState.handler), on its handled_at. NotFoundError names a worker whose actor id the engine does not have; InvalidInputError for first after last or two workers with the same actor id. Runs without the GIL.
     """
 def evidence_from_handled_cases(cases: collections.abc.Sequence[HandledCase], workforce: Workforce, first: datetime.date, last: datetime.date) -> ReviewEvidence:
     """
