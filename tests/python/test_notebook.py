@@ -1,0 +1,71 @@
+"""The analyst's notebook (examples/notebooks/dongying_year.ipynb) runs from top to bottom in a fresh
+kernel, draws its charts, and its figures are the library's own."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import grassroots as gr
+
+NOTEBOOK = Path("examples/notebooks/dongying_year.ipynb")
+
+
+@pytest.fixture(scope="module")
+def executed(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    notebook = nbformat.read(repo / NOTEBOOK, as_version=4)
+    # Fails with CellExecutionError (naming the cell and the traceback) on any error.
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path_factory.mktemp("notebook"))}}).execute()
+    return notebook
+
+
+def outputs(notebook: Any, output_type: str) -> list[Any]:
+    return [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs
+            if o.output_type == output_type]
+
+
+def test_the_committed_notebook_has_no_outputs(repo: Path) -> None:
+    notebook = nbformat.read(repo / NOTEBOOK, as_version=4)
+    nbformat.validate(notebook)
+    assert all(not cell.get("outputs") and cell.get("execution_count") is None
+               for cell in notebook.cells if cell.cell_type == "code")
+
+
+def test_the_notebook_draws_its_charts(executed: Any) -> None:
+    images = [o for o in outputs(executed, "display_data") if "image/png" in o.data]
+    # KPIs by county + by month, time to close, the grid map, the burden comparison.
+    assert len(images) >= 4
+    tables = [o for o in outputs(executed, "execute_result") if "text/html" in o.data]
+    assert len(tables) >= 8  # counties, grids, posts, KPIs, townships, ledger, burden …
+
+
+def test_the_notebook_figures_are_the_librarys(executed: Any) -> None:
+    printed = "".join(o.text for o in outputs(executed, "stream") if o.name == "stdout")
+    summary = ast.literal_eval(printed.strip().splitlines()[-1])
+
+    # The same inputs straight through the library give the same year.
+    tree = gr.datasets.dongying()
+    city = gr.synthetic_city(tree, "3705", seed=7)
+    cases = gr.CaseTable.synthetic(tree, cases=300_000, year=2025, seed=2025, grids=city.map)
+    options = gr.KpiOptions(begin=dt.date(2025, 1, 1), end=dt.date(2026, 1, 1), calendar=gr.Calendar.china())
+    row = gr.compute_kpis(cases, options).unit("3705")
+    assert summary["grids"] == len(city.map)
+    assert summary["cases"] == row.counts.cases  # due in 2025, of the 300,000 filed
+    assert 280_000 < summary["cases"] < 300_000
+    assert summary["closure_rate"] == round(row.rates.closure, 6)
+    assert summary["on_time_closure_rate"] == round(row.rates.on_time_closure, 6)
+    assert 0.93 < summary["closure_rate"] < 0.99
+    # The ledger: eight townships, all struck off but the one whose measure is still open.
+    assert (summary["problems"], summary["struck_off"]) == (8, 7)
+    assert "refused:" in printed and "measure" in printed
+    # Some communities were short of candidates, and the daily check saw their grids.
+    assert summary["grids_without_full_time"] > 0
+    assert summary["burden_units"] == sum(
+        1 for unit in tree.to_pandas().itertuples() if unit.level == "village" and str(unit.code).startswith("370502"))
