@@ -51,9 +51,9 @@ import pandas as pd
 import grassroots as gr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
+import _common as common  # noqa: E402  (the helpers shared by the comparisons)
 
-DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("analytics")
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = common.result_paths("analytics")
 
 NONE = np.iinfo(np.int64).min
 CHINA_OFFSET = 8 * 3600
@@ -203,7 +203,7 @@ def compare(ours: dict[str, pd.DataFrame], theirs: dict[str, pd.DataFrame]) -> d
 
 
 def best_times(fn: Any, repeat: int) -> tuple[float, float, Any]:
-    """Best wall time (division.best_time) and best CPU time of the process over the runs: on a shared
+    """Best wall time (common.best_time) and best CPU time of the process over the runs: on a shared
     machine the CPU time shows the work done when other jobs stretch the wall time."""
     cpu: list[float] = []
 
@@ -213,17 +213,17 @@ def best_times(fn: Any, repeat: int) -> tuple[float, float, Any]:
         cpu.append(time.process_time() - start)
         return result
 
-    wall, result = division.best_time(measured, repeat)
+    wall, result = common.best_time(measured, repeat)
     return wall, min(cpu), result
 
 
 def figure(name: str, value: float, peer_value: float, cases: int, **kwargs: Any) -> dict[str, Any]:
-    return division.figure(name, value, "s", peer_value, peer_value / value, cases, higher_is_better=False,
-                           peer="pandas", **kwargs)
+    return common.figure(name, value, "s", peer_value, peer_value / value, cases, higher_is_better=False,
+                         peer="pandas", **kwargs)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    log = division.progress(args)
+    log = common.progress(args)
     cases = args.cases if args.cases is not None else (200_000 if args.quick else 10_000_000)
     check_cases = min(cases, args.check_cases)
     tree = gr.datasets.dongying()
@@ -280,7 +280,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                peer_method="the same plus groupby grid and groupby matter (sum and quantile)", cpu_seconds=gr_full_cpu,
                peer_cpu_seconds=pd_full_cpu),
     ]
-    cpp = division.cpp_figures(args.cpp_results)
+    cpp = common.cpp_figures(args.cpp_results)
     if cpp is None:
         log(f"no C++ results at {args.cpp_results}: the C++ figures are left out")
     else:
@@ -305,20 +305,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             seconds = float(bench["time"]) / {"ms": 1e3, "us": 1e6, "ns": 1e9}.get(bench.get("time_unit") or "s", 1.0)
             cpu_seconds = seconds * float(bench["cpu_time"]) / float(bench["time"]) if bench.get("cpu_time") else None
             ratio = peer / seconds if peer is not None else None
-            figures.append(division.figure(
-                label, seconds, "s", peer or 0.0, ratio or 0.0, cpp_cases, higher_is_better=False,
+            figures.append(common.figure(
+                label, seconds, "s", peer or 0.0, ratio or 0.0, cpp_cases, peer="pandas", higher_is_better=False,
                 grassroots_method=(f"C++ {key}: {cpp_cases:,} synthetic cases, one thread, wall time ({cpp['file']}, "
                                    f"{cpp['date']})"),
                 cpu_seconds=cpu_seconds,
                 peer_method="the pandas figure above (this run)" if peer is not None else "none",
                 target=target if peer is not None else None,
                 met=(ratio >= TARGET_RATIO and seconds < TARGET_SECONDS) if ratio is not None else None))
-            figures[-1].update(peer="pandas", peer_value=peer, ratio=ratio)  # None: no peer figure of this size
+            figures[-1].update(peer_value=peer, ratio=ratio)  # None: no peer figure of this size
 
     return {
         "benchmark": "analytics",
         "quick": bool(args.quick),
-        "machine": division.peer_machine_info({"pandas": pd.__version__}),
+        "machine": common.peer_machine_info({"pandas": pd.__version__}),
         "data_size": {
             "cases": cases,
             "units": len(tree),
@@ -354,19 +354,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def print_table(result: dict[str, Any]) -> None:
-    significant = division.significant
+    significant = common.significant
     rows = [("Figure", "grassroots", "pandas", "ratio", "grassroots CPU", "cases", "target")]
     for f in result["figures"]:
         ratio = f"{significant(f['ratio'])}x" if f["ratio"] is not None else "-"
         peer = f"{significant(f['peer_value'])} s" if f["peer_value"] is not None else "-"
         cpu = f"{significant(f['cpu_seconds'])} s" if f.get("cpu_seconds") else "-"
         rows.append((f["figure"], f"{significant(f['value'])} s", peer, ratio, cpu, f"{f['data_size']:,}",
-                     division.target_cell(f)))
+                     common.target_cell(f)))
     data = result["data_size"]
     print(f"\ngrassroots vs pandas, KPIs and roll-up: {data['cases']:,} synthetic cases over {data['units']:,} units "
           f"({data['cases_in_period']:,} due in 2025), {data['grids']:,} grids, {data['matters']} matters")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    division.print_rows(rows, left=(0, 6))
+    common.print_rows(rows, left=(0, 6))
     print("ratio: pandas wall time / grassroots wall time (higher is better); CPU: process time of the best run. "
           "Both sides agree: "
           f"{result['checks']['sample_cases']:,}-case sample and the full run, every count equal, "
@@ -374,18 +374,18 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = division.comparison_parser(__doc__)
+    parser = common.comparison_parser(__doc__)
     parser.add_argument("--cases", type=int, default=None, help="cases (default 10,000,000; 200,000 with --quick)")
     parser.add_argument("--check-cases", type=int, default=200_000,
                         help="cases of the equality check run first (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of grassroots, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the synthetic cases (default %(default)s)")
-    division.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_analytics")
-    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 200,000 cases")
+    common.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_analytics")
+    common.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 200,000 cases")
     args = parser.parse_args(argv)
     if args.repeat < 1 or (args.cases is not None and args.cases < 1) or args.check_cases < 1:
         parser.error("--repeat, --cases and --check-cases must be at least 1")
-    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
+    return common.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

@@ -51,11 +51,11 @@ import pandas as pd
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (best_time, machine_info, significant)
+import _common as common  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "divisions"
-DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("autonomy")
+REPO = common.REPO
+DEFAULT_DATA = common.DEFAULT_DATA
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = common.result_paths("autonomy")
 
 DAY = datetime.date(2024, 6, 1)          # validated on; editions in force: rc-2018 and vc-2018
 ELECTED = datetime.date(2021, 5, 20)     # term start of every unbroken chain (as in autonomy_bench.cpp)
@@ -372,28 +372,13 @@ def make_chains(sample: Sample, broken_share: float, seed: int) -> tuple[list[An
 
 
 # ---- measuring ---------------------------------------------------------------------------------
-best_time = division.best_time
-significant = division.significant
+best_time = common.best_time
+significant = common.significant
 
 
-def figure(name: str, value: float, unit: str, peer_value: float, ratio: float, data_size: int, *,
-           grassroots_method: str, peer_method: str, target: Optional[str] = None,
-           met: Optional[bool] = None, higher_is_better: bool = True, **extra: Any) -> dict[str, Any]:
-    return {
-        "figure": name,
-        "value": value,
-        "unit": unit,
-        "peer": "pandas",
-        "peer_value": peer_value,
-        "ratio": ratio,
-        "data_size": data_size,
-        "higher_is_better": higher_is_better,
-        "grassroots_method": grassroots_method,
-        "peer_method": peer_method,
-        "target": target,
-        "target_met": met,
-        **extra,
-    }
+def figure(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    """A figure of the JSON (common.figure) against pandas."""
+    return common.figure(*args, peer="pandas", **kwargs)
 
 
 def cpp_national(path: Path) -> Optional[dict[str, Any]]:
@@ -408,13 +393,13 @@ def cpp_national(path: Path) -> Optional[dict[str, Any]]:
                     "entities": int(bench["entities"]), "units": int(bench["units"]),
                     "seconds": float(bench["real_time"]), "time_unit": bench.get("time_unit"),
                     "errors": int(bench.get("errors", 0)), "date": data.get("context", {}).get("date"),
-                    "file": str(path.relative_to(REPO) if path.is_relative_to(REPO) else path)}
+                    "file": common.shown_path(path)}
     return None
 
 
 # ---- the run -----------------------------------------------------------------------------------
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    log = division.progress(args)
+    log = common.progress(args)
     if args.quick:
         sample = village_sample(grassroots.datasets.dongying(), None,
                                 "Dongying's village-level units (grassroots.datasets.dongying())")
@@ -505,7 +490,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "autonomy",
         "quick": bool(args.quick),
-        "machine": division.peer_machine_info({"pandas": pd.__version__}),
+        "machine": common.peer_machine_info({"pandas": pd.__version__}),
         "data_size": {
             "units": units,
             "residents_committees": residents,
@@ -565,14 +550,14 @@ def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "pandas", "ratio", "data size", "target")]
     for f in result["figures"]:
         rows.append((f["figure"], format_value(f["value"], f["unit"]), format_value(f["peer_value"], f["unit"]),
-                     f"{significant(f['ratio'])}x", f"{f['data_size']:,} units", division.target_cell(f)))
+                     f"{significant(f['ratio'])}x", f"{f['data_size']:,} units", common.target_cell(f)))
     data = result["data_size"]
     checks = result["checks"]
     print(f"\ngrassroots vs pandas, autonomy-chain validation on {result['settings']['day']}: {data['units']:,} units "
           f"({data['residents_committees']:,} residents', {data['villagers_committees']:,} villagers' committees), "
           f"{data['entities']:,} entities ({data['source']})")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    division.print_rows(rows, left=(0, 5))
+    common.print_rows(rows, left=(0, 5))
     print("ratio: grassroots speed / pandas speed (higher is better).")
     print(f"check: {checks['broken_units']:,} units broken; {checks['findings_matched']:,} findings identical on both "
           f"sides ({checks['unit_rule_error_pairs_matched']:,} (unit, rule) error pairs) over "
@@ -582,7 +567,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = division.comparison_parser(__doc__)
+    parser = common.comparison_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="NBS folder (provinces.csv ... villages.csv.gz) (default: %(default)s)")
     parser.add_argument("--units", type=int, default=20_000,
@@ -594,8 +579,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
                         help="Google Benchmark JSON with BM_ValidateNational (default "
                              f"{DEFAULT_CPP.relative_to(REPO)}); left out when missing")
-    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
-                                "Dongying's 1,921 village-level units (shipped with grassroots) instead of --data")
+    common.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
+                              "Dongying's 1,921 village-level units (shipped with grassroots) instead of --data")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -605,7 +590,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--broken-share must be within 0 and 1")
     if not args.quick and not args.data.exists():
         parser.error(f"no data at {args.data} (pass --data or --quick)")
-    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
+    return common.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

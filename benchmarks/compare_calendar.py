@@ -51,9 +51,9 @@ import numpy as np
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
+import _common as common  # noqa: E402  (the helpers shared by the comparisons)
 
-DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("calendar")
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = common.result_paths("calendar")
 
 FIRST = datetime.date(2019, 2, 15)   # earliest date whose -30 working days stays covered (2018-12-29)
 LAST = datetime.date(2026, 11, 16)   # latest date whose +30 working days stays covered (2026-12-28)
@@ -135,17 +135,17 @@ def count_gap(start: np.ndarray, end: np.ndarray, ours: np.ndarray, theirs: np.n
 # ---- the run -----------------------------------------------------------------------------------
 def figure(peer: str, name: str, value: float, unit: str, peer_value: float, ratio: Optional[float],
            data_size: int, **kwargs: Any) -> dict[str, Any]:
-    """A figure in the shape of division.json, with the peer named."""
-    return division.figure(name, value, unit, peer_value, ratio, data_size, peer=peer, **kwargs)  # type: ignore[arg-type]
+    """A figure of the JSON (common.figure), with the peer named."""
+    return common.figure(name, value, unit, peer_value, ratio, data_size, peer=peer, **kwargs)  # type: ignore[arg-type]
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    log = division.progress(args)
+    log = common.progress(args)
     count = args.dates if args.dates is not None else (100_000 if args.quick else 1_000_000)
     python_count = min(count, args.python_dates if args.python_dates is not None
                        else (10_000 if args.quick else 100_000))
     repeat = args.repeat
-    best_time: Callable[..., tuple[float, Any]] = division.best_time
+    best_time: Callable[..., tuple[float, Any]] = common.best_time
 
     cal = grassroots.Calendar.china()
     covered, holidays, makeup = schedule(cal)
@@ -284,7 +284,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                peer_method="np.is_busday as above", answers_differing=int(is_differ.sum())),
     ]
 
-    cpp = division.cpp_figures(args.cpp_results)
+    cpp = common.cpp_figures(args.cpp_results)
     if cpp is None:
         log(f"no C++ results at {args.cpp_results}: the C++ figures are left out")
     else:
@@ -306,7 +306,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "benchmark": "calendar",
         "quick": bool(args.quick),
-        "machine": division.peer_machine_info({}),
+        "machine": common.peer_machine_info({}),
         "data_size": {
             "dates": count,
             "python_dates": python_count,
@@ -348,7 +348,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def format_value(value: float, unit: str) -> str:
-    significant = division.significant
+    significant = common.significant
     if unit.endswith("/s"):
         return f"{significant(value / 1e6)} M/s" if value >= 1e5 else f"{value:,.0f} /s"
     if unit == "% of answers":
@@ -359,22 +359,22 @@ def format_value(value: float, unit: str) -> str:
 def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "peer", "peer value", "ratio", "data size", "target")]
     for f in result["figures"]:
-        ratio = f"{division.significant(f['ratio'])}x" if f["ratio"] is not None else "-"
+        ratio = f"{common.significant(f['ratio'])}x" if f["ratio"] is not None else "-"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), f["peer"],
-                     format_value(f["peer_value"], f["unit"]), ratio, f"{f['data_size']:,}", division.target_cell(f)))
+                     format_value(f["peer_value"], f["unit"]), ratio, f"{f['data_size']:,}", common.target_cell(f)))
     data = result["data_size"]
     print(f"\ngrassroots vs numpy and pure Python, working-day calendar: {data['dates']:,} dates "
           f"({data['first_date']} … {data['last_date']}, offsets {data['offsets']}); "
           f"pure Python on the first {data['python_dates']:,}")
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
-    division.print_rows(rows, left=(0, 2, 6))
+    common.print_rows(rows, left=(0, 2, 6))
     print("ratio: grassroots speed / peer speed (higher is better).")
     for f in result["figures"]:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; {f['peer']} {f['peer_method']}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = division.comparison_parser(__doc__)
+    parser = common.comparison_parser(__doc__)
     parser.add_argument("--dates", type=int, default=None,
                         help="dates (and offsets, and end dates) for the vectorised forms "
                              "(default 1,000,000; 100,000 with --quick)")
@@ -387,8 +387,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="last date drawn (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=42, help="random seed for dates and offsets (default 42)")
-    division.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_calendar")
-    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 100,000 dates, 10,000 for pure Python")
+    common.add_cpp_results_option(parser, DEFAULT_CPP, "grassroots_bench_calendar")
+    common.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run: 100,000 dates, 10,000 for pure Python")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -396,7 +396,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--dates and --python-dates must be at least 1")
     if args.first > args.last:
         parser.error("--first is after --last")
-    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
+    return common.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

@@ -45,11 +45,11 @@ import numpy as np
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (best_time, machine_info, significant)
+import _common as common  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = division.DEFAULT_DATA
-DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = division.result_paths("grid")
+REPO = common.REPO
+DEFAULT_DATA = common.DEFAULT_DATA
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP = common.result_paths("grid")
 
 JITTER = 0.0004                 # degrees, about 40 m: points near buildings, some beyond grid edges
 TARGET_RATIO = 10.0             # x geopandas' throughput
@@ -61,8 +61,7 @@ def machine_info() -> dict[str, Any]:
     import geopandas  # type: ignore[import-untyped]
     import shapely  # type: ignore[import-untyped]
 
-    info = division.machine_info()
-    info.pop("networkx", None)
+    info = common.machine_info()
     info["geopandas"] = geopandas.__version__
     info["shapely"] = shapely.__version__
     info["geos"] = shapely.geos_version_string
@@ -121,7 +120,7 @@ def locate_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
     xs, ys = household_points(city, args.points, args.seed)
 
     # grassroots
-    locate_time, ids = division.best_time(lambda: city.map.locate(xs, ys), args.repeat)
+    locate_time, ids = common.best_time(lambda: city.map.locate(xs, ys), args.repeat)
     located = int((ids >= 0).sum())
     log(f"grassroots locate: {locate_time:.3f} s ({args.points / locate_time / 1e6:.2f} M points/s)")
 
@@ -134,7 +133,7 @@ def locate_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
     def query() -> Any:
         return frame.sindex.query(points.geometry, predicate="within")
 
-    query_time, pairs = division.best_time(query, args.peer_repeat)
+    query_time, pairs = common.best_time(query, args.peer_repeat)
     log(f"geopandas sindex.query: {query_time:.3f} s ({args.points / query_time / 1e6:.3f} M points/s)")
     peer_located = int(np.unique(pairs[0]).size)
     del pairs
@@ -147,7 +146,7 @@ def locate_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
         # frame (built outside the timing) and pays for its tree, as one sjoin call on new points does.
         for _ in range(args.peer_repeat):
             fresh = geopandas.GeoDataFrame(geometry=geopandas.points_from_xy(xs, ys), crs="EPSG:4326")
-            elapsed, joined_rows = division.best_time(
+            elapsed, joined_rows = common.best_time(
                 lambda: len(geopandas.sjoin(fresh, frame, predicate="within", how="left")), 1)
             sjoin_time = elapsed if sjoin_time is None else min(sjoin_time, elapsed)
             del fresh
@@ -274,7 +273,7 @@ def optimiser_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
     solvers: list[tuple[str, Any]] = [("optimise_full_time", grassroots.optimise_full_time),
                                       ("greedy_full_time", grassroots.greedy_full_time)]
     for name, fn in solvers:
-        elapsed, plan = division.best_time(lambda: fn(staffing, grid_ids, workers), args.repeat)
+        elapsed, plan = common.best_time(lambda: fn(staffing, grid_ids, workers), args.repeat)
         runs[name] = {
             "time_s": elapsed,
             "total_distance_km": plan.total_distance_m / 1000,
@@ -298,12 +297,12 @@ def optimiser_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    log = division.progress(args)
+    log = common.progress(args)
     machine = machine_info()
     locate = locate_part(args, log)
     machine["pandas"] = locate.pop("_pandas")
     optimiser = optimiser_part(args, log)
-    cpp = division.cpp_figures(args.cpp_results, cpp_run) if not args.quick else None
+    cpp = common.cpp_figures(args.cpp_results, cpp_run) if not args.quick else None
     if cpp is not None:
         bulk = next((b for name, b in cpp["benchmarks"].items() if name.split("/")[0] == "BM_LocateBulk"), None)
         if bulk and bulk.get("items_per_second"):
@@ -325,7 +324,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def format_speed(value: float) -> str:
-    return f"{division.significant(value / 1e6)} M/s"
+    return f"{common.significant(value / 1e6)} M/s"
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -336,8 +335,8 @@ def print_table(result: dict[str, Any]) -> None:
     rows = [("Figure", "grassroots", "geopandas", "ratio", "target")]
     for f in result["figures"]:
         rows.append((f["figure"], format_speed(f["value"]), format_speed(f["peer_value"]),
-                     f"{division.significant(f['ratio'])}x", division.target_cell(f)))
-    division.print_rows(rows, left=(0, 4))
+                     f"{common.significant(f['ratio'])}x", common.target_cell(f)))
+    common.print_rows(rows, left=(0, 4))
     for f in result["figures"]:
         print(f"  {f['figure']}: grassroots {f['grassroots_method']}; geopandas {f['peer_method']}")
     if result["cpp"] and "bulk_points_per_second" in result["cpp"]:
@@ -354,7 +353,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = division.comparison_parser(__doc__)
+    parser = common.comparison_parser(__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NBS folder (default: %(default)s)")
     parser.add_argument("--region", default="32", help="province or prefecture code of the city (default 32)")
     parser.add_argument("--points", type=int, default=None,
@@ -368,8 +367,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--city-seed", type=int, default=1, help="synthetic_city seed (default 1)")
     parser.add_argument("--cpp-results", type=Path, default=DEFAULT_CPP,
                         help=f"Google Benchmark JSON to quote (default {DEFAULT_CPP.relative_to(REPO)})")
-    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
-                                "smoke run on Dongying (shipped with grassroots), 200,000 points")
+    common.add_output_options(parser, DEFAULT_OUT, QUICK_OUT,
+                              "smoke run on Dongying (shipped with grassroots), 200,000 points")
     args = parser.parse_args(argv)
     if args.points is None:
         args.points = 200_000 if args.quick else 10_000_000
@@ -379,7 +378,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--repeat and --peer-repeat must be at least 1")
     if not args.quick and not args.data.exists():
         parser.error(f"no data at {args.data} (pass --data or --quick)")
-    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
+    return common.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":

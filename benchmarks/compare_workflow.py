@@ -58,10 +58,10 @@ import numpy as np
 import grassroots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import compare_division as division  # noqa: E402  (the helpers shared by the comparisons)
+import _common as common  # noqa: E402  (the helpers shared by the comparisons)
 
-REPO = division.REPO
-DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP_OUT = division.result_paths("workflow")
+REPO = common.REPO
+DEFAULT_OUT, QUICK_OUT, DEFAULT_CPP_OUT = common.result_paths("workflow")
 DEFAULT_BINARY = REPO / "build" / "bench" / "benchmarks" / "grassroots_bench_workflow"
 
 TARGET_TRANSITIONS_PER_SECOND = 1e6  # on one core
@@ -353,7 +353,7 @@ def check_peer(cases: list[PeerCase], log: list[tuple[Any, ...]], rework: bool) 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
     """(CPU seconds of this thread, wall seconds, result) of one call, the cyclic GC off inside it (as
-    timeit and compare_division.best_time do). CPU time is the figure: this machine may be shared, and
+    timeit and common.best_time do). CPU time is the figure: this machine may be shared, and
     the C++ side reports CPU time too (Google Benchmark's items_per_second)."""
     gc.collect()
     gc.disable()
@@ -507,24 +507,24 @@ def run_cpp(binary: Path, cases: int, out: Optional[Path], log: Callable[[str], 
 # ---- the run -------------------------------------------------------------------------------------
 def figure(name: str, value: Optional[float], unit: str, peer_value: Optional[float], data_size: int, *,
            higher_is_better: bool = True, **kwargs: Any) -> dict[str, Any]:
-    """A figure in the shape of division.json against transitions; no ratio while a side is missing."""
+    """A figure of the JSON (common.figure) against transitions; no ratio while a side is missing."""
     ratio = None
     if value is not None and peer_value is not None and value > 0 and peer_value > 0:
         ratio = value / peer_value if higher_is_better else peer_value / value
-    return division.figure(name, value, unit, peer_value, ratio, data_size,  # type: ignore[arg-type]
-                           higher_is_better=higher_is_better, peer="transitions", **kwargs)
+    return common.figure(name, value, unit, peer_value, ratio, data_size,  # type: ignore[arg-type]
+                         higher_is_better=higher_is_better, peer="transitions", **kwargs)
 
 
 def machine_info() -> dict[str, Any]:
     import transitions
 
-    info = division.peer_machine_info({"transitions": transitions.__version__}, numpy=False)
+    info = common.peer_machine_info({"transitions": transitions.__version__}, numpy=False)
     info["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
     return info
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    log = division.progress(args)
+    log = common.progress(args)
     machine = machine_info()
     definition = grassroots.urban_management()
     cal = grassroots.Calendar.china()
@@ -570,7 +570,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     memory: dict[str, float] = {}
     stages = peer_stages(peer.actors, times[:memory_n], False)
     for form, shared in (("shared", True), ("per_model", False)):
-        held, kept = division.traced_bytes(lambda: peer.run(times[:memory_n], stages, shared=shared))
+        held, kept = common.traced_bytes(lambda: peer.run(times[:memory_n], stages, shared=shared))
         memory[form] = held / memory_n
         memory[f"{form}_events_per_case"] = len(kept[1]) / memory_n
         del kept
@@ -712,7 +712,7 @@ def format_value(value: Optional[float], unit: str) -> str:
     if value is None:
         return "-"
     if unit == "transitions/s":
-        return f"{division.significant(value / 1e6)} M/s" if value >= 1e5 else f"{value:,.0f} /s"
+        return f"{common.significant(value / 1e6)} M/s" if value >= 1e5 else f"{value:,.0f} /s"
     return f"{value:,.0f} B"
 
 
@@ -722,10 +722,10 @@ def print_table(result: dict[str, Any]) -> None:
     print(f"machine: {result['machine']['summary']}; {result['machine']['date']}")
     rows = [("Figure", "grassroots", "transitions", "ratio", "target")]
     for f in result["figures"]:
-        ratio = "-" if f["ratio"] is None else f"{division.significant(f['ratio'])}x"
+        ratio = "-" if f["ratio"] is None else f"{common.significant(f['ratio'])}x"
         rows.append((f["figure"], format_value(f["value"], f["unit"]), format_value(f["peer_value"], f["unit"]),
-                     ratio, division.target_cell(f)))
-    division.print_rows(rows, left=(0, 4))
+                     ratio, common.target_cell(f)))
+    common.print_rows(rows, left=(0, 4))
     print("rates per second of CPU time on one core; ratio: grassroots speed / transitions speed; for memory "
           "transitions bytes / grassroots bytes.")
     if "skipped" in result["grassroots_python"]:
@@ -733,7 +733,7 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = division.comparison_parser(__doc__)
+    parser = common.comparison_parser(__doc__)
     parser.add_argument("--cases", type=int, default=None, help="cases (default 100,000; 10,000 with --quick)")
     parser.add_argument("--shared-cases", type=int, default=20_000,
                         help="cases for the shared-machine reference form, whose filing is quadratic (default "
@@ -749,7 +749,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help=f"where its JSON goes (default {DEFAULT_CPP_OUT.relative_to(REPO)}; a temporary file "
                              "with --quick)")
     parser.add_argument("--no-cpp", action="store_true", help="do not run the C++ program")
-    division.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run on 10,000 cases")
+    common.add_output_options(parser, DEFAULT_OUT, QUICK_OUT, "smoke run on 10,000 cases")
     args = parser.parse_args(argv)
     if args.cases is None:
         args.cases = 10_000 if args.quick else 100_000
@@ -758,7 +758,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         args.memory_cases = min(args.memory_cases, 2_000)
     if args.cases < 1 or args.repeat < 1:
         parser.error("--cases and --repeat must be at least 1")
-    return division.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
+    return common.finish(run(args), print_table, args, DEFAULT_OUT, QUICK_OUT)
 
 
 if __name__ == "__main__":
