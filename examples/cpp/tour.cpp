@@ -14,6 +14,10 @@
 // 5. Runs one closed-loop case (闭环, 数字化城管) filed on the eve of the National Day holiday: the
 //    handling deadline falls after the holiday, and the engine's clock urges (催办) and escalates
 //    (督办) it one rung up the ladder when it is missed. examples/cpp/month_of_cases.cpp runs a month.
+// 6. Files a synthetic year of cases in the city's grids, computes every unit's KPIs in one pass
+//    (结案率, 按期结案率, 满意率, time to close) from the city down to 锦苑社区, and puts the county's
+//    weakest township on the dual ledger (双台账) until it is struck off (销号).
+//    examples/notebooks/dongying_year.ipynb does the same year in Python, with charts.
 //
 // Usage: grassroots_tour [CODE [DATA]]   CODE: a village-level code (default 370502005066);
 //                                        DATA: a division CSV file or an NBS table folder.
@@ -206,10 +210,15 @@ void print_deadlines() {
               << gr::to_string(gr::Deadline::working_days(7).due(calendar, late)) << '\n';
 }
 
-void print_grids(const gr::DivisionTree& tree, gr::DivisionId community) {
+/// The prefecture-level city of a village-level unit (the unit itself in a tree without one).
+gr::DivisionCode city_of(const gr::DivisionTree& tree, gr::DivisionId community) {
+    const auto path = tree.path(community);
+    return tree.code(path[std::min<std::size_t>(1, path.size() - 1)]);
+}
+
+void print_grids(const gr::DivisionTree& tree, gr::DivisionId community, const gr::SyntheticCity& city) {
     const gr::DivisionCode unit = tree.code(community);
-    const gr::DivisionCode city_code = tree.code(tree.path(community)[std::min<std::size_t>(1, tree.path(community).size() - 1)]);
-    const gr::SyntheticCity city = gr::synthetic_city(tree, city_code, /*seed=*/2024);
+    const gr::DivisionCode city_code = city_of(tree, community);
     std::int64_t households = 0;
     for (std::int64_t h : city.households) households += h;
     std::cout << "\nGrids (网格化): a synthetic " << tree.name(tree.at(city_code)) << " has " << city.map.size() << " grids and "
@@ -311,6 +320,68 @@ void print_closed_loop(const gr::DivisionTree& tree, gr::DivisionId community) {
               << "), next breach " << (state.next_breach ? gr::to_string(*state.next_breach) : "none") << '\n';
 }
 
+void print_kpi_row(const gr::KpiReport& report, const gr::KpiRow& row) {
+    if (row.counts.cases == 0) {
+        std::printf("  %s      0 due\n", pad(report.name(row), 26).c_str());
+        return;
+    }
+    std::printf("  %s%7lld due  结案率 %5.1f %%  按期结案率 %5.1f %%  满意率 %5.1f %%  p90 %3.0f h (%.0f working days)\n",
+                pad(report.name(row), 26).c_str(), static_cast<long long>(row.counts.cases), row.rates.closure * 100,
+                row.rates.on_time_closure * 100, row.rates.satisfaction * 100, row.time_to_close.hours_p90,
+                row.time_to_close.working_days_p90);
+}
+
+void print_year(const gr::DivisionTree& tree, gr::DivisionId community, const gr::SyntheticCity& city) {
+    // A synthetic year of the city's cases, filed in its grids; every unit's KPIs in one pass up the ladder.
+    const gr::CaseTable cases = gr::CaseTable::synthetic(
+        tree, {.cases = 200'000, .year = 2025, .seed = 2025, .grids = &city.map, .scope = city_of(tree, community)});
+    const gr::Calendar calendar = gr::Calendar::china();
+    gr::KpiOptions options = gr::KpiOptions::dates(gr::make_date(2025, 1, 1), gr::make_date(2026, 1, 1));
+    options.calendar = &calendar;  // time to close in working days, too
+    const gr::KpiReport report = gr::compute_kpis(cases, options);
+    std::cout << "\nThe year in numbers: " << cases.size() << " synthetic cases of 2025 in the grids above; KPIs of every unit "
+              << "(counted by handling deadline, cut-off 2026-01-01)\n";
+    const auto path = tree.path(community);
+    for (std::size_t k = std::min<std::size_t>(1, path.size() - 1); k < path.size(); ++k) {
+        print_kpi_row(report, report.unit(tree.code(path[k])));
+    }
+
+    // The county's weakest township (of those with 200 cases due or more) goes on the dual ledger.
+    const gr::DivisionId county = path[std::min<std::size_t>(2, path.size() - 1)];
+    const gr::KpiRow* weakest = nullptr;
+    for (const gr::DivisionId township : tree.children(county)) {
+        const gr::KpiRow& row = report.unit(tree.code(township));
+        if (row.counts.cases >= 200 && (weakest == nullptr || row.rates.on_time_closure < weakest->rates.on_time_closure)) {
+            weakest = &row;
+        }
+    }
+    if (weakest == nullptr) return;
+    const gr::DivisionCode township = report.code(*weakest);
+    const std::string name(report.name(*weakest));
+    char title[160];
+    std::snprintf(title, sizeof title, "%s 按期结案率 %.1f %%", name.c_str(), weakest->rates.on_time_closure * 100);
+    gr::DualLedger ledger;
+    const gr::ProblemId problem = ledger.add_problem({.title = title, .owner = {.division = township}, .raised = gr::make_date(2026, 1, 8),
+                                                      .due = gr::make_date(2026, 4, 30), .actor = "区委社会工作部"});
+    const gr::MeasureId measure = ledger.add_measure({.title = name + " 逾期案件清零", .owner = {.division = township},
+                                                      .responsible = name + "综治中心", .created = gr::make_date(2026, 1, 9),
+                                                      .due = gr::make_date(2026, 3, 15), .actor = "区委社会工作部"});
+    ledger.link(problem, measure, gr::make_date(2026, 1, 9), "区委社会工作部");
+    std::cout << "  双台账: " << ledger.problem(problem).number << " '" << title << "' (the lowest in "
+              << tree.name(county) << "), measure " << ledger.measure(measure).number << " '" << ledger.measure(measure).title
+              << "'\n";
+    try {
+        ledger.strike_off(problem, gr::make_date(2026, 2, 1), "区委社会工作部");
+    } catch (const gr::RuleViolation& refused) {
+        std::cout << "    销号 refused on 2026-02-01: " << refused.what() << '\n';
+    }
+    ledger.complete(measure, gr::make_date(2026, 3, 10), name + "综治中心");
+    ledger.verify(problem, gr::make_date(2026, 4, 10), "区核查组", true);
+    ledger.strike_off(problem, gr::make_date(2026, 4, 15), "区委社会工作部");
+    std::cout << "    measure done 2026-03-10, verified by 区核查组 2026-04-10, struck off (销号) 2026-04-15: "
+              << gr::to_string(ledger.problem(problem).status) << '\n';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -334,8 +405,10 @@ int main(int argc, char** argv) {
         print_report(chain, gr::make_date(2026, 6, 1));  // 2025 revision: new scale, term ended 2026-05-20
         hold_representatives_meeting(chain, gr::make_date(2025, 6, 15));
         print_deadlines();
-        print_grids(tree, community);
+        const gr::SyntheticCity city = gr::synthetic_city(tree, city_of(tree, community), /*seed=*/2024);
+        print_grids(tree, community, city);
         print_closed_loop(tree, community);
+        print_year(tree, community, city);
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';

@@ -65,8 +65,13 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
     CaseTable table;
     auto c = CaseTableAccess::columns(table);
     std::uint64_t total_weight = 0;
+    std::optional<DivisionId> scope;
+    if (options.scope) {
+        scope = tree.find(*options.scope);
+        if (!scope) throw NotFound("synthetic cases: scope " + options.scope->str() + " is not a unit of the tree");
+    }
     for (const DivisionId id : tree.ids()) {
-        if (tree.level(id) != Level::village) continue;
+        if (tree.level(id) != Level::village || (scope && *scope != id && !tree.is_ancestor(*scope, id))) continue;
         const DivisionCode code = tree.code(id);
         const bool community = code.village_class() == VillageClass::residents_committee;
         total_weight += community ? 30 + random.next() % 31 : 8 + random.next() % 13;
@@ -95,6 +100,10 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
         grid_count.push_back(static_cast<std::int32_t>(in_unit.size()));
     }
     if (units.empty()) {
+        if (scope) {
+            throw InvalidInput("synthetic cases need village-level units: " + options.scope->str() + " has none",
+                               Location{"", 0, "scope"});
+        }
         throw InvalidInput("synthetic cases need village-level units: the tree has no village-level unit", Location{"", 0, "tree"});
     }
     // Matters: the sample catalogue, weighted, with their handling limits.

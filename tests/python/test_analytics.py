@@ -318,3 +318,13 @@ def test_synthetic_cases_fall_in_the_grids_of_a_map(dongying: gr.DivisionTree) -
     assert rows.cases.sum() == len(in_grid)
     with pytest.raises(TypeError):
         gr.CaseTable.synthetic(dongying, cases=10, grids="370502")  # type: ignore[arg-type]
+
+
+def test_synthetic_cases_stay_in_their_scope(dongying: gr.DivisionTree) -> None:
+    table = gr.CaseTable.synthetic(dongying, cases=3_000, seed=5, scope="370503")  # 河口区
+    units = table.to_pandas().unit.astype(str)
+    assert units.str.startswith("370503").all() and units.nunique() > 50
+    with pytest.raises(gr.NotFoundError, match="scope 370599 is not a unit of the tree"):
+        gr.CaseTable.synthetic(dongying, cases=10, scope="370599")
+    with pytest.raises(gr.InvalidInputError):
+        gr.CaseTable.synthetic(dongying, cases=10, scope="3705x")

@@ -526,21 +526,24 @@ void bind_table(py::module_& m) {
         .def_static(
             "synthetic",
             [](const TreePtr& tree, std::size_t cases, int year, std::uint64_t seed,
-               const std::optional<std::shared_ptr<GridMap>>& grids) {
+               const std::optional<std::shared_ptr<GridMap>>& grids, const std::optional<UnitArgument>& scope) {
+                SyntheticCaseOptions options{.cases = cases, .year = year, .seed = seed};
+                options.grids = grids ? grids->get() : nullptr;
+                if (scope) options.scope = to_code(*scope);
                 CaseTable out;
                 {
                     const py::gil_scoped_release release;
-                    const GridMap* map = grids ? grids->get() : nullptr;
-                    out = CaseTable::synthetic(*tree, {.cases = cases, .year = year, .seed = seed, .grids = map});
+                    out = CaseTable::synthetic(*tree, options);
                 }
                 return with_tree(std::move(out), tree);
             },
             py::arg("tree"), py::arg("cases") = 100'000, py::arg("year") = 2025, py::arg("seed") = 2024,
-            py::arg("grids") = py::none(),
+            py::arg("grids") = py::none(), py::arg("scope") = py::none(),
             "A deterministic synthetic year of cases over the village-level units of tree (the same on every platform "
             "for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap "
             "(e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; "
-            "without it each unit gets 1–8 made-up grid codes.")
+            "without it each unit gets 1–8 made-up grid codes. scope: only the units under this code get cases "
+            "(NotFoundError if it is not in the tree).")
         .def("__len__", &CaseTable::size, "Number of cases.")
         .def_property_readonly(
             "tree", [](const py::object& self) { return self.attr("_tree").cast<std::shared_ptr<DivisionTree>>(); },

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,6 +73,9 @@ struct SyntheticCaseOptions {
     /// none are recorded), and a unit the map does not cover gets no grid; when null, each unit
     /// gets 1–8 made-up grid codes. Units and times are drawn the same either way.
     const GridMap* grids = nullptr;
+    /// @brief Only the village-level units under this unit get cases (default: every one of the
+    /// tree), e.g. one city of the national tree. Must be a unit of the tree.
+    std::optional<DivisionCode> scope{};
 };
 
 /// @brief Cases as columns (struct of arrays) over one DivisionTree; immutable once made.
@@ -122,7 +126,8 @@ public:
     /// follows 1–48 hours later unless it would be after the snapshot, 31 January of the next
     /// year. About 2 % are deferred (缓办), 5 % have a rework (返工), late cases have escalations,
     /// and 40 % of the closed ones are rated (响应 98 %, 解决 85 %, 满意 88 %). Throws InvalidInput
-    /// when the tree has no village-level unit or the year is outside 1950–2148.
+    /// when the tree (or the scope) has no village-level unit or the year is outside 1950–2148, and
+    /// NotFound for a scope that is not a unit of the tree.
     [[nodiscard]] static CaseTable synthetic(const DivisionTree& tree, const SyntheticCaseOptions& options = {});
 
     /// @brief The tree the unit ids refer to; throws NotFound for a default-constructed table.

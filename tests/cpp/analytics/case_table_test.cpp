@@ -343,9 +343,28 @@ TEST(SyntheticCases, FileCasesInTheGridsOfAMapByHouseholds) {
     EXPECT_GT(worst_even, 0.15);  // the households matter: an even split would be far off
 }
 
+TEST(SyntheticCases, StayInTheirScope) {
+    const DivisionTree& tree = dongying();
+    const DivisionId county = tree.at(DivisionCode::parse("370503"));  // 河口区
+    const CaseTable table = CaseTable::synthetic(tree, {.cases = 5'000, .seed = 3, .scope = DivisionCode::parse("370503")});
+    ASSERT_EQ(table.size(), 5'000U);
+    std::set<DivisionId> units;
+    for (const DivisionId unit : table.columns().unit) {
+        ASSERT_TRUE(tree.is_ancestor(county, unit));
+        units.insert(unit);
+    }
+    EXPECT_GT(units.size(), 50U);  // spread over the county's communities and villages
+    const CaseTable one = CaseTable::synthetic(tree, {.cases = 10, .scope = DivisionCode::parse(jinyuan)});
+    for (const DivisionId unit : one.columns().unit) EXPECT_EQ(tree.code(unit), DivisionCode::parse(jinyuan));
+    EXPECT_THAT(error_message<NotFound>([&] { (void)CaseTable::synthetic(tree, {.scope = DivisionCode::parse("370599")}); }),
+                HasSubstr("scope 370599 is not a unit of the tree"));
+}
+
 TEST(SyntheticCases, RefuseATreeWithoutVillagesAndFarYears) {
     const DivisionTree counties = DivisionTree::parse_csv("code,name,level,parent_code\n37,山东省,province,\n3705,东营市,prefecture,37\n");
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::synthetic(counties); }), HasSubstr("no village-level unit"));
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::synthetic(counties, {.scope = DivisionCode::parse("3705")}); }),
+                HasSubstr("village-level units: 3705 has none"));
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::synthetic(dongying(), {.year = 1900}); }),
                 HasSubstr("year 1900 is outside 1950–2148"));
 }

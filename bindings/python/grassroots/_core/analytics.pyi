@@ -584,9 +584,9 @@ class CaseTable:
         A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required; others optional; extra columns ignored); to_pandas() output reads back.
         """
     @staticmethod
-    def synthetic(tree: grassroots._core.division.DivisionTree, cases: typing.SupportsInt | typing.SupportsIndex = 100000, year: typing.SupportsInt | typing.SupportsIndex = 2025, seed: typing.SupportsInt | typing.SupportsIndex = 2024, grids: grassroots._core.grid.GridMap | None = None) -> CaseTable:
+    def synthetic(tree: grassroots._core.division.DivisionTree, cases: typing.SupportsInt | typing.SupportsIndex = 100000, year: typing.SupportsInt | typing.SupportsIndex = 2025, seed: typing.SupportsInt | typing.SupportsIndex = 2024, grids: grassroots._core.grid.GridMap | None = None, scope: str | grassroots._core.division.DivisionCode | None = None) -> CaseTable:
         """
-        A deterministic synthetic year of cases over the village-level units of tree (the same on every platform for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap (e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; without it each unit gets 1–8 made-up grid codes.
+        A deterministic synthetic year of cases over the village-level units of tree (the same on every platform for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap (e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; without it each unit gets 1–8 made-up grid codes. scope: only the units under this code get cases (NotFoundError if it is not in the tree).
         """
     def __len__(self) -> int:
         """
