@@ -8,6 +8,8 @@
 // the supervision centre verifies (核查) and closes (结案). Cases handled late across the holiday are
 // escalated by the engine's clock (催办 urge, 督办 one rung up the ladder, re-routed); some fail
 // verification and go back (返工); one attempt is refused; one case is reopened by its reporter.
+// The month's KPIs come from the analytics (CaseTable::from_engine, compute_kpis), and the case
+// escalated most goes on the dual ledger (双台账).
 //
 // Deterministic: a fixed seed and integer arithmetic, the same output on every machine.
 //
@@ -280,15 +282,16 @@ int main(int argc, char** argv) {
         }
         engine.advance(month_end);
 
-        // 5. The report: per week, by rung, and the month's rates. Due to close (应结案): closed, or its
-        //    handling deadline has passed. 结案率 = closed / due to close; 按期结案率 = closed and handled
-        //    by the handling deadline / due to close (CaseState keeps handling_due and handled_at).
+        // 5. The report: per week, by rung, and the month's KPIs (analytics: the engine's cases as a
+        //    CaseTable, every unit's KPIs in one pass). Cases count in the month of their handling
+        //    deadline (应结案); 结案率 = closed by the cut-off / due; 按期结案率 = closed, and handled by
+        //    the handling deadline / due (docs/analytics.md has the definitions and their sources).
         std::vector<std::array<int, 4>> weeks((month_days + 6) / 7);  // filed, closed, on time, escalated
         for (const gr::Event& e : engine.events()) {
             if (e.kind == gr::EventKind::opened) ++weeks[offset_of(e.at) / 7][0];
             if (e.kind == gr::EventKind::escalated) ++weeks[offset_of(e.at) / 7][3];
         }
-        int closed = 0, on_time = 0, due = 0, reworks = 0, urges = 0, escalations = 0, refusals = 0, reopens = 0;
+        int refusals = 0, reopens = 0;
         std::map<gr::Rung, int> by_rung;
         for (const gr::CaseState& c : engine.cases()) {
             const bool in_time = c.closed && c.handled_at && c.handling_due && *c.handled_at <= *c.handling_due;
@@ -296,12 +299,14 @@ int main(int argc, char** argv) {
                 ++weeks[offset_of(*c.closed_at) / 7][1];
                 weeks[offset_of(*c.closed_at) / 7][2] += in_time ? 1 : 0;
             }
-            closed += c.closed ? 1 : 0;
-            on_time += in_time ? 1 : 0;
-            due += c.closed || (c.handling_due && *c.handling_due <= month_end) ? 1 : 0;
-            reworks += c.reworks, urges += c.urges, escalations += c.escalations, refusals += c.refusals, reopens += c.reopens;
+            refusals += c.refusals, reopens += c.reopens;
             ++by_rung[c.rung];
         }
+        const gr::CaseTable table = gr::CaseTable::from_engine(engine, tree);
+        gr::KpiOptions options = gr::KpiOptions::dates(first_day, day_of(month_days));
+        options.calendar = &engine.calendar();
+        const gr::KpiReport kpis = gr::compute_kpis(table, options);
+        const gr::KpiRow& month = kpis.unit(jinyuan);
         std::cout << "Week           filed  closed  on time  escalated (督办)\n";
         for (std::size_t w = 0; w < weeks.size(); ++w) {
             const int last = std::min(static_cast<int>(w) * 7 + 6, month_days - 1);
@@ -310,9 +315,23 @@ int main(int argc, char** argv) {
         }
         std::cout << "\nCases by rung on 2026-10-20 24:00:";
         for (const auto& [rung, count] : by_rung) std::cout << "  " << gr::chinese_name(rung) << ' ' << count;
-        std::printf("\n\nThe month: %zu filed, %d due to close, %d closed, %d on time: 结案率 %.1f %%, 按期结案率 %.1f %%\n",
-                    engine.size(), due, closed, on_time, 100.0 * closed / due, 100.0 * on_time / due);
-        std::printf("  返工 %d, 催办 %d, 督办 %d, refused %d, reopened %d\n\n", reworks, urges, escalations, refusals, reopens);
+        const gr::KpiCounts& n = month.counts;
+        std::printf("\n\nThe month: %zu filed, %lld due to close, %lld closed, %lld on time: 结案率 %.1f %%, 按期结案率 %.1f %%\n",
+                    engine.size(), static_cast<long long>(n.cases), static_cast<long long>(n.closed), static_cast<long long>(n.on_time),
+                    100.0 * month.rates.closure, 100.0 * month.rates.on_time_closure);
+        std::printf("  返工 %lld, 督办 %lld, refused %d, reopened %d; time to close p50 %.0f h, p90 %.0f h (%.0f working days)\n",
+                    static_cast<long long>(n.reworks), static_cast<long long>(n.escalations), refusals, reopens,
+                    month.time_to_close.hours_p50, month.time_to_close.hours_p90, month.time_to_close.working_days_p90);
+        std::cout << "  by matter (most due first):";
+        std::vector<const gr::KpiRow*> matters;
+        for (const gr::KpiRow& row : kpis.matters()) if (row.counts.cases > 0) matters.push_back(&row);
+        std::stable_sort(matters.begin(), matters.end(), [](const gr::KpiRow* a, const gr::KpiRow* b) { return a->counts.cases > b->counts.cases; });
+        for (std::size_t k = 0; k < std::min<std::size_t>(3, matters.size()); ++k) {
+            const gr::KpiRow& row = *matters[k];
+            std::printf("  %s %lld (结案率 %.0f %%)", engine.catalogue().at(kpis.matter_keys()[row.index]).name.c_str(),
+                        static_cast<long long>(row.counts.cases), 100.0 * row.rates.closure);
+        }
+        std::cout << "\n\n";
 
         // 6. The record of the case escalated most often: every event, a JSON line, and Open311.
         gr::CaseId worst(0);
@@ -333,6 +352,15 @@ int main(int argc, char** argv) {
         }
         if (escalation != nullptr) std::cout << "\nIts first 督办 as a JSON line:\n" << engine.to_json_line(*escalation) << '\n';
         std::cout << "\nIts Open311 (GeoReport v2) service request:\n" << open311_of(engine, worst) << '\n';
+
+        // 7. It goes on the dual ledger (双台账) as a problem of the unit it is assigned to, to be
+        //    struck off (销号) only once the measures taken are done and verified (docs/ledger.md).
+        gr::DualLedger ledger;
+        const gr::Problem& problem = ledger.problem(ledger.raise_from_case(
+            engine, worst, day_of(month_days), gr::make_date(2026, 11, 30), "东营区数字化城管监督指挥中心"));
+        std::cout << "\nOn the dual ledger: " << problem.number << " '" << problem.title << "', owner " << problem.owner.to_string()
+                  << ", due " << gr::to_string(problem.due) << ", source " << gr::to_string(problem.source.kind) << ' '
+                  << problem.source.reference << '\n';
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';
