@@ -30,6 +30,7 @@ def test_readme_python_snippets(repo: Path, tmp_path: Path) -> None:
     script.write_text("\n".join(blocks), encoding="utf-8")
     out = run(script)
     assert "锦苑社区居民委员会" in out
+    assert re.search(r"东营区 结案率 9\d\.\d%", out)
 
 
 def test_python_autonomy_example(repo: Path) -> None:
