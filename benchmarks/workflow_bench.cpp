@@ -21,6 +21,7 @@
 // (Google Benchmark's default; the JSON has the wall-clock time as well), as compare_workflow.py
 // times its Python peers, so that other work on the machine disturbs the figures less.
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <malloc.h>
 #include <time.h>
@@ -229,6 +230,111 @@ void BM_UrbanLoopOneCase(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 7));
 }
 
+/// The record of @p count cases taken through their seven stages (untimed setup of the sink benchmarks).
+std::unique_ptr<City> recorded_city(std::size_t count) {
+    auto city = std::make_unique<City>();
+    run_cases(*city, Fields{}, filing_times(count), false);
+    return city;
+}
+
+/// The JSON lines sink alone: every event of the record written again through one JsonLinesSink to a
+/// counting, discarding stream (items = events; the engine's operations are not timed).
+void BM_JsonLinesSink(benchmark::State& state) {
+    const std::unique_ptr<City> city = recorded_city(static_cast<std::size_t>(state.range(0)));
+    const gr::CaseEngine& engine = city->engine;
+    CountingBuffer buffer;
+    std::ostream out(&buffer);
+    gr::JsonLinesSink sink(out);
+    for (auto _ : state) {
+        for (const gr::Event& event : engine.events()) sink.on_event(engine, event);
+    }
+    const auto events = static_cast<double>(engine.events().size());
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(engine.events().size()));
+    state.counters["events"] = events;
+    state.counters["json_bytes_per_event"] = static_cast<double>(buffer.bytes) / (events * static_cast<double>(state.iterations()));
+    state.counters["seconds_per_event"] = benchmark::Counter(events, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+using Json = nlohmann::ordered_json;
+
+/// An event as an nlohmann::ordered_json document, built from its EventRecord as the sink did before
+/// it serialised straight into a buffer.
+Json dom_of(const gr::EventRecord& r) {
+    Json out = Json::object();
+    out["sequence"] = r.sequence;
+    out["case"] = r.case_number;
+    out["kind"] = std::string(gr::to_string(r.kind));
+    out["at"] = gr::to_string(r.at);
+    if (!r.actor.empty()) out["actor"] = r.actor;
+    if (!r.role.empty()) out["role"] = r.role;
+    if (!r.from.empty()) out["from"] = r.from;
+    if (!r.to.empty()) out["to"] = r.to;
+    if (!r.transition.empty()) out["transition"] = r.transition;
+    out["rung"] = std::string(gr::to_string(r.rung));
+    if (!r.note.empty()) out["note"] = r.note;
+    if (!r.fields.empty()) {
+        Json fields = Json::object();
+        for (const gr::Field& f : r.fields) fields[f.name] = f.value;
+        out["fields"] = fields;
+    }
+    if (!r.reason.empty()) out["reason"] = r.reason;
+    if (r.assignment) {
+        const gr::Assignment& a = *r.assignment;
+        out["assignment"] = Json{{"primary", a.primary}, {"cooperating", a.cooperating}, {"rung", std::string(gr::to_string(a.rung))},
+                                 {"territory", a.territory}, {"basis", a.basis}};
+        if (!a.routed_primary.empty()) out["assignment"]["routed_primary"] = a.routed_primary;
+    }
+    if (r.input) {
+        const gr::CaseInput& in = *r.input;
+        out["workflow"] = r.workflow;
+        out["workflow_version"] = r.workflow_version;
+        out["unit"] = r.unit;
+        if (!r.grid.empty()) out["grid"] = r.grid;
+        Json input = Json::object();
+        input["matter"] = in.matter;
+        if (!in.workflow.empty()) input["workflow"] = in.workflow;
+        if (in.workflow_version != 0) input["workflow_version"] = in.workflow_version;
+        if (in.point) input["point"] = Json::array({in.point->x, in.point->y});
+        if (in.unit) input["unit"] = in.unit->str();
+        if (!in.address.empty()) input["address"] = in.address;
+        if (!in.owner.empty()) input["owner"] = in.owner;
+        if (!in.description.empty()) input["description"] = in.description;
+        input["priority"] = std::string(gr::to_string(in.priority));
+        if (!in.attachments.empty()) {
+            input["attachments"] = Json::array();
+            for (const gr::Attachment& a : in.attachments) {
+                input["attachments"].push_back(Json{{"name", a.name}, {"media_type", a.media_type}, {"bytes", a.bytes}, {"url", a.url}});
+            }
+        }
+        out["input"] = input;
+    }
+    return out;
+}
+
+/// The peer of BM_JsonLinesSink, measured on the same events: each event spelled out by
+/// CaseEngine::describe(), built as a document (dom_of), dump()ed and written with its newline.
+/// Checks first that the document writes the same bytes as to_json_line().
+void BM_JsonLinesDom(benchmark::State& state) {
+    const std::unique_ptr<City> city = recorded_city(static_cast<std::size_t>(state.range(0)));
+    const gr::CaseEngine& engine = city->engine;
+    for (const gr::Event& event : engine.events()) {
+        if (dom_of(engine.describe(event)).dump() != engine.to_json_line(event)) {
+            state.SkipWithError("the nlohmann document and to_json_line() differ");
+            return;
+        }
+    }
+    CountingBuffer buffer;
+    std::ostream out(&buffer);
+    for (auto _ : state) {
+        for (const gr::Event& event : engine.events()) out << dom_of(engine.describe(event)).dump() << '\n';
+    }
+    const auto events = static_cast<double>(engine.events().size());
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(engine.events().size()));
+    state.counters["events"] = events;
+    state.counters["json_bytes_per_event"] = static_cast<double>(buffer.bytes) / (events * static_cast<double>(state.iterations()));
+    state.counters["seconds_per_event"] = benchmark::Counter(events, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -249,6 +355,10 @@ int main(int argc, char** argv) {
     // Seven stages with a JsonLinesSink writing every event's JSON line to a counting, discarding stream.
     benchmark::RegisterBenchmark("BM_UrbanLoopJsonLines", [](benchmark::State& s) { run_benchmark(s, false, true); })
         ->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+    // The sink alone on the record of the seven stages (900,000 events for 100,000 cases), and its peer:
+    // an nlohmann::ordered_json document per event, as the sink wrote them before.
+    benchmark::RegisterBenchmark("BM_JsonLinesSink", BM_JsonLinesSink)->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+    benchmark::RegisterBenchmark("BM_JsonLinesDom", BM_JsonLinesDom)->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
     benchmark::RegisterBenchmark("BM_UrbanLoopOneCase", BM_UrbanLoopOneCase)->Unit(benchmark::kMicrosecond);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -116,6 +116,13 @@ class Month:
     def add(self, plan: int, steps: list[tuple[dt.datetime, str]]) -> None:
         self.steps += [Step(when, plan, action) for when, action in steps if when <= END]
 
+    def routed(self, case: int) -> str:
+        """The unit the responsibility list names for the case on its rung: what the dispatcher enters
+        (the engine refuses a unit the list does not name unless its options allow an override)."""
+        s = self.engine.state(case)
+        matter = self.engine.catalogue[s.matter]
+        return self.engine.responsibilities.route(matter, s.unit, s.grid or "", s.rung).primary
+
     def handler(self, case: int) -> int:
         """The department actor of the unit the case is assigned to now."""
         assigned = self.engine.assignment(case)
@@ -146,7 +153,7 @@ class Month:
             elif action == "cancel":
                 e.take(case, "cancel", self.commander, when, {"reason": "不属于城管受理范围"})
             elif action == "dispatch":
-                e.take(case, "dispatch", self.commander, when, {"department": "按属地管理清单派遣"})
+                e.take(case, "dispatch", self.commander, when, {"department": self.routed(case)})
             elif action == "complete":
                 e.take(case, "complete", self.handler(case), when, {"result": "已处置"})
             elif action == "verify_fail":

@@ -372,4 +372,37 @@ const WorkflowDefinition& WorkflowRegistry::latest(std::string_view id) const {
     return *best;
 }
 
+bool WorkflowRegistry::contains(std::string_view id, int version) const noexcept {
+    return std::any_of(definitions_.begin(), definitions_.end(),
+                       [&](const WorkflowDefinition& d) { return d.id() == id && d.version() == version; });
+}
+
+bool WorkflowRegistry::contains(std::string_view id) const noexcept {
+    return std::any_of(definitions_.begin(), definitions_.end(), [&](const WorkflowDefinition& d) { return d.id() == id; });
+}
+
+std::vector<std::pair<std::string, int>> WorkflowRegistry::entries() const {
+    std::vector<std::pair<std::string, int>> out;
+    out.reserve(definitions_.size());
+    for (const WorkflowDefinition& d : definitions_) out.emplace_back(d.id(), d.version());
+    return out;
+}
+
+std::vector<std::string> WorkflowRegistry::ids() const {
+    std::vector<std::string> out;
+    for (const WorkflowDefinition& d : definitions_) {
+        if (std::find(out.begin(), out.end(), d.id()) == out.end()) out.push_back(d.id());
+    }
+    return out;
+}
+
+std::vector<int> WorkflowRegistry::versions(std::string_view id) const {
+    std::vector<int> out;
+    for (const WorkflowDefinition& d : definitions_) {
+        if (d.id() == id) out.push_back(d.version());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace grassroots

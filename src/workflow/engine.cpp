@@ -576,7 +576,8 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         m.refuse_rule(state, actor_id, at, index, "workflow.close-needs-verification",
                       "case " + case_number(id) + " cannot close: it was handled and has no passed verification since");
     }
-    // Routing happens before anything is recorded, so a case nobody is responsible for is refused whole.
+    // Routing happens before anything is recorded, so a case nobody is responsible for, or sent to a
+    // unit the list does not name, is refused whole.
     std::optional<Assignment> assignment;
     if (transition.duty == Duty::dispatch) {
         try {
@@ -584,12 +585,25 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         } catch (const NotFound& error) {
             m.refuse_rule(state, actor_id, at, index, "workflow.no-responsible-unit", error.what());
         }
+        const auto given = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "department"; });
+        const std::string_view department = given != fields.end() ? std::string_view(given->value) : std::string_view();
         if (!assignment) {
-            const auto department = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "department"; });
-            if (department != fields.end() && !department->value.empty()) {
-                assignment = Assignment{department->value, {}, state.rung,
-                                        state.grid.empty() ? state.unit.str() : state.grid, "chosen by the dispatcher"};
+            if (!department.empty()) {
+                assignment = Assignment{std::string(department), {}, state.rung, state.grid.empty() ? state.unit.str() : state.grid,
+                                        "chosen by the dispatcher", {}};
             }
+        } else if (!department.empty() && department != assignment->primary &&
+                   std::find(assignment->cooperating.begin(), assignment->cooperating.end(), department) == assignment->cooperating.end()) {
+            // The dispatcher names a unit the list does not: a re-assignment, refused unless allowed.
+            if (!m.options.allow_dispatch_override) {
+                m.refuse_rule(state, actor_id, at, index, "workflow.department-not-responsible",
+                              "dispatch of case " + case_number(id) + " to " + in_quotes(department) +
+                                  ": the responsibility list routes it to " + in_quotes(assignment->primary) + " (primary; cooperating: " +
+                                  list_of(assignment->cooperating) + "; " + assignment->basis +
+                                  "); sending it to another unit needs the engine option allow_dispatch_override");
+            }
+            assignment->routed_primary = std::exchange(assignment->primary, std::string(department));
+            assignment->basis = "re-assigned by the dispatcher from " + assignment->routed_primary + " (" + assignment->basis + ")";
         }
     }
     Event event;
@@ -742,7 +756,7 @@ std::size_t CaseEngine::memory_bytes() const noexcept {
     }
     bytes += m.assignments.capacity() * sizeof(Assignment);
     for (const Assignment& a : m.assignments) {
-        bytes += heap(a.primary) + heap(a.territory) + heap(a.basis) + a.cooperating.capacity() * sizeof(std::string);
+        bytes += heap(a.primary) + heap(a.territory) + heap(a.basis) + heap(a.routed_primary) + a.cooperating.capacity() * sizeof(std::string);
         for (const std::string& unit : a.cooperating) bytes += heap(unit);
     }
     return bytes;

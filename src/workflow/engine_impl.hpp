@@ -128,6 +128,12 @@ struct CaseEngine::Impl {
     void record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason);
     void clear_cases() noexcept;
     void rethrow_sink_error();
+
+    // The record out (engine_io.cpp).
+    /// Throws InvalidInput unless @p event is an event of this engine.
+    void check_own(const Event& event) const;
+    /// Writes one event's JSON line into a string.
+    class LineWriter;
 };
 
 }  // namespace grassroots

@@ -1,9 +1,14 @@
 // The record of a case engine: events spelled out, JSON lines out and back in (replay), Open311.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <ostream>
 
 #include "core/json_reader.hpp"
+#include "core/json_writer.hpp"
 #include "grassroots/error.hpp"
 #include "workflow/engine_impl.hpp"
 
@@ -14,67 +19,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 constexpr std::uint32_t no_index = Event::no_detail;
 
-Json assignment_json(const Assignment& a) {
-    Json out = Json::object();
-    out["primary"] = a.primary;
-    out["cooperating"] = a.cooperating;
-    out["rung"] = std::string(to_string(a.rung));
-    out["territory"] = a.territory;
-    out["basis"] = a.basis;
-    return out;
-}
-
-Json input_json(const CaseInput& input) {
-    Json out = Json::object();
-    out["matter"] = input.matter;
-    if (!input.workflow.empty()) out["workflow"] = input.workflow;
-    if (input.workflow_version != 0) out["workflow_version"] = input.workflow_version;
-    if (input.point) out["point"] = Json::array({input.point->x, input.point->y});
-    if (input.unit) out["unit"] = input.unit->str();
-    if (!input.address.empty()) out["address"] = input.address;
-    if (!input.owner.empty()) out["owner"] = input.owner;
-    if (!input.description.empty()) out["description"] = input.description;
-    out["priority"] = std::string(to_string(input.priority));
-    if (!input.attachments.empty()) {
-        out["attachments"] = Json::array();
-        for (const Attachment& a : input.attachments) {
-            out["attachments"].push_back(Json{{"name", a.name}, {"media_type", a.media_type}, {"bytes", a.bytes}, {"url", a.url}});
-        }
-    }
-    return out;
-}
-
-Json record_json(const EventRecord& r) {
-    Json out = Json::object();
-    out["sequence"] = r.sequence;
-    out["case"] = r.case_number;
-    out["kind"] = std::string(to_string(r.kind));
-    out["at"] = to_string(r.at);
-    if (!r.actor.empty()) out["actor"] = r.actor;
-    if (!r.role.empty()) out["role"] = r.role;
-    if (!r.from.empty()) out["from"] = r.from;
-    if (!r.to.empty()) out["to"] = r.to;
-    if (!r.transition.empty()) out["transition"] = r.transition;
-    out["rung"] = std::string(to_string(r.rung));
-    if (!r.note.empty()) out["note"] = r.note;
-    if (!r.fields.empty()) {
-        Json fields = Json::object();
-        for (const Field& f : r.fields) fields[f.name] = f.value;
-        out["fields"] = fields;
-    }
-    if (!r.reason.empty()) out["reason"] = r.reason;
-    if (r.assignment) out["assignment"] = assignment_json(*r.assignment);
-    if (r.input) {
-        out["workflow"] = r.workflow;
-        out["workflow_version"] = r.workflow_version;
-        out["unit"] = r.unit;
-        if (!r.grid.empty()) out["grid"] = r.grid;
-        out["input"] = input_json(*r.input);
-    }
-    return out;
-}
-
 using detail::JsonReader;
+using namespace std::string_view_literals;
 
 CaseInput input_from(const Json& node, const JsonReader& read) {
     read.only_keys(node, "input", {"matter", "workflow", "workflow_version", "point", "unit", "address", "owner", "description",
@@ -112,11 +58,214 @@ CaseInput input_from(const Json& node, const JsonReader& read) {
 
 }  // namespace
 
-EventRecord CaseEngine::describe(const Event& event) const {
-    const Impl& m = *impl_;
-    if (event.sequence >= m.events.size() || !(m.events[event.sequence] == event)) {
+/// Writes events as JSON lines straight into a string, byte for byte as an nlohmann::ordered_json
+/// document of the EventRecord would dump them (keys in this order, keys with nothing to say left
+/// out), without building the document or the record. Text that is not valid UTF-8 throws
+/// InvalidInput naming the event and the key.
+class CaseEngine::Impl::LineWriter {
+public:
+    LineWriter(const Impl& engine, const Event& event, std::string& out) : m_(engine), event_(event), out_(out) {}
+
+    void write() {
+        const std::uint32_t index = event_.case_id.value();
+        const WorkflowDefinition& definition = *m_.loop_of(index).definition;
+        out_ += "{\"sequence\":"sv;
+        detail::append_json_integer(out_, event_.sequence);
+        out_ += ",\"case\":\""sv;
+        case_number(event_.case_id);
+        out_ += "\",\"kind\":\""sv;
+        out_ += to_string(event_.kind);
+        out_ += "\",\"at\":\""sv;
+        instant(event_.at);
+        out_ += '"';
+        if (event_.actor.valid()) optional_text("actor", m_.actors[event_.actor.value()].id);
+        if (event_.role != Event::none) optional_text("role", m_.roles[event_.role]);
+        if (event_.from != Event::none) optional_text("from", definition.states()[event_.from].id);
+        if (event_.to != Event::none) optional_text("to", definition.states()[event_.to].id);
+        if (event_.transition != Event::none) optional_text("transition", definition.transitions()[event_.transition].id);
+        out_ += ",\"rung\":\""sv;
+        out_ += to_string(event_.rung);
+        out_ += '"';
+        if (event_.detail != no_index) {
+            const detail::EventDetail& d = m_.details[event_.detail];
+            const bool refused = event_.kind == EventKind::refused;
+            if (!refused) optional_text("note", d.text);
+            fields(d.fields);
+            if (refused) optional_text("reason", d.text);
+            if (d.assignment != no_index) assignment(m_.assignments[d.assignment]);
+        }
+        if (event_.kind == EventKind::opened) {
+            const detail::Opening& opening = m_.openings[index];
+            key("workflow");
+            text("workflow", definition.id());
+            key("workflow_version");
+            detail::append_json_integer(out_, definition.version());
+            key("unit");
+            text("unit", opening.unit.str());
+            optional_text("grid", opening.grid);
+            key("input");
+            input(m_.inputs[index]);
+        }
+        out_ += '}';
+    }
+
+private:
+    const Impl& m_;
+    const Event& event_;
+    std::string& out_;
+
+    void key(std::string_view name) {
+        out_ += ",\""sv;
+        out_ += name;
+        out_ += "\":"sv;
+    }
+
+    void text(std::string_view what, std::string_view value) {
+        const std::size_t bad = detail::append_json_string(out_, value);
+        if (bad != std::string::npos) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(value[bad])));
+            throw InvalidInput("event " + std::to_string(event_.sequence) + " of case " + CaseEngine::case_number(event_.case_id) +
+                                   ": '" + std::string(what) + "' is not valid UTF-8 (byte " + byte + " at offset " +
+                                   std::to_string(bad) + ")",
+                               Location{"", 0, std::string(what)});
+        }
+    }
+
+    void optional_text(std::string_view name, std::string_view value, std::string_view what = {}) {
+        if (value.empty()) return;
+        key(name);
+        text(what.empty() ? name : what, value);
+    }
+
+    void case_number(CaseId id) {
+        char digits[16];
+        const char* end = std::to_chars(digits, digits + sizeof digits, static_cast<std::uint64_t>(id.value()) + 1).ptr;
+        const auto length = static_cast<std::size_t>(end - digits);
+        out_ += 'C';
+        if (length < 6) out_.append(6 - length, '0');
+        out_.append(digits, length);
+    }
+
+    void instant(Instant at) {
+        const auto local = at + china_utc_offset;
+        const auto day = std::chrono::floor<std::chrono::days>(local);
+        const std::chrono::year_month_day date{day};
+        const int year = static_cast<int>(date.year());
+        if (year < 0 || year > 9999) {
+            out_ += to_string(at);
+            return;
+        }
+        const auto seconds = (local - day).count();
+        const auto two = [](char* p, long long value) {
+            p[0] = static_cast<char>('0' + value / 10);
+            p[1] = static_cast<char>('0' + value % 10);
+        };
+        char text[] = "0000-00-00T00:00:00+08:00";
+        two(text, year / 100);
+        two(text + 2, year % 100);
+        two(text + 5, static_cast<unsigned>(date.month()));
+        two(text + 8, static_cast<unsigned>(date.day()));
+        two(text + 11, seconds / 3600);
+        two(text + 14, seconds / 60 % 60);
+        two(text + 17, seconds % 60);
+        out_.append(text, sizeof text - 1);
+    }
+
+    // An object of the fields; a name given twice (possible only in replayed records) keeps its
+    // first place and its last value, as an ordered_json object assigned field by field does.
+    void fields(const std::vector<Field>& all) {
+        if (all.empty()) return;
+        key("fields");
+        out_ += '{';
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto same = [&](const Field& f) { return f.name == all[i].name; };
+            if (std::any_of(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), same)) continue;
+            const Field& last = *std::find_if(all.rbegin(), all.rend(), same);
+            if (i != 0) out_ += ',';
+            text("fields", all[i].name);
+            out_ += ':';
+            text("fields." + all[i].name, last.value);
+        }
+        out_ += '}';
+    }
+
+    void assignment(const Assignment& a) {
+        out_ += ",\"assignment\":{\"primary\":"sv;
+        text("assignment.primary", a.primary);
+        out_ += ",\"cooperating\":["sv;
+        for (std::size_t i = 0; i < a.cooperating.size(); ++i) {
+            if (i != 0) out_ += ',';
+            text("assignment.cooperating", a.cooperating[i]);
+        }
+        out_ += "],\"rung\":\""sv;
+        out_ += to_string(a.rung);
+        out_ += "\",\"territory\":"sv;
+        text("assignment.territory", a.territory);
+        out_ += ",\"basis\":"sv;
+        text("assignment.basis", a.basis);
+        if (!a.routed_primary.empty()) {
+            out_ += ",\"routed_primary\":"sv;
+            text("assignment.routed_primary", a.routed_primary);
+        }
+        out_ += '}';
+    }
+
+    void input(const CaseInput& in) {
+        out_ += "{\"matter\":"sv;
+        text("input.matter", in.matter);
+        optional_text("workflow", in.workflow, "input.workflow");
+        if (in.workflow_version != 0) {
+            key("workflow_version");
+            detail::append_json_integer(out_, in.workflow_version);
+        }
+        if (in.point) {
+            key("point");
+            out_ += '[';
+            detail::append_json_double(out_, in.point->x);
+            out_ += ',';
+            detail::append_json_double(out_, in.point->y);
+            out_ += ']';
+        }
+        if (in.unit) {
+            key("unit");
+            text("input.unit", in.unit->str());
+        }
+        optional_text("address", in.address, "input.address");
+        optional_text("owner", in.owner, "input.owner");
+        optional_text("description", in.description, "input.description");
+        out_ += ",\"priority\":\""sv;
+        out_ += to_string(in.priority);
+        out_ += '"';
+        if (!in.attachments.empty()) {
+            out_ += ",\"attachments\":["sv;
+            for (std::size_t i = 0; i < in.attachments.size(); ++i) {
+                const Attachment& a = in.attachments[i];
+                out_ += i == 0 ? "{\"name\":"sv : ",{\"name\":"sv;
+                text("input.attachments.name", a.name);
+                out_ += ",\"media_type\":"sv;
+                text("input.attachments.media_type", a.media_type);
+                out_ += ",\"bytes\":"sv;
+                detail::append_json_integer(out_, a.bytes);
+                out_ += ",\"url\":"sv;
+                text("input.attachments.url", a.url);
+                out_ += '}';
+            }
+            out_ += ']';
+        }
+        out_ += '}';
+    }
+};
+
+void CaseEngine::Impl::check_own(const Event& event) const {
+    if (event.sequence >= events.size() || !(events[event.sequence] == event)) {
         throw InvalidInput("event " + std::to_string(event.sequence) + " is not an event of this engine");
     }
+}
+
+EventRecord CaseEngine::describe(const Event& event) const {
+    const Impl& m = *impl_;
+    m.check_own(event);
     const std::uint32_t index = event.case_id.value();
     const WorkflowDefinition& definition = *m.loop_of(index).definition;
     EventRecord r;
@@ -146,15 +295,38 @@ EventRecord CaseEngine::describe(const Event& event) const {
     return r;
 }
 
-std::string CaseEngine::to_json_line(const Event& event) const { return record_json(describe(event)).dump(); }
+void CaseEngine::append_json_line(const Event& event, std::string& out) const {
+    impl_->check_own(event);
+    const std::size_t size = out.size();
+    try {
+        Impl::LineWriter(*impl_, event, out).write();
+    } catch (...) {
+        out.resize(size);
+        throw;
+    }
+}
 
-std::string CaseEngine::to_json_lines() const {
+std::string CaseEngine::to_json_line(const Event& event) const {
     std::string out;
-    for (const Event& event : impl_->events) out += to_json_line(event) + "\n";
+    append_json_line(event, out);
     return out;
 }
 
-void JsonLinesSink::on_event(const CaseEngine& engine, const Event& event) { *out_ << engine.to_json_line(event) << '\n'; }
+std::string CaseEngine::to_json_lines() const {
+    std::string out;
+    for (const Event& event : impl_->events) {
+        append_json_line(event, out);
+        out += '\n';
+    }
+    return out;
+}
+
+void JsonLinesSink::on_event(const CaseEngine& engine, const Event& event) {
+    line_.clear();
+    engine.append_json_line(event, line_);
+    line_ += '\n';
+    out_->write(line_.data(), static_cast<std::streamsize>(line_.size()));
+}
 
 std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std::string_view source) {
     std::vector<EventRecord> records;
@@ -200,7 +372,7 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
         r.reason = read.text(node, "", "reason", false);
         if (node.contains("assignment")) {
             const Json& a = node.at("assignment");
-            read.only_keys(a, "assignment", {"primary", "cooperating", "rung", "territory", "basis"});
+            read.only_keys(a, "assignment", {"primary", "cooperating", "rung", "territory", "basis", "routed_primary"});
             Assignment assignment;
             assignment.primary = read.text(a, "assignment", "primary");
             if (a.contains("cooperating")) {
@@ -213,6 +385,7 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
             assignment.rung = read.parsed("assignment.rung", read.text(a, "assignment", "rung"), [](const std::string& t) { return parse_rung(t); });
             assignment.territory = read.text(a, "assignment", "territory", false);
             assignment.basis = read.text(a, "assignment", "basis", false);
+            assignment.routed_primary = read.text(a, "assignment", "routed_primary", false);
             r.assignment = std::move(assignment);
         }
         if (r.kind == EventKind::opened) {

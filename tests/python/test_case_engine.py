@@ -74,11 +74,11 @@ class Fixture:
         case = CaseInput("event:0502", workflow="urban_management", unit=JINYUAN, description="占道经营")
         return self.engine.open(case, self.reporter, when)
 
-    def to_handle(self, case: int, dispatched: dt.datetime) -> None:
-        """Takes the case from collect to handle (dispatched at dispatched)."""
+    def to_handle(self, case: int, dispatched: dt.datetime, unit: str = "街道综合执法队") -> None:
+        """Takes the case from collect to handle (dispatched at dispatched to unit)."""
         self.engine.take(case, "submit", self.supervisor, dispatched - dt.timedelta(hours=1), SUBMIT)
         self.engine.take(case, "accept", self.commander, dispatched - dt.timedelta(minutes=30))
-        self.engine.take(case, "dispatch", self.commander, dispatched, {"department": "街道综合执法队"})
+        self.engine.take(case, "dispatch", self.commander, dispatched, {"department": unit})
 
 
 @pytest.fixture()
@@ -389,6 +389,11 @@ def test_running_cases_stay_on_their_version(f: Fixture) -> None:
     new = f.file()
     assert f.engine.state(old).version == 1 and f.engine.state(new).version == 2
     assert [(w.id, w.version) for w in f.engine.workflows] == [("urban_management", 1), ("urban_management", 2)]
+    registry = f.engine.registry  # a copy of the engine's registry
+    assert registry.entries == [("urban_management", 1), ("urban_management", 2)] and len(registry) == 2
+    assert ("urban_management", 2) in registry and "urban_management" in registry and ("urban_management", 3) not in registry
+    registry.add(gr.five_step())
+    assert len(f.engine.registry) == 2 and "five_step" not in f.engine.registry
     assert f.engine.workflow("urban_management").version == 2
     assert f.engine.workflow("urban_management", 1) == gr.urban_management()
     with pytest.raises(gr.InvalidInputError):
@@ -444,7 +449,7 @@ def test_dispatch_routes_by_the_responsibility_list_and_escalation_reroutes(f: F
     # Components: owner first; the matter type names the loop.
     broken = f.engine.open(CaseInput("component:0101", unit=JINYUAN), f.reporter, at(10, 8, 9))
     assert f.engine.state(broken).workflow == "urban_management"
-    f.to_handle(broken, at(10, 8, 11))
+    f.to_handle(broken, at(10, 8, 11), "供水公司")
     assert f.engine.assignment(broken) is not None and f.engine.assignment(broken).primary == "供水公司"  # type: ignore[union-attr]
     f.engine.take(broken, "complete", water, at(10, 8, 15), {"result": "已更换井盖"})
     with pytest.raises(gr.InvalidInputError, match="not in the catalogue") as raised:
@@ -456,6 +461,67 @@ def test_dispatch_routes_by_the_responsibility_list_and_escalation_reroutes(f: F
     with pytest.raises(gr.InvalidInputError, match="component:0101"):
         f.engine.set_responsibilities(partial)
     assert len(f.engine.responsibilities) == 5
+
+
+def routed_engine(options: Optional[EngineOptions] = None) -> Fixture:
+    f = Fixture(options)
+    catalogue, rows = routing()
+    f.engine.set_catalogue(catalogue)
+    f.engine.set_responsibilities(rows)
+    return f
+
+
+def test_dispatch_to_a_unit_the_list_does_not_name_is_refused_and_recorded() -> None:
+    f = routed_engine()
+    assert f.engine.options.allow_dispatch_override is False
+    case = f.engine.open(CaseInput("component:0101", unit=JINYUAN), f.reporter, at(10, 8, 9))  # primary: 供水公司
+    f.engine.take(case, "submit", f.supervisor, at(10, 8, 10), SUBMIT)
+    f.engine.take(case, "accept", f.commander, at(10, 8, 10, 30))
+    with pytest.raises(gr.RuleViolationError, match="routes it to '供水公司'") as raised:
+        f.engine.take(case, "dispatch", f.commander, at(10, 8, 10, 40), {"department": "街道综合执法队"})
+    assert raised.value.rule_id == "workflow.department-not-responsible"
+    assert "to '街道综合执法队'" in str(raised.value) and "cooperating: 锦苑社区居委会, 物业公司" in str(raised.value)
+    refused = f.engine.describe(f.engine.events[-1])
+    assert refused.kind == EventKind.REFUSED and refused.transition == "dispatch" and str(raised.value).endswith(refused.reason)
+    assert f.engine.state_id(case) == "dispatch" and f.engine.state(case).refusals == 1
+    assert f.engine.assignment(case) is None
+    # A cooperating unit is accepted as recorded: the assignment stays as routed.
+    f.engine.take(case, "dispatch", f.commander, at(10, 8, 10, 45), {"department": "物业公司"})
+    assigned = f.engine.assignment(case)
+    assert assigned is not None and assigned.primary == "供水公司" and assigned.routed_primary == ""
+
+
+def test_an_engine_may_allow_the_dispatcher_to_override_the_routed_primary() -> None:
+    options = EngineOptions(allow_dispatch_override=True)
+    assert options.allow_dispatch_override and options != EngineOptions()
+    assert pickle.loads(pickle.dumps(options)) == options and options.to_dict()["allow_dispatch_override"] is True
+    f = routed_engine(options)
+    team = f.engine.add_actor(Actor("dp-2", "执法队员", ["department"], unit="胜利街道综合执法队"))
+    community = f.engine.add_actor(Actor("dp-4", "社区干部", ["department"], unit="锦苑社区居委会"))
+    case = f.file(at(9, 30, 8))
+    f.to_handle(case, at(9, 30, 10), "胜利街道综合执法队")  # routed: 锦苑社区居委会 (cooperating: 街道综合执法队)
+    assigned = f.engine.assignment(case)
+    assert assigned is not None
+    assert (assigned.primary, assigned.routed_primary) == ("胜利街道综合执法队", "锦苑社区居委会")
+    assert assigned.cooperating == ["街道综合执法队"] and "re-assigned by the dispatcher" in assigned.basis
+    assert assigned.to_dict()["routed_primary"] == "锦苑社区居委会" and pickle.loads(pickle.dumps(assigned)) == assigned
+    record = f.engine.describe(f.engine.events[-1])
+    assert record.kind == EventKind.ASSIGNED and record.assignment == assigned
+    line = json.loads(f.engine.to_json_line(f.engine.events[-1]))
+    assert line["assignment"]["routed_primary"] == "锦苑社区居委会"
+    with pytest.raises(gr.PermissionDeniedError, match="assigned to 胜利街道综合执法队"):
+        f.engine.take(case, "complete", community, at(10, 8, 9), {"result": "done"})
+    # The record replays, routed primary included.
+    g = routed_engine(options)
+    g.engine.add_actor(Actor("dp-2", "执法队员", ["department"], unit="胜利街道综合执法队"))
+    g.engine.add_actor(Actor("dp-4", "社区干部", ["department"], unit="锦苑社区居委会"))
+    g.engine.replay(CaseEngine.parse_json_lines(f.engine.to_json_lines()))
+    assert g.engine.cases == f.engine.cases and g.engine.assignment(case) == assigned
+    f.engine.take(case, "complete", team, at(10, 8, 10), {"result": "done"})
+    assert f.engine.state(case).handler == team
+    # Assignment takes routed_primary as an optional last argument.
+    plain = Assignment("a", [], Rung.COMMUNITY, "370502005066", "basis")
+    assert plain.routed_primary == "" and "routed_primary=''" in repr(plain)
 
 
 def test_a_division_tree_checks_filed_codes(f: Fixture, dongying: gr.DivisionTree) -> None:
@@ -512,6 +578,43 @@ def test_replaying_the_json_lines_rebuilds_identical_states() -> None:
     assert b.engine.to_json_lines() == a.engine.to_json_lines()
     # Records pickle and compare as values.
     assert pickle.loads(pickle.dumps(records)) == records
+
+
+AWKWARD = "\"引号\" \\ 反斜杠 \t制表\n换行\r\b\f \x01\x1f\x7f \u2028 😀 /"
+
+
+def test_json_lines_are_what_json_dumps_writes_for_awkward_text() -> None:
+    a = Fixture()
+    busy_month(a)
+    filed = CaseInput("event:0502", workflow="urban_management", workflow_version=1, point=(118.0, 37.4600125), unit=JINYUAN,
+                      address=f"锦苑社区 {AWKWARD}", owner="店主 \"王\"", description=AWKWARD, priority=Priority.URGENT,
+                      attachments=[Attachment("照片 \"1\".jpg", "image/jpeg", 123456, "https://example.org/a\\b"),
+                                   Attachment("plan.pdf")])
+    case = a.engine.open(filed, a.reporter, at(9, 30, 8))
+    a.engine.take(case, "submit", a.supervisor, at(9, 30, 9), {**SUBMIT, "location": AWKWARD}, note=AWKWARD)
+    lines = a.engine.to_json_lines()
+    assert lines.endswith("\n")
+    rows = lines.split("\n")[:-1]  # not splitlines(): U+2028 is written as is, as nlohmann writes it
+    for line in rows:
+        # Compact JSON, non-ASCII as is, control characters escaped: what json.dumps writes.
+        assert json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) == line
+    opened = json.loads(rows[a.engine.events_of(case)[0].sequence])
+    assert opened["input"]["description"] == AWKWARD and opened["input"]["point"] == [118.0, 37.4600125]
+    assert opened["input"]["attachments"][1] == {"name": "plan.pdf", "media_type": "", "bytes": 0, "url": ""}
+    records = CaseEngine.parse_json_lines(lines, "awkward.jsonl")
+    assert records == a.engine.event_records()
+    b = Fixture()
+    b.engine.replay(records)
+    assert b.engine.to_json_lines() == lines and b.engine.cases == a.engine.cases
+    # Text that is not UTF-8 (a lone surrogate) never reaches the record.
+    before = len(a.engine.events)
+    with pytest.raises((TypeError, UnicodeError)):
+        a.engine.take(case, "accept", a.commander, at(9, 30, 10), note="bad \ud800")
+    assert len(a.engine.events) == before
+    other = Fixture()
+    other.file(at(9, 28, 8))  # another time: not the same event
+    with pytest.raises(gr.NotFoundError, match="not an event of this engine"):
+        a.engine.to_json_line(other.engine.events[0])
 
 
 def test_replay_refuses_records_that_do_not_fit_and_stays_empty() -> None:

@@ -163,6 +163,27 @@ def test_registry() -> None:
     assert len(registry) == 3
 
 
+def test_registry_lists_its_entries_in_the_order_added() -> None:
+    registry = WorkflowRegistry()
+    assert registry.entries == [] and registry.ids == [] and list(registry) == [] and "loop" not in registry
+    registry.add(small_loop(3))
+    registry.add(gr.five_step())
+    registry.add(small_loop(1))
+    assert registry.entries == [("loop", 3), ("five_step", 1), ("loop", 1)]
+    assert registry.ids == ["loop", "five_step"]  # each once, by first addition
+    assert registry.versions("loop") == [1, 3] and registry.versions("nope") == []
+    assert [(d.id, d.version) for d in registry] == registry.entries
+    assert all(isinstance(d, WorkflowDefinition) for d in registry)
+    assert "loop" in registry and ("loop", 1) in registry and ("loop", 2) not in registry
+    assert "Loop" not in registry and ("five_step", 3) not in registry
+    assert repr(registry) == "<WorkflowRegistry of 3 definitions: loop, five_step>"
+    with pytest.raises(TypeError):
+        _ = 3 in registry  # type: ignore[operator]
+    with pytest.raises(gr.InvalidInputError):
+        registry.add(small_loop(1))
+    assert len(registry) == 3 and registry.entries[-1] == ("loop", 1)
+
+
 def test_to_dot() -> None:
     dot = small_loop().to_dot()
     assert "doublecircle" in dot

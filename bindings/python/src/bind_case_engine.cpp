@@ -555,19 +555,26 @@ void bind_values(py::module_& m) {
     // ---- EngineOptions --------------------------------------------------------------------------------------
     py::class_<EngineOptions> options_class(
         m, "EngineOptions", "Settings of a CaseEngine; the defaults are configurable, not verified local rules.");
-    options_class.def(py::init([](const Deadline& reopen_window, Rung top_rung) {
+    options_class.def(py::init([](const Deadline& reopen_window, Rung top_rung, bool allow_dispatch_override) {
                           EngineOptions options;
                           options.reopen_window = reopen_window;
                           options.top_rung = top_rung;
+                          options.allow_dispatch_override = allow_dispatch_override;
                           return options;
                       }),
                       py::arg("reopen_window") = Deadline::working_days(5), py::arg("top_rung") = Rung::county,
-                      "Options: how long after closing the reporter may reopen a case (a Deadline), and the rung "
-                      "escalation stops at.");
+                      py::arg("allow_dispatch_override") = false,
+                      "Options: how long after closing the reporter may reopen a case (a Deadline), the rung "
+                      "escalation stops at, and whether a dispatcher may send a case to a unit the responsibility "
+                      "list does not name.");
     field(options_class, "reopen_window", &EngineOptions::reopen_window,
           "How long after closing the reporter may reopen a case (default 5 working days).");
     field(options_class, "top_rung", &EngineOptions::top_rung, "Escalation stops at this rung (default COUNTY).");
-    add_value_protocol(options_class, {"reopen_window", "top_rung"});
+    field(options_class, "allow_dispatch_override", &EngineOptions::allow_dispatch_override,
+          "Whether a dispatch may name a department that is neither the routed primary nor a cooperating unit "
+          "(default False: refused, RuleViolationError 'workflow.department-not-responsible'; True: the case is "
+          "assigned to that department and Assignment.routed_primary keeps the routed one).");
+    add_value_protocol(options_class, {"reopen_window", "top_rung", "allow_dispatch_override"});
 
     // ---- Event ------------------------------------------------------------------------------------------------
     py::class_<Event> event_class(
@@ -765,11 +772,7 @@ void bind_engine(py::module_& m) {
             "add_workflow",
             [](const py::object& self, WorkflowDefinition definition) {
                 EngineBox& box = box_of(self);
-                change(box, [&] {
-                    std::pair<std::string, int> key{definition.id(), definition.version()};
-                    box.engine.add_workflow(std::move(definition));
-                    box.workflows.push_back(std::move(key));
-                });
+                change(box, [&] { box.engine.add_workflow(std::move(definition)); });
             },
             py::arg("definition"),
             "Registers a loop version (running cases keep theirs); InvalidInputError if that id and version are "
@@ -779,12 +782,19 @@ void bind_engine(py::module_& m) {
             [](const py::object& self) {
                 EngineBox& box = box_of(self);
                 return read(box, [&] {
-                    std::vector<WorkflowDefinition> out;
-                    for (const auto& [id, version] : box.workflows) out.push_back(box.engine.workflows().get(id, version));
-                    return out;
+                    const WorkflowRegistry& registry = box.engine.workflows();
+                    return std::vector<WorkflowDefinition>(registry.begin(), registry.end());
                 });
             },
             "The registered loops (copies), in the order added.")
+        .def_property_readonly(
+            "registry",
+            [](const py::object& self) {
+                EngineBox& box = box_of(self);
+                return read(box, [&] { return box.engine.workflows(); });
+            },
+            "A copy of the engine's WorkflowRegistry (entries, ids, versions, `in`, len); adding to the copy does not "
+            "change the engine (use add_workflow).")
         .def(
             "workflow",
             [](const py::object& self, const std::string& id, int version) {
@@ -1180,7 +1190,7 @@ void bind_engine(py::module_& m) {
             return read(box, [&] {
                 return "<CaseEngine: " + plural(box.engine.size(), "case") + ", " +
                        plural(box.engine.events().size(), "event") + ", " + plural(box.engine.actor_count(), "actor") +
-                       ", " + plural(box.workflows.size(), "workflow") + ">";
+                       ", " + plural(box.engine.workflows().size(), "workflow") + ">";
             });
         });
 }

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -29,11 +30,8 @@ namespace grassroots::python {
 
 namespace {
 
-/// A WorkflowRegistry that also counts its definitions (for len()).
-struct Registry {
-    WorkflowRegistry registry;
-    std::size_t size = 0;
-};
+/// A registry key as Python gives it to `in`: an id (any version) or an (id, version) tuple.
+using RegistryKey = std::variant<std::string, std::pair<std::string, int>>;
 
 // A grid given as its code text or a GridCode (str first: a variant must be default-constructible).
 using GridArgument = std::variant<std::string, GridCode>;
@@ -211,18 +209,21 @@ void bind_routing(py::module_& m) {
 
     py::class_<Assignment> assignment_class(m, "Assignment", "Where a case is routed: its primary unit and cooperators, and why.");
     assignment_class.def(py::init([](std::string primary, std::vector<std::string> cooperating, Rung rung,
-                                     std::string territory, std::string basis) {
+                                     std::string territory, std::string basis, std::string routed_primary) {
                              return Assignment{std::move(primary), std::move(cooperating), rung, std::move(territory),
-                                               std::move(basis)};
+                                               std::move(basis), std::move(routed_primary)};
                          }),
                          py::arg("primary"), py::arg("cooperating"), py::arg("rung"), py::arg("territory"),
-                         py::arg("basis"), "An assignment (as route() returns).");
+                         py::arg("basis"), py::arg("routed_primary") = "", "An assignment (as route() returns).");
     field(assignment_class, "primary", &Assignment::primary, "The unit that must handle the case.");
     field(assignment_class, "cooperating", &Assignment::cooperating, "Units that must cooperate.");
     field(assignment_class, "rung", &Assignment::rung, "Rung of the ladder the case sits on.");
     field(assignment_class, "territory", &Assignment::territory, "Code of the territorial unit at that rung (grid or division code).");
     field(assignment_class, "basis", &Assignment::basis, "In words: which rule chose the primary.");
-    add_value_protocol(assignment_class, {"primary", "cooperating", "rung", "territory", "basis"}, {.hash = false});
+    field(assignment_class, "routed_primary", &Assignment::routed_primary,
+          "The primary the responsibility list named when the dispatcher re-assigned the case to another unit "
+          "(EngineOptions.allow_dispatch_override); '' when the primary is the routed one.");
+    add_value_protocol(assignment_class, {"primary", "cooperating", "rung", "territory", "basis", "routed_primary"}, {.hash = false});
 
     // ---- ResponsibilityList -------------------------------------------------------------------------
     py::class_<ResponsibilityList>(m, "ResponsibilityList",
@@ -406,21 +407,38 @@ void bind_workflow(py::module_& m) {
                         [](const std::string& json) { return WorkflowDefinition::from_json(json, "<pickle>"); }));
 
     // ---- WorkflowRegistry -----------------------------------------------------------------------
-    py::class_<Registry>(m, "WorkflowRegistry",
-                         "Definitions by id and version; a running case stays on the version it started with.")
+    py::class_<WorkflowRegistry>(m, "WorkflowRegistry",
+                                 "Definitions by id and version; a running case stays on the version it started with. "
+                                 "Listings and iteration are in the order the definitions were added.")
         .def(py::init<>(), "An empty registry.")
-        .def(
-            "add",
-            [](Registry& r, WorkflowDefinition definition) {
-                r.registry.add(std::move(definition));
-                ++r.size;
-            },
-            py::arg("definition"), "Adds a definition; raises InvalidInputError if its id and version are already present.")
-        .def("get", [](const Registry& r, const std::string& id, int version) { return r.registry.get(id, version); },
+        .def("add", &WorkflowRegistry::add, py::arg("definition"),
+             "Adds a definition; raises InvalidInputError if its id and version are already present.")
+        .def("get", [](const WorkflowRegistry& r, const std::string& id, int version) { return r.get(id, version); },
              py::arg("id"), py::arg("version"), "The definition id at version (a copy); raises NotFoundError.")
-        .def("latest", [](const Registry& r, const std::string& id) { return r.registry.latest(id); }, py::arg("id"),
+        .def("latest", [](const WorkflowRegistry& r, const std::string& id) { return r.latest(id); }, py::arg("id"),
              "The highest version of id (a copy); raises NotFoundError.")
-        .def("__len__", [](const Registry& r) { return r.size; }, "The number of definitions (all ids and versions).");
+        .def_property_readonly("entries", &WorkflowRegistry::entries,
+                               "(id, version) of every definition, in the order added.")
+        .def_property_readonly("ids", &WorkflowRegistry::ids, "Every id once, in the order its first version was added.")
+        .def("versions", [](const WorkflowRegistry& r, const std::string& id) { return r.versions(id); }, py::arg("id"),
+             "The versions of id, lowest first (empty when there is none).")
+        .def("__len__", &WorkflowRegistry::size, "The number of definitions (all ids and versions).")
+        .def(
+            "__contains__",
+            [](const WorkflowRegistry& r, const RegistryKey& key) {
+                if (const auto* id = std::get_if<std::string>(&key)) return r.contains(*id);
+                const auto& [id, version] = std::get<std::pair<std::string, int>>(key);
+                return r.contains(id, version);
+            },
+            py::arg("key"), "'id' in registry: some version of id; ('id', version) in registry: that version.")
+        .def("__iter__", [](const WorkflowRegistry& r) { return iterate_copies(std::vector<WorkflowDefinition>(r.begin(), r.end())); },
+             "Iterates over the definitions (copies) in the order added.")
+        .def("__repr__", [](const WorkflowRegistry& r) {
+            std::string text = "<WorkflowRegistry of " + plural(r.size(), "definition", "definitions");
+            const std::vector<std::string> ids = r.ids();
+            for (std::size_t i = 0; i < ids.size(); ++i) text += (i == 0 ? ": " : ", ") + ids[i];
+            return text + ">";
+        });
 
     // ---- built-in loops -------------------------------------------------------------------------
     m.def("urban_management", &urban_management, "数字化城管: 7 stages plus 注销 cancel and 结案 closed, version 1.");

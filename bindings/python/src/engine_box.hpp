@@ -36,7 +36,6 @@ struct EngineBox {
     std::recursive_mutex mutex;                   // every method holds it while it uses the engine
     std::shared_ptr<DivisionTree> divisions;      // kept alive while the engine points at them
     std::shared_ptr<GridMap> grids;
-    std::vector<std::pair<std::string, int>> workflows;  // (id, version) in the order added
     PyObject* self = nullptr;                     // the Python object holding this box (borrowed)
     bool sink_added = false;                      // the PythonSink is registered (once)
     bool dispatching = false;                     // a callback is running (on the thread holding mutex)

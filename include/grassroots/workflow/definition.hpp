@@ -6,11 +6,13 @@
 /// can be reached. Definitions round-trip through JSON and render as Graphviz.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grassroots/calendar/deadline.hpp"
@@ -122,7 +124,8 @@ private:
 
 /// @brief Definitions by id and version; a running case stays on the version it started with.
 ///
-/// References returned by get() and latest() stay valid while the registry lives.
+/// References returned by get() and latest() stay valid while the registry lives. Listings
+/// (entries(), ids()) are in the order the definitions were added.
 class WorkflowRegistry {
 public:
     /// @brief Adds a definition; throws InvalidInput if its id and version are already present.
@@ -131,6 +134,25 @@ public:
     [[nodiscard]] const WorkflowDefinition& get(std::string_view id, int version) const;
     /// @brief The highest version of @p id; throws NotFound.
     [[nodiscard]] const WorkflowDefinition& latest(std::string_view id) const;
+    /// @brief Number of definitions (every version of every id).
+    [[nodiscard]] std::size_t size() const noexcept { return definitions_.size(); }
+    /// @brief True when the registry holds @p id at @p version.
+    [[nodiscard]] bool contains(std::string_view id, int version) const noexcept;
+    /// @brief True when the registry holds some version of @p id.
+    [[nodiscard]] bool contains(std::string_view id) const noexcept;
+    /// @brief (id, version) of every definition, in the order added.
+    [[nodiscard]] std::vector<std::pair<std::string, int>> entries() const;
+    /// @brief Every id once, in the order its first version was added.
+    [[nodiscard]] std::vector<std::string> ids() const;
+    /// @brief The versions of @p id, lowest first (empty when the registry has none).
+    [[nodiscard]] std::vector<int> versions(std::string_view id) const;
+
+    /// @brief Iterator over the definitions in the order added.
+    using const_iterator = std::deque<WorkflowDefinition>::const_iterator;
+    /// @brief The first definition (range-for over a registry visits them in the order added).
+    [[nodiscard]] const_iterator begin() const noexcept { return definitions_.begin(); }
+    /// @brief Past the last definition.
+    [[nodiscard]] const_iterator end() const noexcept { return definitions_.end(); }
 
 private:
     std::deque<WorkflowDefinition> definitions_;

@@ -36,15 +36,19 @@ public:
 };
 
 /// @brief A sink writing one JSON object per line (CaseEngine::to_json_line) to a stream.
+///
+/// Each line is serialised into a buffer the sink reuses (CaseEngine::append_json_line) and written
+/// to the stream with one call; the bytes are those of CaseEngine::to_json_lines().
 class JsonLinesSink final : public EventSink {
 public:
     /// @brief Writes to @p out, which must outlive the sink.
     explicit JsonLinesSink(std::ostream& out) : out_(&out) {}
-    /// @brief Writes the event's JSON line.
+    /// @brief Writes the event's JSON line and a newline.
     void on_event(const CaseEngine& engine, const Event& event) override;
 
 private:
     std::ostream* out_;
+    std::string line_;  // reused for every event
 };
 
 /// @brief Settings of a CaseEngine; the defaults are configurable, not verified local rules.
@@ -53,6 +57,11 @@ struct EngineOptions {
     Deadline reopen_window = Deadline::working_days(5);
     /// @brief Escalation stops at this rung (default county: grid → community → township → county).
     Rung top_rung = Rung::county;
+    /// @brief Whether a dispatcher may send a case to a unit the responsibility list does not name
+    /// (default false: such a dispatch is refused, `workflow.department-not-responsible`). When true,
+    /// the case is assigned to the dispatcher's `department` and the assignment keeps the routed
+    /// primary in Assignment::routed_primary.
+    bool allow_dispatch_override = false;
 };
 
 /// @brief Runs cases through versioned closed-loop definitions.
@@ -160,8 +169,12 @@ public:
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
     // ---- the record ----
-    /// @brief One event as a JSON object on one line (no newline).
+    /// @brief One event as a JSON object on one line (no newline); throws InvalidInput for an event
+    /// of another engine or text that is not valid UTF-8.
     [[nodiscard]] std::string to_json_line(const Event& event) const;
+    /// @brief Appends to_json_line(@p event) to @p out (no newline), for sinks that reuse a buffer;
+    /// on error (as to_json_line) @p out is left as it was.
+    void append_json_line(const Event& event, std::string& out) const;
     /// @brief Every event as JSON lines.
     [[nodiscard]] std::string to_json_lines() const;
     /// @brief Parses JSON lines written by to_json_lines(); errors name @p source, the line and the key.

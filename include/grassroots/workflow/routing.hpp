@@ -60,6 +60,9 @@ struct Assignment {
     Rung rung = Rung::community;           ///< Rung of the ladder the case sits on.
     std::string territory;                 ///< Code of the territorial unit at that rung (grid or division code).
     std::string basis;                     ///< In words: which rule chose the primary.
+    /// @brief The primary the responsibility list named when the dispatcher re-assigned the case to
+    /// another unit (EngineOptions::allow_dispatch_override); "" when the primary is the routed one.
+    std::string routed_primary;
     /// @brief Assignments compare member by member.
     friend bool operator==(const Assignment&, const Assignment&) = default;
 };

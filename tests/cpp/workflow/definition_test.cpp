@@ -1,6 +1,7 @@
 // Workflow definitions: validation messages, JSON round trip and errors, Graphviz, the registry.
 #include "grassroots/workflow/definition.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 namespace grassroots {
 namespace {
 
+using ::testing::ElementsAre;
 using testing::error_message;
 
 StateDefinition open(std::string id) {
@@ -326,6 +328,36 @@ TEST(WorkflowRegistry, VersionsAreKeptApart) {
     EXPECT_EQ(error_message<InvalidInput>([&] { registry.add(good()); }), "workflow 'loop' version 1 is already registered");
     EXPECT_EQ(error_message<NotFound>([&] { (void)registry.get("loop", 3); }), "no workflow 'loop' version 3");
     EXPECT_EQ(error_message<NotFound>([&] { (void)registry.latest("nope"); }), "no workflow 'nope'");
+}
+
+TEST(WorkflowRegistry, ListsItsEntriesInTheOrderAdded) {
+    WorkflowRegistry registry;
+    EXPECT_EQ(registry.size(), 0U);
+    EXPECT_TRUE(registry.entries().empty());
+    EXPECT_TRUE(registry.ids().empty());
+    EXPECT_FALSE(registry.contains("loop"));
+    const auto version = [](int v) { return WorkflowDefinition("loop", v, "A loop", "collect", good_states(), good_transitions()); };
+    registry.add(version(3));
+    registry.add(WorkflowDefinition("other", 1, "t", "collect", good_states(), good_transitions()));
+    registry.add(version(1));
+    using Entry = std::pair<std::string, int>;
+    EXPECT_THAT(registry.entries(), ElementsAre(Entry{"loop", 3}, Entry{"other", 1}, Entry{"loop", 1}));
+    EXPECT_THAT(registry.ids(), ElementsAre("loop", "other"));  // each once, by first addition
+    EXPECT_THAT(registry.versions("loop"), ElementsAre(1, 3));  // lowest first
+    EXPECT_TRUE(registry.versions("nope").empty());
+    EXPECT_EQ(registry.size(), 3U);
+    EXPECT_TRUE(registry.contains("loop", 3));
+    EXPECT_TRUE(registry.contains("loop"));
+    EXPECT_FALSE(registry.contains("loop", 2));
+    EXPECT_FALSE(registry.contains("other", 3));
+    EXPECT_FALSE(registry.contains("Loop"));
+    std::vector<Entry> visited;
+    for (const WorkflowDefinition& d : registry) visited.emplace_back(d.id(), d.version());
+    EXPECT_EQ(visited, registry.entries());
+    // A refused addition changes no listing.
+    EXPECT_THROW(registry.add(version(1)), InvalidInput);
+    EXPECT_EQ(registry.size(), 3U);
+    EXPECT_EQ(registry.entries().size(), 3U);
 }
 
 }  // namespace

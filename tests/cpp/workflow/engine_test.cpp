@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <sstream>
 
 #include "grassroots/grid/grid_map.hpp"
@@ -54,11 +55,11 @@ struct Fixture {
         return engine.open(input, reporter, when);
     }
 
-    /// Takes the case from collect to handle (dispatched at @p dispatched).
-    void to_handle(CaseId id, Instant dispatched) {
+    /// Takes the case from collect to handle (dispatched at @p dispatched to @p unit).
+    void to_handle(CaseId id, Instant dispatched, const std::string& unit = "街道综合执法队") {
         engine.take(id, "submit", supervisor, dispatched - hours(1), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
         engine.take(id, "accept", commander, dispatched - minutes(30));
-        engine.take(id, "dispatch", commander, dispatched, {{"department", "街道综合执法队"}});
+        engine.take(id, "dispatch", commander, dispatched, {{"department", unit}});
     }
 };
 
@@ -455,12 +456,91 @@ TEST(CaseEngine, DispatchRoutesByTheResponsibilityListAndEscalationReroutes) {
     cover.unit = jinyuan;
     const CaseId broken = f.engine.open(cover, f.reporter, at(10, 8, 9));
     EXPECT_EQ(f.engine.state(broken).definition->id(), "urban_management");  // the matter type's loop
-    f.to_handle(broken, at(10, 8, 11));
+    f.to_handle(broken, at(10, 8, 11), "供水公司");
     EXPECT_EQ(f.engine.assignment(broken)->primary, "供水公司");
     f.engine.take(broken, "complete", water, at(10, 8, 15), {{"result", "已更换井盖"}});
     // A matter outside the catalogue is refused at filing.
     cover.matter = "component:0999";
     EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(cover, f.reporter, at(10, 8, 9)); }), HasSubstr("not in the catalogue"));
+}
+
+TEST(CaseEngine, DispatchToAUnitTheListDoesNotNameIsRefusedAndRecorded) {
+    Fixture f;
+    add_routing(f.engine);
+    // A component: 供水公司 is primary (owner first); 锦苑社区居委会 and 物业公司 cooperate.
+    CaseInput cover;
+    cover.matter = "component:0101";
+    cover.unit = jinyuan;
+    const CaseId id = f.engine.open(cover, f.reporter, at(10, 8, 9));
+    f.engine.take(id, "submit", f.supervisor, at(10, 8, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    f.engine.take(id, "accept", f.commander, at(10, 8, 10, 30));
+    const std::size_t before = f.engine.events().size();
+    try {
+        f.engine.take(id, "dispatch", f.commander, at(10, 8, 10, 40), {{"department", "街道综合执法队"}});
+        ADD_FAILURE() << "did not throw";
+    } catch (const RuleViolation& error) {
+        EXPECT_EQ(error.rule_id(), "workflow.department-not-responsible");
+        EXPECT_THAT(error.what(), HasSubstr("to '街道综合执法队'"));
+        EXPECT_THAT(error.what(), HasSubstr("routes it to '供水公司'"));
+        EXPECT_THAT(error.what(), HasSubstr("cooperating: 锦苑社区居委会, 物业公司"));
+        EXPECT_THAT(error.what(), HasSubstr("allow_dispatch_override"));
+    }
+    // Recorded as a refusal, and nothing else changed.
+    ASSERT_EQ(f.engine.events().size(), before + 1);
+    const EventRecord refused = f.engine.describe(f.engine.events().back());
+    EXPECT_EQ(refused.kind, EventKind::refused);
+    EXPECT_EQ(refused.transition, "dispatch");
+    EXPECT_THAT(refused.reason, HasSubstr("供水公司"));
+    EXPECT_EQ(f.engine.state_id(id), "dispatch");
+    EXPECT_EQ(f.engine.state(id).refusals, 1);
+    EXPECT_FALSE(f.engine.assignment(id).has_value());
+    // A cooperating unit is accepted as recorded: the assignment stays as routed.
+    f.engine.take(id, "dispatch", f.commander, at(10, 8, 10, 45), {{"department", "物业公司"}});
+    EXPECT_EQ(f.engine.assignment(id)->primary, "供水公司");
+    EXPECT_TRUE(f.engine.assignment(id)->routed_primary.empty());
+    // With no responsibility list the dispatcher's choice stands (no comparison).
+    Fixture unlisted;
+    const CaseId chosen = unlisted.file();
+    unlisted.to_handle(chosen, at(9, 28, 11), "任意单位");
+    EXPECT_EQ(unlisted.engine.assignment(chosen)->primary, "任意单位");
+    EXPECT_EQ(unlisted.engine.assignment(chosen)->basis, "chosen by the dispatcher");
+}
+
+TEST(CaseEngine, AnEngineMayAllowTheDispatcherToOverrideTheRoutedPrimary) {
+    EngineOptions options;
+    options.allow_dispatch_override = true;
+    Fixture f(options);
+    add_routing(f.engine);
+    const ActorId team = f.engine.add_actor({"dp-2", "执法队员", {"department"}, std::nullopt, "", "胜利街道综合执法队"});
+    const ActorId community = f.engine.add_actor({"dp-4", "社区干部", {"department"}, std::nullopt, "", "锦苑社区居委会"});
+    const CaseId id = f.file(at(9, 30, 8));
+    f.to_handle(id, at(9, 30, 10), "胜利街道综合执法队");  // routed: 锦苑社区居委会 (cooperating: 街道综合执法队)
+    const Assignment assigned = *f.engine.assignment(id);
+    EXPECT_EQ(assigned.primary, "胜利街道综合执法队");
+    EXPECT_EQ(assigned.routed_primary, "锦苑社区居委会");
+    EXPECT_EQ(assigned.cooperating, std::vector<std::string>{"街道综合执法队"});
+    EXPECT_EQ(assigned.rung, Rung::community);
+    EXPECT_THAT(assigned.basis, HasSubstr("re-assigned by the dispatcher from 锦苑社区居委会"));
+    EXPECT_EQ(f.engine.state(id).refusals, 0);
+    // The assigned event carries both, in JSON lines too.
+    const Event& event = f.engine.events().back();
+    EXPECT_EQ(event.kind, EventKind::assigned);
+    EXPECT_EQ(f.engine.describe(event).assignment, assigned);
+    EXPECT_THAT(f.engine.to_json_line(event), HasSubstr(R"("primary":"胜利街道综合执法队")"));
+    EXPECT_THAT(f.engine.to_json_line(event), HasSubstr(R"("routed_primary":"锦苑社区居委会"})"));
+    // The assignment follows the dispatcher: the routed primary may no longer handle.
+    EXPECT_THROW(f.engine.take(id, "complete", community, at(10, 8, 9), {{"result", "done"}}), PermissionDenied);
+    // Replay rebuilds the same state from the record.
+    Fixture b(options);
+    add_routing(b.engine);
+    b.engine.add_actor({"dp-2", "执法队员", {"department"}, std::nullopt, "", "胜利街道综合执法队"});
+    b.engine.add_actor({"dp-4", "社区干部", {"department"}, std::nullopt, "", "锦苑社区居委会"});
+    b.engine.replay(CaseEngine::parse_json_lines(f.engine.to_json_lines(), "override.jsonl"));
+    EXPECT_EQ(b.engine.cases()[0], f.engine.cases()[0]);
+    EXPECT_EQ(b.engine.assignment(id), f.engine.assignment(id));
+    EXPECT_EQ(b.engine.to_json_lines(), f.engine.to_json_lines());
+    f.engine.take(id, "complete", team, at(10, 8, 10), {{"result", "done"}});
+    EXPECT_EQ(f.engine.state(id).handler, team);
 }
 
 TEST(CaseEngine, RefusesAListThatLeavesAMatterWithoutAPrimary) {
@@ -542,6 +622,134 @@ TEST(CaseEngine, SinksReceiveEveryEventAsItHappens) {
     busy_month(f);
     EXPECT_EQ(out.str(), f.engine.to_json_lines());
     EXPECT_THROW(f.engine.add_sink(nullptr), InvalidInput);
+}
+
+/// The routing of add_routing() and a loop whose deadline only notifies (通知).
+void varied_setup(CaseEngine& engine) {
+    add_routing(engine);
+    engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "notice", "version": 1, "title": "通知", "initial": "open",
+        "states": [{"id": "open", "name": "待办", "deadline": {"unit": "elapsed_hours", "amount": 1}, "on_breach": ["notify"]},
+                   {"id": "done", "name": "办结", "closed": true}],
+        "transitions": [{"id": "finish", "from": "open", "to": "done", "roles": ["grid_worker"]}]})", "notice.json"));
+}
+
+/// A record with every kind of event and every key, and text that JSON must escape: quotes,
+/// backslashes, control characters, DEL, Chinese, U+2028 and characters outside the BMP. Returns
+/// the case filed with every input field.
+CaseId varied_month(Fixture& f) {
+    varied_setup(f.engine);
+    busy_month(f);
+    const std::string awkward = "\"引号\" \\ 反斜杠 \t制表\n换行\r\b\f \x01\x1f\x7f 😀 /";
+    CaseInput input;
+    input.matter = "component:0101";
+    input.workflow = "urban_management";
+    input.workflow_version = 1;
+    input.point = Point{118.0, 37.4600125};
+    input.unit = jinyuan;
+    input.address = "锦苑社区 \"3号楼\"";
+    input.owner = "供水公司";
+    input.description = awkward;
+    input.priority = Priority::urgent;
+    input.attachments = {Attachment{"照片 \"1\".jpg", "image/jpeg", 123456, "https://example.org/a\\b?c=1&d=\"2\""},
+                         Attachment{"plan.pdf", "", 0, ""}};
+    const CaseId id = f.engine.open(input, f.reporter, at(9, 30, 8));
+    EXPECT_THROW(f.engine.take(id, "accept", f.commander, at(9, 30, 8, 30)), RuleViolation);  // refused
+    f.engine.take(id, "submit", f.supervisor, at(9, 30, 9), {{"location", awkward}, {"category", "公用设施"}, {"description", "\u2028 \u00e9"}},
+                  "备注 " + awkward);
+    f.engine.take(id, "accept", f.commander, at(9, 30, 9, 30));
+    f.engine.take(id, "dispatch", f.commander, at(9, 30, 10), {{"department", "供水公司"}});
+    CaseInput notice;
+    notice.matter = "event:0102";
+    notice.workflow = "notice";
+    notice.unit = jinyuan;
+    f.engine.open(notice, f.reporter, at(9, 30, 8));
+    f.engine.advance(at(10, 31, 0));  // 催办, 督办 with re-routing, 通知
+    return id;
+}
+
+TEST(CaseEngine, JsonLinesAreWhatAnNlohmannDocumentWritesAndTheSinkWritesTheSameBytes) {
+    Fixture f;
+    std::ostringstream out;
+    f.engine.add_sink(std::make_shared<JsonLinesSink>(out));
+    const CaseId id = varied_month(f);
+    const std::string lines = f.engine.to_json_lines();
+    EXPECT_EQ(out.str(), lines);
+    std::set<EventKind> kinds;
+    std::string buffer = "kept|";
+    for (const Event& event : f.engine.events()) {
+        kinds.insert(event.kind);
+        const std::string line = f.engine.to_json_line(event);
+        // Byte for byte what nlohmann writes for the same document (escapes, numbers, compact form).
+        EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line);
+        EXPECT_EQ(CaseEngine::parse_json_lines(line).at(0), f.engine.describe(event));
+        f.engine.append_json_line(event, buffer);
+        EXPECT_EQ(buffer, "kept|" + line);
+        buffer.resize(5);
+    }
+    EXPECT_EQ(kinds.size(), 8U);  // every kind of event
+    // The opened event with every key, in full.
+    const Event& opened = *f.engine.events_of(id).front();
+    EXPECT_EQ(f.engine.to_json_line(opened),
+              R"({"sequence":)" + std::to_string(opened.sequence) +
+                  R"(,"case":"C000007","kind":"opened","at":"2026-09-30T08:00:00+08:00","actor":"wg-1","to":"collect",)"
+                  R"("rung":"community","workflow":"urban_management","workflow_version":1,"unit":"370502005066",)"
+                  R"("input":{"matter":"component:0101","workflow":"urban_management","workflow_version":1,"point":[118.0,37.4600125],)"
+                  R"("unit":"370502005066","address":"锦苑社区 \"3号楼\"","owner":"供水公司",)"
+                  R"("description":"\"引号\" \\ 反斜杠 \t制表\n换行\r\b\f \u0001\u001f)" "\x7f" R"( 😀 /","priority":"urgent",)"
+                  R"("attachments":[{"name":"照片 \"1\".jpg","media_type":"image/jpeg","bytes":123456,"url":"https://example.org/a\\b?c=1&d=\"2\""},)"
+                  R"({"name":"plan.pdf","media_type":"","bytes":0,"url":""}]}})");
+    // And the record replays.
+    Fixture b;
+    varied_setup(b.engine);
+    b.engine.replay(CaseEngine::parse_json_lines(lines, "varied.jsonl"));
+    EXPECT_EQ(b.engine.to_json_lines(), lines);
+    for (std::size_t i = 0; i < f.engine.size(); ++i) EXPECT_EQ(b.engine.cases()[i], f.engine.cases()[i]) << i;
+}
+
+TEST(CaseEngine, JsonLinesRefuseTextThatIsNotUtf8AndEventsOfAnotherEngine) {
+    Fixture f;
+    std::ostringstream out;
+    f.engine.add_sink(std::make_shared<JsonLinesSink>(out));
+    const CaseId id = f.file();
+    const std::string first = out.str();
+    // The operation completes (the event is recorded), then the sink's error is thrown.
+    EXPECT_THAT(error_message<InvalidInput>([&] {
+        f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}},
+                      "bad \xff byte");
+    }), HasSubstr("event 1 of case C000001: 'note' is not valid UTF-8 (byte 0xFF at offset 4)"));
+    EXPECT_EQ(f.engine.state_id(id), "file");
+    EXPECT_EQ(out.str(), first);  // nothing half-written
+    std::string buffer = "kept";
+    EXPECT_THROW(f.engine.append_json_line(f.engine.events().back(), buffer), InvalidInput);
+    EXPECT_EQ(buffer, "kept");
+    EXPECT_THROW((void)f.engine.to_json_lines(), InvalidInput);
+    // Overlong forms, surrogates, code points above U+10FFFF, truncated sequences and stray bytes.
+    Fixture plain;
+    CaseInput input;
+    input.matter = "event:0502";
+    input.workflow = "urban_management";
+    input.unit = jinyuan;
+    for (const char* bad : {"\xc0\xaf", "\xc1\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+                            "\xe9\x94", "\xf0\x9f\x98", "\x80", "\xbf", "\xfe", "\xff", "\xe9\x94\x41"}) {
+        input.description = std::string("ok ") + bad;
+        const CaseId c = plain.engine.open(input, plain.reporter, at(9, 28, 9));
+        EXPECT_THAT(error_message<InvalidInput>([&] { (void)plain.engine.to_json_line(*plain.engine.events_of(c).front()); }),
+                    HasSubstr("'input.description' is not valid UTF-8 (byte 0x")) << input.description;
+    }
+    // The first and last code points of each length are valid, written as nlohmann writes them.
+    for (const char* good : {"\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80",
+                             "\xf4\x8f\xbf\xbf"}) {
+        input.description = std::string("ok ") + good;
+        const CaseId c = plain.engine.open(input, plain.reporter, at(9, 28, 9));
+        const std::string line = plain.engine.to_json_line(*plain.engine.events_of(c).front());
+        EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(), line);
+    }
+    // An event of another engine.
+    Fixture other;
+    other.file();
+    other.file();
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)f.engine.to_json_line(other.engine.events()[1]); }),
+                HasSubstr("not an event of this engine"));
 }
 
 /// A sink that fails on every assigned event.

@@ -363,16 +363,26 @@ class WorkflowDefinition:
         """
 class WorkflowRegistry:
     """
-    Definitions by id and version; a running case stays on the version it started with.
+    Definitions by id and version; a running case stays on the version it started with. Listings and iteration are in the order the definitions were added.
     """
+    def __contains__(self, key: str | tuple[str, typing.SupportsInt | typing.SupportsIndex]) -> bool:
+        """
+        'id' in registry: some version of id; ('id', version) in registry: that version.
+        """
     def __init__(self) -> None:
         """
         An empty registry.
+        """
+    def __iter__(self) -> collections.abc.Iterator[WorkflowDefinition]:
+        """
+        Iterates over the definitions (copies) in the order added.
         """
     def __len__(self) -> int:
         """
         The number of definitions (all ids and versions).
         """
+    def __repr__(self) -> str:
+        ...
     def add(self, definition: WorkflowDefinition) -> None:
         """
         Adds a definition; raises InvalidInputError if its id and version are already present.
@@ -384,6 +394,20 @@ class WorkflowRegistry:
     def latest(self, id: str) -> WorkflowDefinition:
         """
         The highest version of id (a copy); raises NotFoundError.
+        """
+    def versions(self, id: str) -> list[int]:
+        """
+        The versions of id, lowest first (empty when there is none).
+        """
+    @property
+    def entries(self) -> list[tuple[str, int]]:
+        """
+        (id, version) of every definition, in the order added.
+        """
+    @property
+    def ids(self) -> list[str]:
+        """
+        Every id once, in the order its first version was added.
         """
 class MatterClass:
     """
@@ -763,7 +787,7 @@ class Assignment:
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
         ...
-    def __init__(self, primary: str, cooperating: collections.abc.Sequence[str], rung: Rung, territory: str, basis: str) -> None:
+    def __init__(self, primary: str, cooperating: collections.abc.Sequence[str], rung: Rung, territory: str, basis: str, routed_primary: str = '') -> None:
         """
         An assignment (as route() returns).
         """
@@ -789,6 +813,11 @@ class Assignment:
     def primary(self) -> str:
         """
         The unit that must handle the case.
+        """
+    @property
+    def routed_primary(self) -> str:
+        """
+        The primary the responsibility list named when the dispatcher re-assigned the case to another unit (EngineOptions.allow_dispatch_override); '' when the primary is the routed one.
         """
     @property
     def rung(self) -> Rung:
@@ -1186,9 +1215,9 @@ class EngineOptions:
         ...
     def __hash__(self) -> int:
         ...
-    def __init__(self, reopen_window: grassroots._core.calendar.Deadline = ..., top_rung: Rung = ...) -> None:
+    def __init__(self, reopen_window: grassroots._core.calendar.Deadline = ..., top_rung: Rung = ..., allow_dispatch_override: bool = False) -> None:
         """
-        Options: how long after closing the reporter may reopen a case (a Deadline), and the rung escalation stops at.
+        Options: how long after closing the reporter may reopen a case (a Deadline), the rung escalation stops at, and whether a dispatcher may send a case to a unit the responsibility list does not name.
         """
     def __reduce__(self) -> tuple[typing.Any, tuple]:
         ...
@@ -1197,6 +1226,11 @@ class EngineOptions:
     def to_dict(self) -> dict[str, typing.Any]:
         """
         The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def allow_dispatch_override(self) -> bool:
+        """
+        Whether a dispatch may name a department that is neither the routed primary nor a cooperating unit (default False: refused, RuleViolationError 'workflow.department-not-responsible'; True: the case is assigned to that department and Assignment.routed_primary keeps the routed one).
         """
     @property
     def reopen_window(self) -> grassroots._core.calendar.Deadline:
@@ -1777,6 +1811,11 @@ class CaseEngine:
     def options(self) -> EngineOptions:
         """
         The options (a copy).
+        """
+    @property
+    def registry(self) -> WorkflowRegistry:
+        """
+        A copy of the engine's WorkflowRegistry (entries, ids, versions, `in`, len); adding to the copy does not change the engine (use add_workflow).
         """
     @property
     def responsibilities(self) -> ResponsibilityList:
