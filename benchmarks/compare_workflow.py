@@ -7,8 +7,11 @@ calendar; every case taken through its seven stages, submit to evaluate):
 
 * grassroots in C++: the Google Benchmark program ``grassroots_bench_workflow`` (preset ``bench``),
   run by this script in the same run; ``BM_UrbanLoop`` (seven stages), ``BM_UrbanLoopRework``
-  (verify_fail and a second round, eleven transitions) and ``BM_UrbanLoopJsonLines`` (with a JSON
-  lines sink). Its Google Benchmark JSON is written to benchmarks/results/workflow_cpp.json.
+  (verify_fail and a second round, eleven transitions), ``BM_UrbanLoopJsonLines`` (with a JSON
+  lines sink), and the sink alone, ``BM_JsonLinesSink`` (every event of the seven stages written again
+  through one ``JsonLinesSink``), against its peer in the same program and run, ``BM_JsonLinesDom`` (an
+  ``nlohmann::ordered_json`` document per event, what the sink did before). Its Google Benchmark JSON
+  is written to benchmarks/results/workflow_cpp.json.
 * the peer, ``transitions.Machine``: each case, a plain Python object, gets its own machine
   (``Machine(model=case, ..., auto_transitions=False, send_event=False)``); every transition has a
   guard (``conditions=``, a method of the model checking the time order, the actor's role and
@@ -66,6 +69,7 @@ DEFAULT_BINARY = REPO / "build" / "bench" / "benchmarks" / "grassroots_bench_wor
 
 TARGET_TRANSITIONS_PER_SECOND = 1e6  # on one core
 TARGET_RATIO = 100.0                 # x the transitions library
+TARGET_SINK_SECONDS_PER_EVENT = 1e-6 # the JsonLinesSink alone, per event
 
 UNIT = "370502005066"  # 锦苑社区, 胜利街道, 东营区
 STREET = "370502005"
@@ -498,7 +502,7 @@ def run_cpp(binary: Path, cases: int, out: Optional[Path], log: Callable[[str], 
                             ("real_time", "cpu_time", "time_unit", "iterations", "items_per_second", "cases",
                              "transitions_per_case", "events_per_case", "memory_bytes_per_case",
                              "heap_bytes_per_case", "json_bytes_per_event", "filing_share",
-                             "transitions_only_per_second") if key in bench}
+                             "transitions_only_per_second", "events", "seconds_per_event") if key in bench}
     context = data.get("context", {})
     return {"benchmarks": benchmarks, "date": context.get("date"), "library_build_type": context.get("library_build_type"),
             "file": str(out.relative_to(REPO)) if out is not None and out.is_relative_to(REPO) else None}
@@ -513,6 +517,45 @@ def figure(name: str, value: Optional[float], unit: str, peer_value: Optional[fl
         ratio = value / peer_value if higher_is_better else peer_value / value
     return common.figure(name, value, unit, peer_value, ratio, data_size,  # type: ignore[arg-type]
                          higher_is_better=higher_is_better, peer="transitions", **kwargs)
+
+
+def seconds_per_event(bench: dict[str, Any]) -> Optional[float]:
+    """CPU seconds per event of a sink benchmark: its seconds_per_event counter (CPU time), else cpu_time /
+    events; None when the benchmark did not run."""
+    if "seconds_per_event" in bench:
+        return float(bench["seconds_per_event"])
+    if "cpu_time" not in bench or not bench.get("events"):
+        return None
+    scale = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[bench.get("time_unit", "ns")]
+    return float(bench["cpu_time"]) * scale / float(bench["events"])
+
+
+def sink_figure(bench: dict[str, dict[str, Any]], n: int, measured: Optional[str], machine: str) -> dict[str, Any]:
+    """The JsonLinesSink alone against an nlohmann document per event, both from the same C++ run."""
+    sink, dom = bench.get("BM_JsonLinesSink", {}), bench.get("BM_JsonLinesDom", {})
+    value, peer_value = seconds_per_event(sink), seconds_per_event(dom)
+    ratio = peer_value / value if value and peer_value else None
+    events = int(sink.get("events", dom.get("events", 0))) or None
+    json_bytes = sink.get("json_bytes_per_event")
+    size = f"{json_bytes:,.0f} bytes of JSON each" if json_bytes else "JSON"
+    return common.figure(
+        "Seconds per event, JsonLinesSink alone, C++", value, "s/event",  # type: ignore[arg-type]
+        peer_value, ratio, events,  # type: ignore[arg-type]
+        peer="nlohmann::ordered_json document per event (the sink before)",
+        higher_is_better=False,
+        grassroots_method=f"Google Benchmark BM_JsonLinesSink: every event of the record of {n:,} urban management "
+                          f"cases taken through their seven stages ({events or 0:,} events, {size}) written again "
+                          "through one JsonLinesSink to a counting, discarding stream; the sink serialises each "
+                          "event straight into a buffer it reuses (CaseEngine::append_json_line) and writes it "
+                          "with one call",
+        peer_method="Google Benchmark BM_JsonLinesDom in the same program and run, on the same events: "
+                    "CaseEngine::describe() into an EventRecord, an nlohmann::ordered_json document built from it "
+                    "and dump()ed, written with its newline (what the sink did before; checked to write the same "
+                    "bytes)",
+        target=f"<= {TARGET_SINK_SECONDS_PER_EVENT * 1e6:g} us per event",
+        met=None if value is None else bool(value <= TARGET_SINK_SECONDS_PER_EVENT),
+        json_bytes_per_event=json_bytes, measured=measured, machine=machine,
+        source="grassroots_bench_workflow (BM_JsonLinesSink, BM_JsonLinesDom), CPU time of the one thread")
 
 
 def machine_info() -> dict[str, Any]:
@@ -679,6 +722,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                       "checks `model in machine.models`, a list, so filing grows with the square of "
                                       f"the cases (filing was {shared['filing_s'] / shared['time_s']:.1%} of the time)",
                           peer_cases=shared_n))
+    if "BM_JsonLinesSink" in bench:
+        figures.append(sink_figure(bench, n, (cpp or {}).get("date"), machine["summary"]))
     return {
         "benchmark": "workflow",
         "quick": args.quick,
@@ -713,6 +758,8 @@ def format_value(value: Optional[float], unit: str) -> str:
         return "-"
     if unit == "transitions/s":
         return f"{common.significant(value / 1e6)} M/s" if value >= 1e5 else f"{value:,.0f} /s"
+    if unit == "s/event":
+        return f"{common.significant(value * 1e6)} us/event"
     return f"{value:,.0f} B"
 
 
@@ -728,6 +775,9 @@ def print_table(result: dict[str, Any]) -> None:
     common.print_rows(rows, left=(0, 4))
     print("rates per second of CPU time on one core; ratio: grassroots speed / transitions speed; for memory "
           "transitions bytes / grassroots bytes.")
+    if any(f["unit"] == "s/event" for f in result["figures"]):
+        print("the JsonLinesSink row's peer is an nlohmann document per event (BM_JsonLinesDom, same C++ run); "
+              "ratio: peer time / grassroots time.")
     if "skipped" in result["grassroots_python"]:
         print(f"note: {result['grassroots_python']['skipped']}")
 

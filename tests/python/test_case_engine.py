@@ -489,6 +489,10 @@ def test_dispatch_to_a_unit_the_list_does_not_name_is_refused_and_recorded() -> 
     f.engine.take(case, "dispatch", f.commander, at(10, 8, 10, 45), {"department": "物业公司"})
     assigned = f.engine.assignment(case)
     assert assigned is not None and assigned.primary == "供水公司" and assigned.routed_primary == ""
+    frame = f.engine.events_frame()
+    assigned_rows = frame[frame["kind"] == "assigned"]
+    assert assigned_rows["primary"].tolist() == ["供水公司"]
+    assert frame["routed_primary"].dtype == "string" and frame["routed_primary"].isna().all()
 
 
 def test_an_engine_may_allow_the_dispatcher_to_override_the_routed_primary() -> None:
@@ -509,6 +513,13 @@ def test_an_engine_may_allow_the_dispatcher_to_override_the_routed_primary() -> 
     assert record.kind == EventKind.ASSIGNED and record.assignment == assigned
     line = json.loads(f.engine.to_json_line(f.engine.events[-1]))
     assert line["assignment"]["routed_primary"] == "锦苑社区居委会"
+    # The events frame shows the routed unit on the overriding assignment only.
+    frame = f.engine.events_frame()
+    assert frame["routed_primary"].dtype == "string"
+    assigned_rows = frame[frame["kind"] == "assigned"]
+    assert assigned_rows["primary"].tolist() == ["胜利街道综合执法队"]
+    assert assigned_rows["routed_primary"].tolist() == ["锦苑社区居委会"]
+    assert frame["routed_primary"].notna().sum() == 1
     with pytest.raises(gr.PermissionDeniedError, match="assigned to 胜利街道综合执法队"):
         f.engine.take(case, "complete", community, at(10, 8, 9), {"result": "done"})
     # The record replays, routed primary included.
@@ -830,7 +841,8 @@ def test_events_frame_has_one_row_per_event(f: Fixture) -> None:
     records = f.engine.event_records()
     assert len(frame) == len(records) and frame.index.name == "sequence"
     assert list(frame.columns) == ["case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note",
-                                   "reason", "primary"]
+                                   "reason", "primary", "routed_primary"]
+    assert frame["routed_primary"].dtype == "string" and frame["routed_primary"].isna().all()
     assert isinstance(frame["kind"].dtype, pd.CategoricalDtype) and "escalated" in frame["kind"].cat.categories
     assert isinstance(frame["at"].dtype, pd.DatetimeTZDtype)
     assert frame["at"].tolist() == [r.at for r in records]

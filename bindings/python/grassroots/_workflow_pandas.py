@@ -127,8 +127,10 @@ def cases_frame(engine: CaseEngine) -> "pd.DataFrame":
 def events_frame(engine: CaseEngine) -> "pd.DataFrame":
     """One row per event, indexed by sequence: case (number), kind (categorical), at (datetime in
     Asia/Shanghai), actor (missing for the clock), role, from, to, transition (state and transition
-    ids, missing when none), rung (ordered categorical), note, reason (of a refusal) and primary (of
-    an assignment: ASSIGNED and re-routing ESCALATED events)."""
+    ids, missing when none), rung (ordered categorical), note, reason (of a refusal), primary (of
+    an assignment: ASSIGNED and re-routing ESCALATED events) and routed_primary (the unit the
+    responsibility list named when the dispatcher assigned the case to another one,
+    EngineOptions.allow_dispatch_override; missing otherwise)."""
     import pandas as pd
 
     columns = engine._event_columns()
@@ -142,6 +144,7 @@ def events_frame(engine: CaseEngine) -> "pd.DataFrame":
             "note": _strings(columns["note"]),
             "reason": _strings(columns["reason"]),
             "primary": _strings(columns["primary"]),
+            "routed_primary": _strings(columns["routed_primary"]),
         },
         index=pd.Index(columns["sequence"], dtype="int64", name="sequence"),
     )

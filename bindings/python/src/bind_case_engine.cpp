@@ -408,7 +408,7 @@ py::dict case_columns(EngineBox& box) {
 py::dict event_columns(EngineBox& box) {
     struct Columns {
         std::vector<std::int64_t> sequence, at;
-        std::vector<std::string> number, actor, role, from, to, transition, note, reason, primary;
+        std::vector<std::string> number, actor, role, from, to, transition, note, reason, primary, routed_primary;
         std::vector<std::int8_t> kind, rung;
     } c;
     read_engine_without_gil(box, [&](const CaseEngine& engine) {
@@ -427,6 +427,7 @@ py::dict event_columns(EngineBox& box) {
             c.note.push_back(std::move(r.note));
             c.reason.push_back(std::move(r.reason));
             c.primary.push_back(r.assignment ? std::move(r.assignment->primary) : std::string());
+            c.routed_primary.push_back(r.assignment ? std::move(r.assignment->routed_primary) : std::string());
         }
     });
     py::dict out;
@@ -443,6 +444,7 @@ py::dict event_columns(EngineBox& box) {
     out["note"] = texts_or_none(c.note);
     out["reason"] = texts_or_none(c.reason);
     out["primary"] = texts_or_none(c.primary);
+    out["routed_primary"] = texts_or_none(c.routed_primary);
     return out;
 }
 
@@ -1180,7 +1182,8 @@ void bind_engine(py::module_& m) {
         .def(
             "events_frame", [](const py::object& self) { return pandas_helper("events_frame")(self); },
             "One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, "
-            "role, from, to, transition, rung (categorical), note, reason, primary (of an assignment). Needs pandas.")
+            "role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary "
+            "(the routed unit when the dispatcher overrode it, else missing). Needs pandas.")
         .def("_case_columns", [](const py::object& self) { return case_columns(box_of(self)); },
              "Columns for to_pandas() (internal).")
         .def("_event_columns", [](const py::object& self) { return event_columns(box_of(self)); },

@@ -1674,7 +1674,7 @@ class CaseEngine:
         """
     def events_frame(self) -> typing.Any:
         """
-        One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment). Needs pandas.
+        One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary (the routed unit when the dispatcher overrode it, else missing). Needs pandas.
         """
     def events_of(self, case: int | str) -> list[Event]:
         """
