@@ -520,6 +520,9 @@ def test_an_engine_may_allow_the_dispatcher_to_override_the_routed_primary() -> 
     assert assigned_rows["primary"].tolist() == ["胜利街道综合执法队"]
     assert assigned_rows["routed_primary"].tolist() == ["锦苑社区居委会"]
     assert frame["routed_primary"].notna().sum() == 1
+    cases = f.engine.to_pandas()  # and the case frame, on the case
+    assert cases.loc[f.engine.case_number(case), ["primary", "routed_primary"]].tolist() == ["胜利街道综合执法队", "锦苑社区居委会"]
+    assert cases["routed_primary"].dtype == "string"
     with pytest.raises(gr.PermissionDeniedError, match="assigned to 胜利街道综合执法队"):
         f.engine.take(case, "complete", community, at(10, 8, 9), {"result": "done"})
     # The record replays, routed primary included.
@@ -811,7 +814,7 @@ def test_to_pandas_has_one_row_per_case(f: Fixture) -> None:
     assert list(frame.columns) == [
         "workflow", "version", "state", "closed", "unit", "grid", "matter", "priority", "rung", "opened_at",
         "updated_at", "due", "closed_at", "handling_due", "handled_at", "transitions", "reworks", "escalations",
-        "urges", "reopens", "refusals", "primary",
+        "urges", "reopens", "refusals", "primary", "routed_primary",
     ]
     for name in ("workflow", "unit", "grid", "matter", "priority", "rung"):
         assert isinstance(frame[name].dtype, pd.CategoricalDtype), name

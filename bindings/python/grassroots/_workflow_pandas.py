@@ -118,6 +118,7 @@ def cases_frame(engine: CaseEngine) -> "pd.DataFrame":
             "handled_at": _instants(columns["handled_at"]),
             **{name: pd.array(columns[name], dtype="int64") for name in _COUNTS},
             "primary": _strings(columns["primary"]),
+            "routed_primary": _strings(columns["routed_primary"]),
         },
         index=pd.Index(columns["case"], dtype="string", name="case"),
     )

@@ -341,7 +341,7 @@ py::list texts_or_none(const std::vector<std::string>& values) {
 /// Columns of engine.to_pandas(): one entry per case (built without the GIL).
 py::dict case_columns(EngineBox& box) {
     struct Columns {
-        std::vector<std::string> number, workflow, state, unit, grid, matter, primary;
+        std::vector<std::string> number, workflow, state, unit, grid, matter, primary, routed_primary;
         std::vector<std::int64_t> version, opened_at, updated_at, due, closed_at, handling_due, handled_at, transitions,
             reworks, escalations, urges, reopens, refusals;
         std::vector<std::int8_t> priority, rung;
@@ -373,6 +373,7 @@ py::dict case_columns(EngineBox& box) {
             c.refusals.push_back(s.refusals);
             const std::optional<Assignment> assigned = engine.assignment(s.id);
             c.primary.push_back(assigned ? assigned->primary : std::string());
+            c.routed_primary.push_back(assigned ? assigned->routed_primary : std::string());
         }
     });
     py::dict out;
@@ -401,6 +402,7 @@ py::dict case_columns(EngineBox& box) {
     out["reopens"] = array_of(c.reopens);
     out["refusals"] = array_of(c.refusals);
     out["primary"] = texts_or_none(c.primary);
+    out["routed_primary"] = texts_or_none(c.routed_primary);
     return out;
 }
 
@@ -1178,7 +1180,8 @@ void bind_engine(py::module_& m) {
             "One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, "
             "rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, "
             "Asia/Shanghai), transitions, "
-            "reworks, escalations, urges, reopens, refusals, primary (assigned unit). Needs pandas.")
+            "reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the "
+            "list named when a dispatcher overrode it). Needs pandas.")
         .def(
             "events_frame", [](const py::object& self) { return pandas_helper("events_frame")(self); },
             "One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, "

@@ -1762,7 +1762,7 @@ class CaseEngine:
         """
     def to_pandas(self) -> typing.Any:
         """
-        One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit). Needs pandas.
+        One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the list named when a dispatcher overrode it). Needs pandas.
         """
     def unsubscribe(self, callback: typing.Any) -> bool:
         """
