@@ -216,9 +216,8 @@ gr::DivisionCode city_of(const gr::DivisionTree& tree, gr::DivisionId community)
     return tree.code(path[std::min<std::size_t>(1, path.size() - 1)]);
 }
 
-void print_grids(const gr::DivisionTree& tree, gr::DivisionId community, const gr::SyntheticCity& city) {
+void print_grids(const gr::DivisionTree& tree, gr::DivisionId community, gr::DivisionCode city_code, const gr::SyntheticCity& city) {
     const gr::DivisionCode unit = tree.code(community);
-    const gr::DivisionCode city_code = city_of(tree, community);
     std::int64_t households = 0;
     for (std::int64_t h : city.households) households += h;
     std::cout << "\nGrids (网格化): a synthetic " << tree.name(tree.at(city_code)) << " has " << city.map.size() << " grids and "
@@ -331,10 +330,10 @@ void print_kpi_row(const gr::KpiReport& report, const gr::KpiRow& row) {
                 row.time_to_close.working_days_p90);
 }
 
-void print_year(const gr::DivisionTree& tree, gr::DivisionId community, const gr::SyntheticCity& city) {
+void print_year(const gr::DivisionTree& tree, gr::DivisionId community, gr::DivisionCode city_code, const gr::SyntheticCity& city) {
     // A synthetic year of the city's cases, filed in its grids; every unit's KPIs in one pass up the ladder.
     const gr::CaseTable cases = gr::CaseTable::synthetic(
-        tree, {.cases = 200'000, .year = 2025, .seed = 2025, .grids = &city.map, .scope = city_of(tree, community)});
+        tree, {.cases = 200'000, .year = 2025, .seed = 2025, .grids = &city.map, .scope = city_code});
     const gr::Calendar calendar = gr::Calendar::china();
     gr::KpiOptions options = gr::KpiOptions::dates(gr::make_date(2025, 1, 1), gr::make_date(2026, 1, 1));
     options.calendar = &calendar;  // time to close in working days, too
@@ -405,10 +404,11 @@ int main(int argc, char** argv) {
         print_report(chain, gr::make_date(2026, 6, 1));  // 2025 revision: new scale, term ended 2026-05-20
         hold_representatives_meeting(chain, gr::make_date(2025, 6, 15));
         print_deadlines();
-        const gr::SyntheticCity city = gr::synthetic_city(tree, city_of(tree, community), /*seed=*/2024);
-        print_grids(tree, community, city);
+        const gr::DivisionCode city_code = city_of(tree, community);
+        const gr::SyntheticCity city = gr::synthetic_city(tree, city_code, /*seed=*/2024);
+        print_grids(tree, community, city_code, city);
         print_closed_loop(tree, community);
-        print_year(tree, community, city);
+        print_year(tree, community, city_code, city);
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';

@@ -31,6 +31,18 @@ bool covers(const std::optional<DivisionCode>& scope, DivisionCode unit) noexcep
 
 Rung next_rung(Rung rung) noexcept { return static_cast<Rung>(static_cast<int>(rung) + 1); }
 
+/// The value of the field named @p name, "" when it is not given.
+std::string_view field_value(const std::vector<Field>& fields, std::string_view name) noexcept {
+    const auto given = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
+    return given != fields.end() ? std::string_view(given->value) : std::string_view();
+}
+
+/// True when @p unit is the primary or a cooperating unit of @p assignment.
+bool names_unit(const Assignment& assignment, std::string_view unit) noexcept {
+    return unit == assignment.primary ||
+           std::find(assignment.cooperating.begin(), assignment.cooperating.end(), unit) != assignment.cooperating.end();
+}
+
 }  // namespace
 
 // ---- setup --------------------------------------------------------------------------------------
@@ -551,9 +563,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     // Duties.
     if (transition.duty == Duty::handle && !actor.unit.empty() && state.assignment != no_index) {
         const Assignment& assigned = m.assignments[state.assignment];
-        const bool responsible = actor.unit == assigned.primary ||
-                                 std::find(assigned.cooperating.begin(), assigned.cooperating.end(), actor.unit) != assigned.cooperating.end();
-        if (!responsible) {
+        if (!names_unit(assigned, actor.unit)) {
             m.refuse_permission(state, actor_id, at, index,
                                 "actor " + in_quotes(actor.id) + " of " + actor.unit + " may not handle case " + case_number(id) +
                                     ": it is assigned to " + assigned.primary);
@@ -564,8 +574,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                             "separation of duties: actor " + in_quotes(actor.id) + " handled case " + case_number(id) + " and may not verify it");
     }
     for (const std::string& required : transition.required_fields) {
-        const auto given = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == required; });
-        if (given == fields.end() || given->value.empty()) {
+        if (field_value(fields, required).empty()) {
             m.refuse_rule(state, actor_id, at, index, "workflow.required-field",
                           "transition " + in_quotes(transition_id) + " of case " + case_number(id) + " needs field " + in_quotes(required));
         }
@@ -585,15 +594,13 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
         } catch (const NotFound& error) {
             m.refuse_rule(state, actor_id, at, index, "workflow.no-responsible-unit", error.what());
         }
-        const auto given = std::find_if(fields.begin(), fields.end(), [](const Field& f) { return f.name == "department"; });
-        const std::string_view department = given != fields.end() ? std::string_view(given->value) : std::string_view();
+        const std::string_view department = field_value(fields, "department");
         if (!assignment) {
             if (!department.empty()) {
                 assignment = Assignment{std::string(department), {}, state.rung, state.grid.empty() ? state.unit.str() : state.grid,
                                         "chosen by the dispatcher", {}};
             }
-        } else if (!department.empty() && department != assignment->primary &&
-                   std::find(assignment->cooperating.begin(), assignment->cooperating.end(), department) == assignment->cooperating.end()) {
+        } else if (!department.empty() && !names_unit(*assignment, department)) {
             // The dispatcher names a unit the list does not: a re-assignment, refused unless allowed.
             if (!m.options.allow_dispatch_override) {
                 m.refuse_rule(state, actor_id, at, index, "workflow.department-not-responsible",
