@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "analytics/analytics_support.hpp"
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/core/detail/string_map.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/workflow/definition.hpp"

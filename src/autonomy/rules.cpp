@@ -15,10 +15,6 @@ std::string_view chinese_name(CommitteeKind kind) noexcept {
     return kind == CommitteeKind::residents ? "居民委员会" : "村民委员会";
 }
 
-std::string IntRange::to_string() const {
-    return min == max ? std::to_string(min) : std::to_string(min) + "–" + std::to_string(max);
-}
-
 std::int64_t Threshold::minimum(std::int64_t base) const noexcept {
     // Smallest c with c*d > n*b (strict) or c*d >= n*b.
     if (denominator <= 0) {

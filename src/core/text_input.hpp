@@ -67,4 +67,7 @@ decltype(auto) in_field(const CsvReader& reader, std::string_view field, F&& par
 /// cannot read one back).
 void append_csv_line(std::string& out, std::initializer_list<std::string_view> fields);
 
+/// The two digits at @p at of @p text as a number; throws InvalidInput naming the instant @p whole.
+int two_digits(std::string_view text, std::size_t at, std::string_view whole);
+
 }  // namespace grassroots::detail

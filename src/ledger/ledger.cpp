@@ -14,8 +14,11 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> problem_status_names{"open", "verified", "struck_off"};
-constexpr std::array<std::string_view, 3> problem_status_chinese{"整改中", "已核查", "已销号"};
+constexpr std::array<EnumName<ProblemStatus>, 3> problem_statuses{{
+    {ProblemStatus::open, "open", "整改中", "being rectified"},
+    {ProblemStatus::verified, "verified", "已核查", "measures done and the result verified"},
+    {ProblemStatus::struck_off, "struck_off", "已销号", "struck off the ledger"},
+}};
 constexpr std::array<std::string_view, 3> measure_status_names{"open", "in_progress", "done"};
 constexpr std::array<std::string_view, 3> measure_status_chinese{"未启动", "推进中", "已完成"};
 constexpr std::array<std::string_view, 10> action_names{"created",  "linked",   "unlinked", "started",    "completed",
@@ -141,10 +144,11 @@ bool state_as_of(const std::vector<LedgerEntry>& history, Date on, LedgerAction 
 
 }  // namespace
 
-std::string_view to_string(ProblemStatus status) noexcept { return detail::name_of(status, problem_status_names); }
-std::string_view chinese_name(ProblemStatus status) noexcept { return detail::name_of(status, problem_status_chinese); }
+std::span<const EnumName<ProblemStatus>> enum_names(ProblemStatus) noexcept { return problem_statuses; }
+std::string_view to_string(ProblemStatus status) noexcept { return enum_name(status); }
+std::string_view chinese_name(ProblemStatus status) noexcept { return enum_chinese_name(status); }
 ProblemStatus parse_problem_status(std::string_view text) {
-    return detail::value_of<ProblemStatus>(text, problem_status_names, problem_status_chinese, "problem status");
+    return parse_enum<ProblemStatus>(text, "problem status", true);
 }
 std::string_view to_string(MeasureStatus status) noexcept { return detail::name_of(status, measure_status_names); }
 std::string_view chinese_name(MeasureStatus status) noexcept { return detail::name_of(status, measure_status_chinese); }

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "grassroots/analytics/case_table.hpp"
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/core/date.hpp"
 #include "grassroots/division/code.hpp"
 #include "grassroots/division/tree.hpp"

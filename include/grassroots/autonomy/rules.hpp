@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/range.hpp"
 
 namespace grassroots {
 
@@ -33,18 +34,6 @@ enum class CommitteeKind : std::uint8_t {
 [[nodiscard]] std::string_view to_string(CommitteeKind kind) noexcept;
 /// @brief 居民委员会 or 村民委员会.
 [[nodiscard]] std::string_view chinese_name(CommitteeKind kind) noexcept;
-
-/// @brief An inclusive range of whole numbers, e.g. 5–9 committee members.
-struct IntRange {
-    std::int64_t min = 0;  ///< Smallest allowed value.
-    std::int64_t max = 0;  ///< Largest allowed value.
-    /// @brief True when min ≤ value ≤ max.
-    [[nodiscard]] constexpr bool contains(std::int64_t value) const noexcept { return min <= value && value <= max; }
-    /// @brief "5–9" (or "5" when min == max).
-    [[nodiscard]] std::string to_string() const;
-    /// @brief Ranges compare by their ends.
-    friend bool operator==(const IntRange&, const IntRange&) = default;
-};
 
 /// @brief A share of a base: "more than half" (过半数, strict) or "at least one fifth" (五分之一以上).
 ///

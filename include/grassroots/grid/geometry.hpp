@@ -9,15 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace grassroots {
+#include "grassroots/core/point.hpp"
 
-/// @brief A point: x = longitude, y = latitude in degrees, or x/y in metres.
-struct Point {
-    double x = 0;  ///< Longitude (degrees) or easting (m).
-    double y = 0;  ///< Latitude (degrees) or northing (m).
-    /// @brief Points compare exactly.
-    friend bool operator==(const Point&, const Point&) = default;
-};
+namespace grassroots {
 
 /// @brief An axis-aligned box.
 struct Box {

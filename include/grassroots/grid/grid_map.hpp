@@ -19,7 +19,7 @@
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/grid/code.hpp"
 #include "grassroots/grid/geometry.hpp"
-#include "grassroots/autonomy/rules.hpp"
+#include "grassroots/core/range.hpp"
 #include "grassroots/division/tree.hpp"
 
 namespace grassroots {

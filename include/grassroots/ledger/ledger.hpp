@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 
@@ -54,6 +55,8 @@ enum class ProblemStatus : std::uint8_t {
     verified,    ///< 已核查: every linked measure done and the result verified; ready for 销号
     struck_off,  ///< 已销号: struck off the ledger
 };
+/// @brief Every ProblemStatus with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<ProblemStatus>> enum_names(ProblemStatus) noexcept;
 /// @brief "open", "verified" or "struck_off".
 [[nodiscard]] std::string_view to_string(ProblemStatus status) noexcept;
 /// @brief 整改中, 已核查 or 已销号.

@@ -7,7 +7,7 @@
 #include <span>
 #include <string>
 
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/core/date.hpp"
 #include "grassroots/people/review.hpp"
 

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
-#include "grassroots/grid/geometry.hpp"
+#include "grassroots/core/point.hpp"
 #include "grassroots/workflow/routing.hpp"
 
 namespace grassroots {

@@ -8,9 +8,12 @@
 #define GRASSROOTS_PYBIND11_TYPING 1
 #endif
 
+#include <cctype>
 #include <initializer_list>
 #include <string>
 #include <vector>
+
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots::python {
 
@@ -52,6 +55,25 @@ py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc, std::i
     py::enum_<E> cls(m, name, doc);
     for (const EnumValue<E>& v : values) {
         cls.value(v.name, v.value, v.doc);
+    }
+    if constexpr (requires(E e) { chinese_name(e); }) {
+        cls.def_property_readonly(
+            "chinese_name", [](E value) { return std::string(chinese_name(value)); }, chinese_doc);
+    }
+    return cls;
+}
+
+/// A Python enum whose members come from the C++ table enum_names(E): each member is the upper case of
+/// the table name, documented "<Chinese term>: <doc>"; `chinese_name` as above.
+template <NamedEnum E>
+py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc, const char* chinese_doc = "The Chinese term.") {
+    py::enum_<E> cls(m, name, doc);
+    for (const EnumName<E>& entry : enum_names(E{})) {
+        std::string member(entry.name);
+        for (char& c : member) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        const std::string text = entry.chinese.empty() ? std::string(entry.doc)
+                                                       : std::string(entry.chinese) + ": " + std::string(entry.doc);
+        cls.value(member.c_str(), entry.value, text.c_str());
     }
     if constexpr (requires(E e) { chinese_name(e); }) {
         cls.def_property_readonly(

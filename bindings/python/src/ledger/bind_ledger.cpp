@@ -16,7 +16,7 @@
 #include "casters.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/consultation.hpp"
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/ledger/ledger.hpp"
 #include "grassroots/workflow/routing.hpp"
@@ -67,11 +67,7 @@ CaseSource case_source(const py::object& engine, const py::object& case_id) {
 
 void bind_ledger(py::module_& m) {
     // ---- enums ----------------------------------------------------------------------------------
-    bind_enum<ProblemStatus>(m, "ProblemStatus", "Status of a problem of the dual ledger.",
-                             {{"OPEN", ProblemStatus::open, "整改中: being rectified"},
-                              {"VERIFIED", ProblemStatus::verified, "已核查: measures done and the result verified"},
-                              {"STRUCK_OFF", ProblemStatus::struck_off, "已销号: struck off the ledger"}},
-                             "整改中, 已核查 or 已销号.");
+    bind_enum<ProblemStatus>(m, "ProblemStatus", "Status of a problem of the dual ledger.", "整改中, 已核查 or 已销号.");
     bind_enum<MeasureStatus>(m, "MeasureStatus", "Status of a measure of the dual ledger.",
                              {{"OPEN", MeasureStatus::open, "未启动: planned, not started"},
                               {"IN_PROGRESS", MeasureStatus::in_progress, "推进中: being carried out (or reopened)"},

@@ -37,7 +37,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
-#include "engine_box.hpp"
+#include "workflow/engine_box.hpp"
 #include "ids.hpp"
 #include "unit_argument.hpp"
 #include "value_types.hpp"

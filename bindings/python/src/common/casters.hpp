@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "grassroots/calendar/working_hours.hpp"
+#include "grassroots/core/instant.hpp"
 #include "grassroots/core/date.hpp"
 
 namespace pybind11::detail {

@@ -21,7 +21,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
-#include "engine_box.hpp"
+#include "workflow/engine_box.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/people/case_evidence.hpp"

@@ -22,7 +22,7 @@
 
 #include "bindings.hpp"
 #include "casters.hpp"
-#include "engine_box.hpp"
+#include "workflow/engine_box.hpp"
 #include "grassroots/analytics/case_table.hpp"
 #include "grassroots/analytics/kpi.hpp"
 #include "grassroots/calendar/calendar.hpp"

@@ -1,0 +1,27 @@
+"""The burden ledger (小马拉大车, 减负) and the burden index."""
+
+from __future__ import annotations
+
+from .._core.burden import (
+    BurdenChange,
+    BurdenComparison,
+    BurdenIndexRow,
+    BurdenItem,
+    BurdenKind,
+    BurdenKindChange,
+    BurdenLedger,
+    BurdenStatus,
+    BurdenWeights,
+)
+
+__all__ = [
+    "BurdenChange",
+    "BurdenComparison",
+    "BurdenIndexRow",
+    "BurdenItem",
+    "BurdenKind",
+    "BurdenKindChange",
+    "BurdenLedger",
+    "BurdenStatus",
+    "BurdenWeights",
+]

@@ -1,0 +1,27 @@
+"""Division codes (统计用区划代码) and the administrative tree (行政层级) down to every community and village."""
+
+from __future__ import annotations
+
+from .._core.division import (
+    DivisionCode,
+    DivisionTree,
+    DivisionTreeBuilder,
+    Level,
+    TownshipClass,
+    Unit,
+    UrbanRuralClass,
+    VillageClass,
+    urban_rural_class,
+)
+
+__all__ = [
+    "DivisionCode",
+    "DivisionTree",
+    "DivisionTreeBuilder",
+    "Level",
+    "TownshipClass",
+    "Unit",
+    "UrbanRuralClass",
+    "VillageClass",
+    "urban_rural_class",
+]
