@@ -7,7 +7,8 @@
 #     the area) as a FILE_SET HEADERS with VERIFY_INTERFACE_HEADER_SETS, so that each one is compiled
 #     on its own by the target all_verify_interface_header_sets,
 #   - PUBLIC links to the areas it sits on, so an area sees the headers below it and no others.
-# It sets GRASSROOTS_AREAS in the caller's scope. The umbrella grassroots::grassroots (CMakeLists.txt)
+# It sets GRASSROOTS_AREAS and GRASSROOTS_UMBRELLA_HEADERS (the top-level headers above every area)
+# in the caller's scope. The umbrella grassroots::grassroots (CMakeLists.txt)
 # carries every area's objects.
 
 set(GRASSROOTS_LAYERS_FILE "${CMAKE_CURRENT_LIST_DIR}/layers.json")
@@ -86,4 +87,5 @@ function(grassroots_add_areas)
     target_compile_definitions(${target} PRIVATE BOOST_ALLOW_DEPRECATED_HEADERS)
   endforeach()
   set(GRASSROOTS_AREAS "${areas}" PARENT_SCOPE)
+  set(GRASSROOTS_UMBRELLA_HEADERS "${_top_umbrella}" PARENT_SCOPE)
 endfunction()
