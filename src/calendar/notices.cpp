@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "../core/text_input.hpp"
-#include "../datasets/embedded_data.hpp"
+#include "../core/embedded_data.hpp"
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/error.hpp"
 

@@ -1,6 +1,6 @@
 #include "grassroots/datasets/dongying.hpp"
 
-#include "embedded_data.hpp"
+#include "../core/embedded_data.hpp"
 
 namespace grassroots::datasets {
 

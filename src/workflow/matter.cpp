@@ -6,7 +6,7 @@
 
 #include "../core/enum_names.hpp"
 #include "../core/text_input.hpp"
-#include "../datasets/embedded_data.hpp"
+#include "../core/embedded_data.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
