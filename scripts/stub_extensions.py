@@ -75,7 +75,8 @@ def signature_text(extension: Extension) -> str:
     returns = type_text(hints["return"]) if "return" in hints else "typing.Any"
     decorator = {"method": "", "classmethod": "    @classmethod\n", "staticmethod": "    @staticmethod\n",
                  "property": "    @property\n"}[extension.kind]
-    doc = (inspect.getdoc(function) or "").split("\n\n")[0].replace('"""', "'''")
+    paragraph = (inspect.getdoc(function) or "").split("\n\n")[0]
+    doc = " ".join(line.strip() for line in paragraph.splitlines()).replace('"""', "'''")
     body = f'\n        """{doc}"""\n' if doc else " ...\n"
     return f"{decorator}    def {extension.name}({', '.join(parameters)}) -> {returns}:{body}"
 
@@ -85,6 +86,43 @@ def modules_named(text: str) -> set[str]:
     return {name for name in re.findall(r"\b([a-z_][a-z0-9_]*)\.[A-Za-z_]", text)
             if name in ("pandas", "numpy", "datetime", "typing", "collections")} | (
         {f"grassroots._core.{m}" for m in re.findall(r"grassroots\._core\.([a-z_]+)\.", text)})
+
+
+def without_member(body: str, name: str) -> str:
+    """A class body without the stub pybind11-stubgen wrote for the Python function attached as ``name``
+    (its decorators, def line and indented body), so the extension's stub is the only one."""
+    lines = body.splitlines(keepends=True)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].startswith("    @"):
+            j += 1
+        if j < len(lines) and re.match(rf"    def {re.escape(name)}\(", lines[j]):
+            k = j + 1
+            while k < len(lines) and not re.match(r"    \S", lines[k]) and not re.match(r"\S", lines[k]):
+                k += 1
+            i = k
+            continue
+        out.append(lines[i])
+        i += 1
+    return "".join(out)
+
+
+def insert_member(text: str, class_name: str, lines: str) -> str:
+    """``text`` with ``lines`` as the first member of ``class_name`` (after its docstring), replacing the
+    stub pybind11-stubgen wrote for the same member."""
+    header = re.search(rf"^class {re.escape(class_name)}\b.*:\n", text, re.M)
+    if header is None:
+        raise LookupError(class_name)
+    end = re.search(r"^\S", text[header.end():], re.M)
+    body_end = header.end() + end.start() if end else len(text)
+    name = re.search(r"def (\w+)\(", lines)
+    assert name is not None
+    body = without_member(text[header.end():body_end], name.group(1))
+    docstring = re.match(r'    """.*?"""\n', body, re.S)
+    at = docstring.end() if docstring else 0
+    return text[: header.end()] + body[:at] + lines + body[at:] + text[body_end:]
 
 
 def patch(stub_dir: Path) -> list[Path]:
@@ -100,10 +138,10 @@ def patch(stub_dir: Path) -> list[Path]:
         for extension in extensions:
             lines = signature_text(extension)
             added += lines
-            header = re.search(rf"^class {re.escape(extension.cls.__name__)}\b.*:\n", text, re.M)
-            if header is None:
-                raise SystemExit(f"{stub}: no class {extension.cls.__name__} for {extension.name}")
-            text = text[: header.end()] + lines + text[header.end():]
+            try:
+                text = insert_member(text, extension.cls.__name__, lines)
+            except LookupError:
+                raise SystemExit(f"{stub}: no class {extension.cls.__name__} for {extension.name}") from None
         imports = sorted(m for m in modules_named(added) if f"import {m}\n" not in text)
         if imports:
             future = re.search(r"^from __future__ import .*\n", text, re.M)

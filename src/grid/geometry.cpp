@@ -1,6 +1,7 @@
 #include "grassroots/grid/geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -160,6 +161,18 @@ Polygon Polygon::rectangle(Point min, Point max) {
     r.bounds_ = {min, max};
     return r;
 }
+
+namespace {
+
+constexpr std::array<EnumName<CoordinateSystem>, 2> coordinate_systems{{
+    {CoordinateSystem::lonlat, "lonlat", "",
+     "x = longitude, y = latitude in degrees (WGS84 / CGCS2000); areas are geodesic"},
+    {CoordinateSystem::metres, "metres", "", "a projected plane in metres; areas are planar"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<CoordinateSystem>> enum_names(CoordinateSystem) noexcept { return coordinate_systems; }
 
 double Polygon::area(CoordinateSystem system) const {
     if (empty()) return 0;

@@ -34,60 +34,46 @@ namespace bgi = boost::geometry::index;
 
 namespace {
 
-struct KindNames {
-    GridKind kind;
-    std::string_view english;
-    std::string_view chinese;
-};
+constexpr std::array<EnumName<GridKind>, 7> grid_kinds{{
+    {GridKind::comprehensive, "comprehensive", "综合网格", "where people live"},
+    {GridKind::school, "school", "学校专属网格", "dedicated grid of a school"},
+    {GridKind::hospital, "hospital", "医院专属网格", "dedicated grid of a hospital"},
+    {GridKind::enterprise, "enterprise", "企业专属网格", "dedicated grid of an enterprise"},
+    {GridKind::industrial_park, "industrial_park", "工业园区专属网格", "dedicated grid of an industrial park"},
+    {GridKind::business_district, "business_district", "商圈专属网格", "dedicated grid of a business district"},
+    {GridKind::other_dedicated, "other_dedicated", "其他专属网格", "dedicated grid of another site"},
+}};
 
-constexpr std::array<KindNames, 7> kind_names{{
-    {GridKind::comprehensive, "comprehensive", "综合网格"},
-    {GridKind::school, "school", "学校专属网格"},
-    {GridKind::hospital, "hospital", "医院专属网格"},
-    {GridKind::enterprise, "enterprise", "企业专属网格"},
-    {GridKind::industrial_park, "industrial_park", "工业园区专属网格"},
-    {GridKind::business_district, "business_district", "商圈专属网格"},
-    {GridKind::other_dedicated, "other_dedicated", "其他专属网格"},
+constexpr std::array<EnumName<CoverageFinding::Kind>, 3> coverage_kinds{{
+    {CoverageFinding::Kind::overlap, "overlap", "", "two grids overlap (不重叠: no overlap)"},
+    {CoverageFinding::Kind::gap, "gap", "", "part of the community is in no grid (全覆盖: full coverage)"},
+    {CoverageFinding::Kind::outside, "outside", "", "a grid reaches outside its community"},
 }};
 
 }  // namespace
 
+std::span<const EnumName<GridKind>> enum_names(GridKind) noexcept { return grid_kinds; }
+
 std::string_view to_string(GridKind kind) noexcept {
-    for (const KindNames& k : kind_names) {
-        if (k.kind == kind) return k.english;
-    }
-    return "unknown";
+    const std::string_view name = enum_name(kind);
+    return name == "?" ? "unknown" : name;
 }
 
 std::string_view chinese_name(GridKind kind) noexcept {
-    for (const KindNames& k : kind_names) {
-        if (k.kind == kind) return k.chinese;
-    }
-    return "未知";
+    const std::string_view name = enum_chinese_name(kind);
+    return name == "?" ? "未知" : name;
 }
 
 GridKind parse_grid_kind(std::string_view text) {
-    for (const KindNames& k : kind_names) {
-        if (k.english == text) return k.kind;
-    }
-    std::string expected;
-    for (std::size_t i = 0; i < kind_names.size(); ++i) {
-        if (i > 0) expected += i + 1 == kind_names.size() ? " or " : ", ";
-        expected += kind_names[i].english;
-    }
-    throw InvalidInput("unknown grid kind '" + std::string(text) + "' (expected " + expected + ")");
+    if (const std::optional<GridKind> kind = find_enum<GridKind>(text)) return *kind;
+    throw InvalidInput("unknown grid kind '" + std::string(text) + "' (expected " + enum_alternatives<GridKind>() + ")");
 }
 
+std::span<const EnumName<CoverageFinding::Kind>> enum_names(CoverageFinding::Kind) noexcept { return coverage_kinds; }
+
 std::string_view to_string(CoverageFinding::Kind kind) noexcept {
-    switch (kind) {
-    case CoverageFinding::Kind::overlap:
-        return "overlap";
-    case CoverageFinding::Kind::gap:
-        return "gap";
-    case CoverageFinding::Kind::outside:
-        return "outside";
-    }
-    return "unknown";
+    const std::string_view name = enum_name(kind);
+    return name == "?" ? "unknown" : name;
 }
 
 std::optional<IntRange> HouseholdBands::band(GridKind kind, DivisionCode unit) const {

@@ -9,22 +9,27 @@
 #include <tuple>
 #include <utility>
 
-#include "../core/enum_names.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
 namespace {
 
-using detail::name_of;
-
-constexpr std::array<std::string_view, 5> role_english{"chief", "full_time", "part_time", "community_worker",
-                                                       "liaison"};
-constexpr std::array<std::string_view, 5> role_chinese{"网格长", "专职网格员", "兼职网格员", "社区工作者",
-                                                       "网格指导员"};
-constexpr std::array<std::string_view, 6> kind_english{"building_head", "volunteer", "party_member",
-                                                       "courier",       "property_staff", "other"};
-constexpr std::array<std::string_view, 6> kind_chinese{"楼栋长", "志愿者", "党员", "快递员", "物业人员", "其他"};
+constexpr std::array<EnumName<GridRole>, 5> grid_roles{{
+    {GridRole::chief, "chief", "网格长", "grid chief"},
+    {GridRole::full_time, "full_time", "专职网格员", "full-time grid worker: exactly one per grid on every day"},
+    {GridRole::part_time, "part_time", "兼职网格员", "part-time grid worker (building heads, volunteers, couriers, …)"},
+    {GridRole::community_worker, "community_worker", "社区工作者", "community worker posted to a grid (网格定岗)"},
+    {GridRole::liaison, "liaison", "网格指导员", "township liaison"},
+}};
+constexpr std::array<EnumName<PartTimeKind>, 6> part_time_kinds{{
+    {PartTimeKind::building_head, "building_head", "楼栋长", "building head"},
+    {PartTimeKind::volunteer, "volunteer", "志愿者", "volunteer"},
+    {PartTimeKind::party_member, "party_member", "党员", "party member"},
+    {PartTimeKind::courier, "courier", "快递员", "delivery courier"},
+    {PartTimeKind::property_staff, "property_staff", "物业人员", "property-management staff"},
+    {PartTimeKind::other, "other", "其他", "other"},
+}};
 
 // Days as integers, for sweeps.
 using DayNumber = std::int64_t;
@@ -106,10 +111,12 @@ void sweep(std::size_t key_count, const std::vector<Interval>& intervals, DayNum
 
 }  // namespace
 
-std::string_view to_string(GridRole role) noexcept { return name_of(role, role_english); }
-std::string_view chinese_name(GridRole role) noexcept { return name_of(role, role_chinese); }
-std::string_view to_string(PartTimeKind kind) noexcept { return name_of(kind, kind_english); }
-std::string_view chinese_name(PartTimeKind kind) noexcept { return name_of(kind, kind_chinese); }
+std::span<const EnumName<GridRole>> enum_names(GridRole) noexcept { return grid_roles; }
+std::string_view to_string(GridRole role) noexcept { return enum_name(role); }
+std::string_view chinese_name(GridRole role) noexcept { return enum_chinese_name(role); }
+std::span<const EnumName<PartTimeKind>> enum_names(PartTimeKind) noexcept { return part_time_kinds; }
+std::string_view to_string(PartTimeKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(PartTimeKind kind) noexcept { return enum_chinese_name(kind); }
 
 // ---- registration and posts ----------------------------------------------------------------------
 
@@ -138,7 +145,7 @@ GridAssignmentId GridStaffing::assign(GridWorkerId worker_id, GridId grid_id, Gr
                                       std::optional<Date> end) {
     const GridWorker& who = worker(worker_id);
     (void)map_->grid(grid_id);
-    if (static_cast<std::size_t>(role) >= role_english.size()) throw InvalidInput("unknown grid role");
+    if (static_cast<std::size_t>(role) >= grid_roles.size()) throw InvalidInput("unknown grid role");
     check_term(start, end);
     if (role == GridRole::part_time && !who.part_time) {
         throw InvalidInput(who.name + " has no part-time kind and cannot hold a part-time post");
@@ -216,8 +223,8 @@ std::vector<StaffingFinding> GridStaffing::check(Date first, Date last, const St
         if (from > to) return std::nullopt;
         return std::pair{from, to};
     };
-    std::array<std::vector<Interval>, role_english.size()> by_grid;    // role → (grid, worker)
-    std::array<std::vector<Interval>, role_english.size()> by_worker;  // role → (worker, grid)
+    std::array<std::vector<Interval>, grid_roles.size()> by_grid;    // role → (grid, worker)
+    std::array<std::vector<Interval>, grid_roles.size()> by_worker;  // role → (worker, grid)
     for (const GridAssignment& a : assignments_) {
         const auto days = clip(a);
         if (!days) continue;

@@ -2,6 +2,7 @@
 #include "grassroots/grid/redivision.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -22,14 +23,20 @@
 
 namespace grassroots {
 
+namespace {
+
+constexpr std::array<EnumName<RedivisionChange::Kind>, 2> change_kinds{{
+    {RedivisionChange::Kind::split, "split", "", "one grid cut into several"},
+    {RedivisionChange::Kind::merge, "merge", "", "several grids joined into one"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<RedivisionChange::Kind>> enum_names(RedivisionChange::Kind) noexcept { return change_kinds; }
+
 std::string_view to_string(RedivisionChange::Kind kind) noexcept {
-    switch (kind) {
-    case RedivisionChange::Kind::split:
-        return "split";
-    case RedivisionChange::Kind::merge:
-        return "merge";
-    }
-    return "unknown";
+    const std::string_view name = enum_name(kind);
+    return name == "?" ? "unknown" : name;
 }
 
 namespace {

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <utility>
 
-#include "core/enum_names.hpp"
 #include "core/input_checks.hpp"
 #include "grassroots/error.hpp"
 
@@ -19,14 +18,28 @@ constexpr std::array<EnumName<ProblemStatus>, 3> problem_statuses{{
     {ProblemStatus::verified, "verified", "已核查", "measures done and the result verified"},
     {ProblemStatus::struck_off, "struck_off", "已销号", "struck off the ledger"},
 }};
-constexpr std::array<std::string_view, 3> measure_status_names{"open", "in_progress", "done"};
-constexpr std::array<std::string_view, 3> measure_status_chinese{"未启动", "推进中", "已完成"};
-constexpr std::array<std::string_view, 10> action_names{"created",  "linked",   "unlinked", "started",    "completed",
-                                                        "reopened", "verified", "rejected", "unverified", "struck_off"};
-constexpr std::array<std::string_view, 10> action_chinese{"登记",     "关联",       "取消关联",   "启动",     "完成",
-                                                          "重新打开", "核查通过", "核查未通过", "核查失效", "销号"};
-constexpr std::array<std::string_view, 3> source_names{"direct", "consultation", "case"};
-constexpr std::array<std::string_view, 3> source_chinese{"直接登记", "协商议事", "案件"};
+constexpr std::array<EnumName<MeasureStatus>, 3> measure_statuses{{
+    {MeasureStatus::open, "open", "未启动", "planned, not started"},
+    {MeasureStatus::in_progress, "in_progress", "推进中", "being carried out (or reopened)"},
+    {MeasureStatus::done, "done", "已完成", "carried out"},
+}};
+constexpr std::array<EnumName<LedgerAction>, 10> ledger_actions{{
+    {LedgerAction::created, "created", "登记", "the item was entered"},
+    {LedgerAction::linked, "linked", "关联", "a problem and a measure were linked"},
+    {LedgerAction::unlinked, "unlinked", "取消关联", "a link was removed"},
+    {LedgerAction::started, "started", "启动", "a measure was started"},
+    {LedgerAction::completed, "completed", "完成", "a measure was done"},
+    {LedgerAction::reopened, "reopened", "重新打开", "a measure or struck-off problem reopened"},
+    {LedgerAction::verified, "verified", "核查通过", "the result was verified"},
+    {LedgerAction::rejected, "rejected", "核查未通过", "verification failed"},
+    {LedgerAction::unverified, "unverified", "核查失效", "a verified problem's measures changed"},
+    {LedgerAction::struck_off, "struck_off", "销号", "the problem was struck off"},
+}};
+constexpr std::array<EnumName<ProblemSourceKind>, 3> problem_source_kinds{{
+    {ProblemSourceKind::direct, "direct", "直接登记", "entered directly"},
+    {ProblemSourceKind::consultation, "consultation", "协商议事", "a consultation decision"},
+    {ProblemSourceKind::workflow_case, "case", "案件", "a case of the case engine"},
+}};
 
 using detail::check_date;
 using detail::check_line;
@@ -150,20 +163,23 @@ std::string_view chinese_name(ProblemStatus status) noexcept { return enum_chine
 ProblemStatus parse_problem_status(std::string_view text) {
     return parse_enum<ProblemStatus>(text, "problem status", true);
 }
-std::string_view to_string(MeasureStatus status) noexcept { return detail::name_of(status, measure_status_names); }
-std::string_view chinese_name(MeasureStatus status) noexcept { return detail::name_of(status, measure_status_chinese); }
+std::span<const EnumName<MeasureStatus>> enum_names(MeasureStatus) noexcept { return measure_statuses; }
+std::string_view to_string(MeasureStatus status) noexcept { return enum_name(status); }
+std::string_view chinese_name(MeasureStatus status) noexcept { return enum_chinese_name(status); }
 MeasureStatus parse_measure_status(std::string_view text) {
-    return detail::value_of<MeasureStatus>(text, measure_status_names, measure_status_chinese, "measure status");
+    return parse_enum<MeasureStatus>(text, "measure status", true);
 }
-std::string_view to_string(LedgerAction action) noexcept { return detail::name_of(action, action_names); }
-std::string_view chinese_name(LedgerAction action) noexcept { return detail::name_of(action, action_chinese); }
+std::span<const EnumName<LedgerAction>> enum_names(LedgerAction) noexcept { return ledger_actions; }
+std::string_view to_string(LedgerAction action) noexcept { return enum_name(action); }
+std::string_view chinese_name(LedgerAction action) noexcept { return enum_chinese_name(action); }
 LedgerAction parse_ledger_action(std::string_view text) {
-    return detail::value_of<LedgerAction>(text, action_names, action_chinese, "ledger action");
+    return parse_enum<LedgerAction>(text, "ledger action", true);
 }
-std::string_view to_string(ProblemSourceKind kind) noexcept { return detail::name_of(kind, source_names); }
-std::string_view chinese_name(ProblemSourceKind kind) noexcept { return detail::name_of(kind, source_chinese); }
+std::span<const EnumName<ProblemSourceKind>> enum_names(ProblemSourceKind) noexcept { return problem_source_kinds; }
+std::string_view to_string(ProblemSourceKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(ProblemSourceKind kind) noexcept { return enum_chinese_name(kind); }
 ProblemSourceKind parse_problem_source_kind(std::string_view text) {
-    return detail::value_of<ProblemSourceKind>(text, source_names, source_chinese, "problem source kind");
+    return parse_enum<ProblemSourceKind>(text, "problem source kind", true);
 }
 
 std::string OwnerUnit::to_string() const {

@@ -586,3 +586,27 @@ def test_value_types() -> None:
     bands = HouseholdBands()
     assert (bands.urban, bands.rural, bands.dedicated) == (IntRange(300, 500), IntRange(200, 400), {})
     assert pickle.loads(pickle.dumps(bands)) == bands
+
+
+def test_enums_come_from_their_tables() -> None:
+    kinds = [k.name.lower() for k in sorted(GridKind.__members__.values(), key=int)]
+    assert kinds == ["comprehensive", "school", "hospital", "enterprise", "industrial_park", "business_district",
+                     "other_dedicated"]
+    for enum in (GridKind, gr.GridRole, gr.PartTimeKind):
+        for name, member in enum.__members__.items():
+            assert f"{name} : {member.chinese_name}: " in (enum.__doc__ or "")
+    assert [m.name for m in CoverageFindingKind.__members__.values()] == ["OVERLAP", "GAP", "OUTSIDE"]
+    assert not hasattr(CoverageFindingKind.GAP, "chinese_name")
+    assert [m.name for m in gr.RedivisionChangeKind.__members__.values()] == ["SPLIT", "MERGE"]
+    assert list(CoordinateSystem.__members__) == ["LONLAT", "METRES"]
+
+
+def test_pandas_views_are_python_methods_typed_as_frames() -> None:
+    import typing
+
+    for cls, name in [(GridMap, "to_pandas"), (GridMap, "coverage_frame"), (GridMap, "bands_frame"),
+                      (gr.GridStaffing, "roster"), (gr.GridStaffing, "findings_frame"),
+                      (gr.GridStaffing, "summary_frame")]:
+        function = getattr(cls, name)
+        assert function.__module__ == "grassroots.grid._pandas"
+        assert typing.get_type_hints(function, {**function.__globals__, "pd": pd})["return"] is pd.DataFrame

@@ -176,6 +176,35 @@ def test_raise_from_a_case() -> None:
         gr.DualLedger().raise_from_case(engine, case, D(2026, 9, 27), D(2026, 12, 31), "x")
 
 
+def test_raise_from_a_case_by_number_reads_the_cpp_engine() -> None:
+    if not hasattr(gr, "CaseEngine"):
+        pytest.skip("the case engine is not bound in this build")
+    engine = gr.CaseEngine(gr.Calendar.china())
+    engine.add_workflow(gr.urban_management())
+    reporter = engine.add_actor(gr.Actor("wg-1", "网格员 张三", ["grid_worker"], scope="370502005066"))
+    engine.open(
+        gr.CaseInput("event:0502", workflow="urban_management", unit="370502005066", description="占道经营"),
+        reporter,
+        dt.datetime(2026, 9, 28, 9, 0),
+    )
+    ledger = gr.DualLedger()
+    p = ledger.problem(ledger.raise_from_case(engine, "C000001", D(2026, 9, 29), D(2026, 12, 31), "综治中心", "占道"))
+    assert (p.title, p.source.reference, p.raised) == ("占道", "C000001", D(2026, 9, 29))
+    with pytest.raises(gr.NotFoundError):
+        ledger.raise_from_case(engine, "C000009", D(2026, 9, 29), D(2026, 12, 31), "综治中心")
+    with pytest.raises(gr.NotFoundError):
+        ledger.raise_from_case(engine, -1, D(2026, 9, 29), D(2026, 12, 31), "综治中心")
+    with pytest.raises(TypeError):  # a CaseEngine, read in C++, not any object with state()/input()
+        ledger.raise_from_case(object(), 0, D(2026, 9, 29), D(2026, 12, 31), "综治中心")
+    assert len(ledger.problems) == 1
+
+
+def test_enum_members_are_documented_from_their_table() -> None:
+    for enum in (gr.ProblemStatus, gr.MeasureStatus, gr.LedgerAction, gr.ProblemSourceKind):
+        for name, member in enum.__members__.items():
+            assert f"{name} : {member.chinese_name}: " in (enum.__doc__ or "")
+
+
 def test_csv_round_trip(tmp_path: Path) -> None:
     ledger, problem, remove, rules = seed_ledger()
     ledger.complete(remove, D(2024, 5, 20), "李娜")

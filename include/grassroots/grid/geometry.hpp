@@ -6,9 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/point.hpp"
 
 namespace grassroots {
@@ -24,6 +26,8 @@ enum class CoordinateSystem : std::uint8_t {
     lonlat,  ///< degrees of longitude and latitude (WGS84 / CGCS2000); areas are geodesic
     metres,  ///< a projected plane in metres; areas are planar
 };
+/// @brief Every CoordinateSystem with its names (Python reads it).
+[[nodiscard]] std::span<const EnumName<CoordinateSystem>> enum_names(CoordinateSystem) noexcept;
 
 /// @brief A polygon with holes; rings are closed (first point = last point).
 class Polygon {

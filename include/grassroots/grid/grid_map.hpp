@@ -35,6 +35,8 @@ enum class GridKind : std::uint8_t {
     other_dedicated,    ///< 专属网格: other
 };
 
+/// @brief Every GridKind with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<GridKind>> enum_names(GridKind) noexcept;
 /// @brief "comprehensive", "school", ….
 [[nodiscard]] std::string_view to_string(GridKind kind) noexcept;
 /// @brief 综合网格, 学校专属网格, ….
@@ -70,6 +72,8 @@ struct CoverageFinding {
     std::string message;        ///< In words, with the codes and the area.
 };
 
+/// @brief Every CoverageFinding::Kind with its names (to_string and Python read it).
+[[nodiscard]] std::span<const EnumName<CoverageFinding::Kind>> enum_names(CoverageFinding::Kind) noexcept;
 /// @brief "overlap", "gap" or "outside".
 [[nodiscard]] std::string_view to_string(CoverageFinding::Kind kind) noexcept;
 

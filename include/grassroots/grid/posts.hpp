@@ -35,10 +35,14 @@ enum class PartTimeKind : std::uint8_t {
     other,          ///< other
 };
 
+/// @brief Every GridRole with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<GridRole>> enum_names(GridRole) noexcept;
 /// @brief "chief", "full_time", "part_time", "community_worker", "liaison".
 [[nodiscard]] std::string_view to_string(GridRole role) noexcept;
 /// @brief 网格长, 专职网格员, 兼职网格员, 社区工作者, 网格指导员.
 [[nodiscard]] std::string_view chinese_name(GridRole role) noexcept;
+/// @brief Every PartTimeKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<PartTimeKind>> enum_names(PartTimeKind) noexcept;
 /// @brief "building_head", "volunteer", ….
 [[nodiscard]] std::string_view to_string(PartTimeKind kind) noexcept;
 /// @brief 楼栋长, 志愿者, 党员, 快递员, 物业人员, 其他.

@@ -27,6 +27,8 @@ struct RedivisionChange {
     std::vector<GridCode> to;   ///< Codes in the new map (a split: two or more; a merge: one).
 };
 
+/// @brief Every RedivisionChange::Kind with its names (to_string and Python read it).
+[[nodiscard]] std::span<const EnumName<RedivisionChange::Kind>> enum_names(RedivisionChange::Kind) noexcept;
 /// @brief "split" or "merge".
 [[nodiscard]] std::string_view to_string(RedivisionChange::Kind kind) noexcept;
 

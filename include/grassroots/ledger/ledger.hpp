@@ -70,6 +70,8 @@ enum class MeasureStatus : std::uint8_t {
     in_progress,  ///< 推进中: being carried out (or reopened)
     done,         ///< 已完成: carried out
 };
+/// @brief Every MeasureStatus with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<MeasureStatus>> enum_names(MeasureStatus) noexcept;
 /// @brief "open", "in_progress" or "done".
 [[nodiscard]] std::string_view to_string(MeasureStatus status) noexcept;
 /// @brief 未启动, 推进中 or 已完成.
@@ -90,6 +92,8 @@ enum class LedgerAction : std::uint8_t {
     unverified,  ///< 核查失效: a verified problem's measures changed, so it is open again (automatic)
     struck_off,  ///< 销号: the problem was struck off
 };
+/// @brief Every LedgerAction with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<LedgerAction>> enum_names(LedgerAction) noexcept;
 /// @brief "created", "linked", … , "struck_off".
 [[nodiscard]] std::string_view to_string(LedgerAction action) noexcept;
 /// @brief 登记, 关联, 取消关联, 启动, 完成, 重新打开, 核查通过, 核查未通过, 核查失效 or 销号.
@@ -103,6 +107,8 @@ enum class ProblemSourceKind : std::uint8_t {
     consultation,   ///< 协商议事: a decision of a consultation meeting
     workflow_case,  ///< 案件: a case of the case engine (written "case")
 };
+/// @brief Every ProblemSourceKind with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<ProblemSourceKind>> enum_names(ProblemSourceKind) noexcept;
 /// @brief "direct", "consultation" or "case".
 [[nodiscard]] std::string_view to_string(ProblemSourceKind kind) noexcept;
 /// @brief 直接登记, 协商议事 or 案件.

@@ -461,5 +461,23 @@ TEST(GridMap, KindNames) {
               "business_district or other_dedicated)");
 }
 
+TEST(GridMap, KindTablesInValueOrder) {
+    std::size_t index = 0;
+    for (const EnumName<GridKind>& entry : enum_names(GridKind{})) {
+        EXPECT_EQ(static_cast<std::size_t>(entry.value), index++);
+        EXPECT_EQ(to_string(entry.value), entry.name);
+        EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+    }
+    EXPECT_EQ(index, 7U);
+    EXPECT_EQ(to_string(static_cast<GridKind>(99)), "unknown");
+    EXPECT_EQ(chinese_name(static_cast<GridKind>(99)), "未知");
+    EXPECT_EQ(to_string(CoverageFinding::Kind::overlap), "overlap");
+    EXPECT_EQ(to_string(CoverageFinding::Kind::gap), "gap");
+    EXPECT_EQ(to_string(CoverageFinding::Kind::outside), "outside");
+    EXPECT_EQ(to_string(static_cast<CoverageFinding::Kind>(9)), "unknown");
+    EXPECT_EQ(enum_names(CoordinateSystem{}).size(), 2U);
+    EXPECT_EQ(enum_name(CoordinateSystem::metres), "metres");
+}
+
 }  // namespace
 }  // namespace grassroots

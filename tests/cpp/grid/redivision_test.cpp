@@ -260,5 +260,12 @@ TEST(Redivision, BadInput) {
               std::string::npos);
 }
 
+TEST(Redivision, ChangeKindNames) {
+    EXPECT_EQ(to_string(RedivisionChange::Kind::split), "split");
+    EXPECT_EQ(to_string(RedivisionChange::Kind::merge), "merge");
+    EXPECT_EQ(to_string(static_cast<RedivisionChange::Kind>(7)), "unknown");
+    EXPECT_EQ(enum_names(RedivisionChange::Kind{}).size(), 2U);
+}
+
 }  // namespace
 }  // namespace grassroots

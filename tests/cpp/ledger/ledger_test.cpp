@@ -83,6 +83,31 @@ TEST(LedgerNames, EnumsInEnglishAndChinese) {
                 HasSubstr("unknown problem status 'closed' (expected open, verified, struck_off, 整改中"));
 }
 
+// One table per enum serves to_string, chinese_name and parsing (by name and by Chinese term), in value order.
+template <class Enum, class Parse>
+void expect_table_serves_every_name(Parse parse) {
+    std::size_t index = 0;
+    for (const EnumName<Enum>& entry : enum_names(Enum{})) {
+        EXPECT_EQ(static_cast<std::size_t>(entry.value), index++);
+        EXPECT_EQ(to_string(entry.value), entry.name);
+        EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+        EXPECT_EQ(parse(entry.name), entry.value);
+        EXPECT_EQ(parse(entry.chinese), entry.value);
+        EXPECT_FALSE(entry.doc.empty());
+    }
+}
+
+TEST(LedgerNames, OneTablePerEnum) {
+    expect_table_serves_every_name<ProblemStatus>(parse_problem_status);
+    expect_table_serves_every_name<MeasureStatus>(parse_measure_status);
+    expect_table_serves_every_name<LedgerAction>(parse_ledger_action);
+    expect_table_serves_every_name<ProblemSourceKind>(parse_problem_source_kind);
+    EXPECT_EQ(enum_names(LedgerAction{}).size(), 10U);
+    EXPECT_EQ(error_message<InvalidInput>([] { (void)parse_measure_status("finished"); }),
+              "unknown measure status 'finished' (expected open, in_progress, done, 未启动, 推进中, 已完成)");
+    EXPECT_EQ(to_string(static_cast<LedgerAction>(99)), "?");
+}
+
 TEST(LedgerOwner, SpellsDivisionAndDepartment) {
     EXPECT_EQ((OwnerUnit{dongying_district, "区民政局"}.to_string()), "370502 区民政局");
     EXPECT_EQ((OwnerUnit{jinyuan, ""}.to_string()), "370502005066");

@@ -2,6 +2,8 @@
 Grids (网格化服务管理) and grid posts (网格定岗)
 """
 from __future__ import annotations
+import grassroots._core.grid
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.autonomy
@@ -64,19 +66,19 @@ class GridKind:
     
     Members:
     
-      COMPREHENSIVE : 综合网格
+      COMPREHENSIVE : 综合网格: where people live
     
-      SCHOOL : 专属网格: 学校
+      SCHOOL : 学校专属网格: dedicated grid of a school
     
-      HOSPITAL : 专属网格: 医院
+      HOSPITAL : 医院专属网格: dedicated grid of a hospital
     
-      ENTERPRISE : 专属网格: 企业
+      ENTERPRISE : 企业专属网格: dedicated grid of an enterprise
     
-      INDUSTRIAL_PARK : 专属网格: 工业园区
+      INDUSTRIAL_PARK : 工业园区专属网格: dedicated grid of an industrial park
     
-      BUSINESS_DISTRICT : 专属网格: 商圈
+      BUSINESS_DISTRICT : 商圈专属网格: dedicated grid of a business district
     
-      OTHER_DEDICATED : 专属网格: other
+      OTHER_DEDICATED : 其他专属网格: dedicated grid of another site
     """
     BUSINESS_DISTRICT: typing.ClassVar[GridKind]
     COMPREHENSIVE: typing.ClassVar[GridKind]
@@ -181,15 +183,15 @@ class GridRole:
     
     Members:
     
-      CHIEF : 网格长 grid chief
+      CHIEF : 网格长: grid chief
     
-      FULL_TIME : 专职网格员: exactly one per grid on every day
+      FULL_TIME : 专职网格员: full-time grid worker: exactly one per grid on every day
     
-      PART_TIME : 兼职网格员 (building heads, volunteers, couriers, …)
+      PART_TIME : 兼职网格员: part-time grid worker (building heads, volunteers, couriers, …)
     
-      COMMUNITY_WORKER : 社区工作者 posted to a grid (网格定岗)
+      COMMUNITY_WORKER : 社区工作者: community worker posted to a grid (网格定岗)
     
-      LIAISON : 网格指导员 township liaison
+      LIAISON : 网格指导员: township liaison
     """
     CHIEF: typing.ClassVar[GridRole]
     COMMUNITY_WORKER: typing.ClassVar[GridRole]
@@ -242,17 +244,17 @@ class PartTimeKind:
     
     Members:
     
-      BUILDING_HEAD : 楼栋长
+      BUILDING_HEAD : 楼栋长: building head
     
-      VOLUNTEER : 志愿者
+      VOLUNTEER : 志愿者: volunteer
     
-      PARTY_MEMBER : 党员
+      PARTY_MEMBER : 党员: party member
     
-      COURIER : 快递员
+      COURIER : 快递员: delivery courier
     
-      PROPERTY_STAFF : 物业人员
+      PROPERTY_STAFF : 物业人员: property-management staff
     
-      OTHER : 其他
+      OTHER : 其他: other
     """
     BUILDING_HEAD: typing.ClassVar[PartTimeKind]
     COURIER: typing.ClassVar[PartTimeKind]
@@ -644,6 +646,12 @@ class GridMap:
     """
     The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, GridMapBuilder.from_geojson() or GridMap.read_geojson(). Grid ids are ints (0 … len-1, in the order the grids were added).
     """
+    def bands_frame(self, findings: typing.Iterable[grassroots._core.grid.BandFinding]) -> pandas.DataFrame:
+        """check_bands()'s findings as a DataFrame: grid, code, kind (categorical), households, band_min, band_max, message. Needs pandas."""
+    def coverage_frame(self, findings: typing.Iterable[grassroots._core.grid.CoverageFinding]) -> pandas.DataFrame:
+        """check_coverage()'s findings as a DataFrame: kind (categorical), unit, grid, other_grid, code, other_code, area_m2, message. Needs pandas."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per grid (index: grid id): code, unit, kind (categorical), name, households, area_m2. Needs pandas."""
     @staticmethod
     def read_geojson(path: os.PathLike | str | bytes, coordinates: CoordinateSystem = ..., layout: GridCodeLayout | None = None, tree: grassroots._core.division.DivisionTree | None = None) -> GridMap:
         """
@@ -662,10 +670,6 @@ class GridMap:
     def _columns(self) -> dict:
         """
         Columns for to_pandas() (internal).
-        """
-    def bands_frame(self, findings: collections.abc.Iterable[BandFinding]) -> typing.Any:
-        """
-        check_bands()'s findings as a DataFrame: grid, code, kind (categorical), households, band_min, band_max, message. Needs pandas.
         """
     def boundary(self, unit: str | grassroots._core.division.DivisionCode) -> Polygon | None:
         """
@@ -688,10 +692,6 @@ class GridMap:
     def count_households(self, xs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], households: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.int64]:
         """
         As above, from arrays of x and y.
-        """
-    def coverage_frame(self, findings: collections.abc.Iterable[CoverageFinding]) -> typing.Any:
-        """
-        check_coverage()'s findings as a DataFrame: kind (categorical), unit, grid, other_grid, code, other_code, area_m2, message. Needs pandas.
         """
     def find(self, code: str | GridCode) -> int | None:
         """
@@ -718,10 +718,6 @@ class GridMap:
     def to_geojson(self) -> str:
         """
         The map as a GeoJSON FeatureCollection: grids (properties code, kind, name, unit, households), then boundaries (role 'boundary', unit).
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per grid (index: grid id): code, unit, kind (categorical), name, households, area_m2. Needs pandas.
         """
     def write_geojson(self, path: os.PathLike | str | bytes) -> None:
         """
@@ -1220,6 +1216,12 @@ class GridStaffing:
     """
     The posts (网格定岗) of the grids of one GridMap over time: workers, assignments, history, the daily rule checks and coverage reports. Keeps its map alive. Ids are ints.
     """
+    def roster(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per assignment (index: assignment id): worker, worker_name, grid, code, role (categorical), start, end, and active (held on that day) when on is given. Needs pandas."""
+    def summary_frame(self, rows: typing.Iterable[grassroots._core.grid.StaffingSummary]) -> pandas.DataFrame:
+        """summary()'s rows as a DataFrame, one column per field (unit as str). Needs pandas."""
+    def findings_frame(self, findings: typing.Iterable[grassroots._core.grid.StaffingFinding]) -> pandas.DataFrame:
+        """check()'s findings as a DataFrame: rule_id, grid, code, worker, worker_name, first, last, message. Needs pandas."""
     def __init__(self, map: GridMap) -> None:
         """
         Staffing for the grids of a map.
@@ -1248,10 +1250,6 @@ class GridStaffing:
         """
         Ends an assignment on a day; InvalidInputError if before its start or already ended.
         """
-    def findings_frame(self, findings: collections.abc.Iterable[StaffingFinding]) -> typing.Any:
-        """
-        check()'s findings as a DataFrame: rule_id, grid, code, worker, worker_name, first, last, message. Needs pandas.
-        """
     def history(self, grid: int) -> list[int]:
         """
         Ids of every assignment of a grid, oldest first.
@@ -1264,17 +1262,9 @@ class GridStaffing:
         """
         Ids of every assignment of a worker, oldest first.
         """
-    def roster(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per assignment (index: assignment id): worker, worker_name, grid, code, role (categorical), start, end, and active (held on that day) when on is given. Needs pandas.
-        """
     def summary(self, root: str | grassroots._core.division.DivisionCode, level: grassroots._core.division.Level, day: datetime.date, rules: StaffingRules = ...) -> list[StaffingSummary]:
         """
         One StaffingSummary per unit at level under root (e.g. each community of a township) that has grids, on a day.
-        """
-    def summary_frame(self, rows: collections.abc.Iterable[StaffingSummary]) -> typing.Any:
-        """
-        summary()'s rows as a DataFrame, one column per field (unit as str). Needs pandas.
         """
     def worker(self, id: int) -> GridWorker:
         """

@@ -2,9 +2,11 @@
 The dual ledger (双台账): problems and measures, 销号, reports
 """
 from __future__ import annotations
+import pandas
 import datetime
 import grassroots._core.autonomy
 import grassroots._core.division
+import grassroots._core.workflow
 import os
 import typing
 __all__: list[str] = ['DualLedger', 'LedgerAction', 'LedgerEntry', 'LedgerReport', 'LedgerReportRow', 'Measure', 'MeasureStatus', 'OwnerUnit', 'Problem', 'ProblemSource', 'ProblemSourceKind', 'ProblemStatus']
@@ -594,12 +596,10 @@ class LedgerReport:
     """
     Open / overdue / struck-off counts per owner unit over [start, end].
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per owner unit: division, department and the counts. Needs pandas."""
     def __repr__(self) -> str:
         ...
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per owner unit: division, department and the counts. Needs pandas.
-        """
     @property
     def end(self) -> datetime.date:
         """
@@ -624,6 +624,14 @@ class DualLedger:
     """
     The dual ledger (双台账): a problem ledger and a measure ledger linked many-to-many. A problem is struck off (销号) only when every linked measure is done and the result was verified by someone other than the measures' responsible people and closers.
     """
+    def history_frame(self) -> pandas.DataFrame:
+        """One row per history entry of both ledgers, in journal order. Needs pandas."""
+    def links_frame(self) -> pandas.DataFrame:
+        """One row per link: problem and measure numbers. Needs pandas."""
+    def measures_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per measure (index: number): title, division, department, responsible, created, due, status, problems, completed_on, completed_by, and overdue when on is given. Needs pandas."""
+    def problems_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per problem (index: number): title, division, department, raised, due, status, source_kind, source_reference, measures, struck_off_on, reopens, and overdue (on that day) when on is given. Needs pandas."""
     @staticmethod
     def parse_csv(problems: str, measures: str, links: str, history: str = '') -> DualLedger:
         """
@@ -668,10 +676,6 @@ class DualLedger:
         """
         history.csv: sequence,ledger,item,date,action,actor,note,other — the journal in order.
         """
-    def history_frame(self) -> typing.Any:
-        """
-        One row per history entry of both ledgers, in journal order. Needs pandas.
-        """
     def link(self, problem: int, measure: int, date: datetime.date, actor: str, note: str = '') -> None:
         """
         Links a problem and a measure (InvalidInputError when already linked).
@@ -680,10 +684,6 @@ class DualLedger:
         """
         links.csv: problem,measure,date,actor.
         """
-    def links_frame(self) -> typing.Any:
-        """
-        One row per link: problem and measure numbers. Needs pandas.
-        """
     def measure(self, id: int) -> Measure:
         """
         A copy of measure id (NotFoundError).
@@ -691,10 +691,6 @@ class DualLedger:
     def measures_csv(self) -> str:
         """
         measures.csv: number,title,division,department,responsible,created,due,status.
-        """
-    def measures_frame(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per measure (index: number): title, division, department, responsible, created, due, status, problems, completed_on, completed_by, and overdue when on is given. Needs pandas.
         """
     def measures_without_problems(self) -> list[int]:
         """
@@ -716,15 +712,11 @@ class DualLedger:
         """
         problems.csv: number,title,division,department,raised,due,source_kind,source_reference,status.
         """
-    def problems_frame(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per problem (index: number): title, division, department, raised, due, status, source_kind, source_reference, measures, struck_off_on, reopens, and overdue (on that day) when on is given. Needs pandas.
-        """
     def problems_without_measures(self) -> list[int]:
         """
         Ids of problems with no measure.
         """
-    def raise_from_case(self, engine: typing.Any, case: typing.SupportsInt | typing.SupportsIndex | str, raised: datetime.date, due: datetime.date, actor: str, title: str = '') -> int:
+    def raise_from_case(self, engine: grassroots._core.workflow.CaseEngine, case: int | str, raised: datetime.date, due: datetime.date, actor: str, title: str = '') -> int:
         """
         Raises a problem from a case of a grassroots.CaseEngine (case: id or number): its description (or title), its unit and assigned primary unit as owner; source CASE with the case number.
         """

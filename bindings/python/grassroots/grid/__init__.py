@@ -37,6 +37,7 @@ from .._core.grid import (
     redivide,
     synthetic_city,
 )
+from . import _pandas  # noqa: F401 (attaches the pandas views to GridMap and GridStaffing)
 
 __all__ = [
     "BandFinding",

@@ -16,6 +16,7 @@ from .._core.ledger import (
     ProblemSourceKind,
     ProblemStatus,
 )
+from . import _pandas  # noqa: F401 (attaches the pandas views to DualLedger and LedgerReport)
 
 __all__ = [
     "DualLedger",

@@ -1,4 +1,5 @@
-"""pandas views of the dual ledger (双台账), imported lazily so that grassroots works without pandas.
+"""pandas views of the dual ledger (双台账), attached to DualLedger and LedgerReport; pandas is imported
+lazily so that grassroots works without it.
 
 As in the other views: enums become categoricals (categories: the members' lower-case names in value
 order), dates ``datetime64`` columns (NaT where absent), text ``string`` (missing where empty),
@@ -11,9 +12,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
-from ._autonomy_pandas import _categorical, _dates, _strings, _text_or_none
-from ._core.division import DivisionCode
-from ._core.ledger import (
+from .._core.division import DivisionCode
+from .._core.ledger import (
     DualLedger,
     LedgerAction,
     LedgerEntry,
@@ -23,6 +23,8 @@ from ._core.ledger import (
     ProblemSourceKind,
     ProblemStatus,
 )
+from .._extend import extends
+from .._frames import _categorical, _dates, _strings, _text_or_none
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,11 +61,13 @@ def _number_index(numbers: Sequence[str]) -> "pd.Index":
     return pd.Index(list(numbers), dtype="string", name="number")
 
 
-def problems_frame(ledger: DualLedger, on: Optional[datetime.date] = None) -> "pd.DataFrame":
-    """One row per problem, indexed by number; with ``on``, an ``overdue`` column."""
+@extends(DualLedger)
+def problems_frame(self: DualLedger, on: Optional[datetime.date] = None) -> "pd.DataFrame":
+    """One row per problem (index: number): title, division, department, raised, due, status, source_kind,
+    source_reference, measures, struck_off_on, reopens, and overdue (on that day) when on is given. Needs pandas."""
     import pandas as pd
 
-    problems = ledger.problems
+    problems = self.problems
     columns: dict[str, Any] = {
         "id": _counts([p.id for p in problems]),
         "title": _strings([p.title for p in problems]),
@@ -82,11 +86,13 @@ def problems_frame(ledger: DualLedger, on: Optional[datetime.date] = None) -> "p
     return pd.DataFrame(columns, index=_number_index([p.number for p in problems]))
 
 
-def measures_frame(ledger: DualLedger, on: Optional[datetime.date] = None) -> "pd.DataFrame":
-    """One row per measure, indexed by number; with ``on``, an ``overdue`` column."""
+@extends(DualLedger)
+def measures_frame(self: DualLedger, on: Optional[datetime.date] = None) -> "pd.DataFrame":
+    """One row per measure (index: number): title, division, department, responsible, created, due, status,
+    problems, completed_on, completed_by, and overdue when on is given. Needs pandas."""
     import pandas as pd
 
-    measures = ledger.measures
+    measures = self.measures
     columns: dict[str, Any] = {
         "id": _counts([m.id for m in measures]),
         "title": _strings([m.title for m in measures]),
@@ -104,13 +110,15 @@ def measures_frame(ledger: DualLedger, on: Optional[datetime.date] = None) -> "p
     return pd.DataFrame(columns, index=_number_index([m.number for m in measures]))
 
 
-def links_frame(ledger: DualLedger) -> "pd.DataFrame":
-    """One row per current link: problem and measure numbers, and when and by whom it was made."""
+@extends(DualLedger)
+def links_frame(self: DualLedger) -> "pd.DataFrame":
+    """One row per link: problem and measure numbers. Needs pandas."""
+    # Also when and by whom the link was made (date, actor).
     import pandas as pd
 
-    numbers = [m.number for m in ledger.measures]
+    numbers = [m.number for m in self.measures]
     rows: list[tuple[str, str, datetime.date, str]] = []
-    for p in ledger.problems:
+    for p in self.problems:
         for m in p.measures:
             entry = next(
                 e for e in reversed(p.history) if e.action == LedgerAction.LINKED and e.other == numbers[m]
@@ -126,14 +134,16 @@ def links_frame(ledger: DualLedger) -> "pd.DataFrame":
     )
 
 
-def history_frame(ledger: DualLedger) -> "pd.DataFrame":
-    """One row per journal entry (a link once, from the problem's side), in journal order."""
+@extends(DualLedger)
+def history_frame(self: DualLedger) -> "pd.DataFrame":
+    """One row per history entry of both ledgers, in journal order. Needs pandas."""
+    # A link is shown once, from the problem's side.
     import pandas as pd
 
     rows: list[tuple[str, str, LedgerEntry]] = []
-    for p in ledger.problems:
+    for p in self.problems:
         rows.extend(("problem", p.number, e) for e in p.history)
-    for m in ledger.measures:
+    for m in self.measures:
         rows.extend(
             ("measure", m.number, e)
             for e in m.history
@@ -155,11 +165,12 @@ def history_frame(ledger: DualLedger) -> "pd.DataFrame":
     )
 
 
-def report_frame(report: LedgerReport) -> "pd.DataFrame":
-    """One row per owner unit: division, department and the report's counts."""
+@extends(LedgerReport)
+def to_pandas(self: LedgerReport) -> "pd.DataFrame":
+    """One row per owner unit: division, department and the counts. Needs pandas."""
     import pandas as pd
 
-    rows = report.rows
+    rows = self.rows
     counts = [
         "problems",
         "raised",

@@ -1,8 +1,9 @@
-"""pandas views of grids and grid posts, imported lazily so that grassroots works without pandas.
+"""pandas views of grids and grid posts, attached to GridMap and GridStaffing; pandas is imported lazily
+so that grassroots works without it.
 
-As in the autonomy views: enums become categoricals (categories: the members' lower-case names in
-value order), dates datetime64 columns (NaT where open), optional ids nullable ``Int64``, text
-``string``, counts ``int64`` and areas ``float64``.
+As in the other views: enums become categoricals (categories: the members' lower-case names in value
+order), dates datetime64 columns (NaT where open), optional ids nullable ``Int64``, text ``string``,
+counts ``int64`` and areas ``float64``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
-from ._autonomy_pandas import _categorical, _dates, _ids, _strings
-from ._core.grid import (
+from .._core.grid import (
     BandFinding,
     CoverageFinding,
     CoverageFindingKind,
@@ -22,6 +22,8 @@ from ._core.grid import (
     StaffingFinding,
     StaffingSummary,
 )
+from .._extend import extends
+from .._frames import _categorical, _dates, _ids, _strings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,11 +35,12 @@ def _counts(values: Sequence[int]) -> Any:
     return pd.array(list(values), dtype="int64")
 
 
-def map_frame(grid_map: GridMap) -> "pd.DataFrame":
-    """One row per grid, indexed by grid id: code, unit, kind, name, households, area_m2."""
+@extends(GridMap)
+def to_pandas(self: GridMap) -> "pd.DataFrame":
+    """One row per grid (index: grid id): code, unit, kind (categorical), name, households, area_m2. Needs pandas."""
     import pandas as pd
 
-    columns = grid_map._columns()
+    columns = self._columns()
     kinds = [k.name.lower() for k in sorted(GridKind.__members__.values(), key=int)]
     frame = pd.DataFrame(
         {
@@ -53,13 +56,15 @@ def map_frame(grid_map: GridMap) -> "pd.DataFrame":
     return frame
 
 
-def coverage_frame(grid_map: GridMap, findings: Iterable[CoverageFinding]) -> "pd.DataFrame":
-    """One row per coverage finding: kind, unit, grid and other_grid (ids; missing where the finding
-    has fewer grids), code and other_code, area_m2, message."""
+@extends(GridMap)
+def coverage_frame(self: GridMap, findings: Iterable[CoverageFinding]) -> "pd.DataFrame":
+    """check_coverage()'s findings as a DataFrame: kind (categorical), unit, grid, other_grid, code, other_code,
+    area_m2, message. Needs pandas."""
     import pandas as pd
 
+    # grid and other_grid are missing where a finding has fewer grids.
     findings = list(findings)
-    codes = grid_map.codes
+    codes = self.codes
 
     def nth(finding: CoverageFinding, n: int) -> Optional[int]:
         return finding.grids[n] if len(finding.grids) > n else None
@@ -80,12 +85,14 @@ def coverage_frame(grid_map: GridMap, findings: Iterable[CoverageFinding]) -> "p
     )
 
 
-def bands_frame(grid_map: GridMap, findings: Iterable[BandFinding]) -> "pd.DataFrame":
-    """One row per band finding: grid, code, kind, households, band_min, band_max, message."""
+@extends(GridMap)
+def bands_frame(self: GridMap, findings: Iterable[BandFinding]) -> "pd.DataFrame":
+    """check_bands()'s findings as a DataFrame: grid, code, kind (categorical), households, band_min, band_max,
+    message. Needs pandas."""
     import pandas as pd
 
     findings = list(findings)
-    grids = [grid_map.grid(f.grid) for f in findings]
+    grids = [self.grid(f.grid) for f in findings]
     return pd.DataFrame(
         {
             "grid": _counts([f.grid for f in findings]),
@@ -99,13 +106,15 @@ def bands_frame(grid_map: GridMap, findings: Iterable[BandFinding]) -> "pd.DataF
     )
 
 
-def findings_frame(staffing: GridStaffing, findings: Iterable[StaffingFinding]) -> "pd.DataFrame":
-    """One row per staffing finding: rule_id, grid, code, worker, worker_name, first, last, message."""
+@extends(GridStaffing)
+def findings_frame(self: GridStaffing, findings: Iterable[StaffingFinding]) -> "pd.DataFrame":
+    """check()'s findings as a DataFrame: rule_id, grid, code, worker, worker_name, first, last, message. Needs
+    pandas."""
     import pandas as pd
 
     findings = list(findings)
-    codes = staffing.map.codes
-    workers = staffing.workers
+    codes = self.map.codes
+    workers = self.workers
     return pd.DataFrame(
         {
             "rule_id": _strings([f.rule_id for f in findings]),
@@ -120,10 +129,12 @@ def findings_frame(staffing: GridStaffing, findings: Iterable[StaffingFinding]) 
     )
 
 
-def summary_frame(rows: Iterable[StaffingSummary]) -> "pd.DataFrame":
-    """One row per unit of a coverage report; unit as str, counts int64, households_per_full_time float64."""
+@extends(GridStaffing)
+def summary_frame(self: GridStaffing, rows: Iterable[StaffingSummary]) -> "pd.DataFrame":
+    """summary()'s rows as a DataFrame, one column per field (unit as str). Needs pandas."""
     import pandas as pd
 
+    # Counts int64, households_per_full_time float64.
     rows = list(rows)
     counts = [
         "grids",
@@ -140,13 +151,15 @@ def summary_frame(rows: Iterable[StaffingSummary]) -> "pd.DataFrame":
     return pd.DataFrame(columns)
 
 
-def roster(staffing: GridStaffing, on: Optional[datetime.date] = None) -> "pd.DataFrame":
-    """One row per assignment, indexed by assignment id; with ``on``, an ``active`` column."""
+@extends(GridStaffing)
+def roster(self: GridStaffing, on: Optional[datetime.date] = None) -> "pd.DataFrame":
+    """One row per assignment (index: assignment id): worker, worker_name, grid, code, role (categorical), start,
+    end, and active (held on that day) when on is given. Needs pandas."""
     import pandas as pd
 
-    codes = staffing.map.codes
-    workers = staffing.workers
-    assignments = staffing.assignments
+    codes = self.map.codes
+    workers = self.workers
+    assignments = self.assignments
     columns: dict[str, Any] = {
         "worker": _counts([a.worker for a in assignments]),
         "worker_name": _strings([workers[a.worker].name for a in assignments]),
