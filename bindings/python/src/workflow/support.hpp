@@ -1,0 +1,31 @@
+// Helpers shared by the workflow binding files (bindings/python/src/workflow/).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <variant>
+
+#include "bindings.hpp"
+
+#include "grassroots/grid/code.hpp"
+
+namespace grassroots::python {
+
+/// A grid given as its code text or a GridCode (str first: a variant must be default-constructible).
+using GridArgument = std::variant<std::string, GridCode>;
+
+/// The code text of @p grid.
+inline std::string grid_text(const GridArgument& grid) {
+    if (const auto* code = std::get_if<GridCode>(&grid)) return code->str();
+    return std::get<std::string>(grid);
+}
+
+/// A function of grassroots._workflow_pandas (temporary: pandas moves to Python).
+inline py::object pandas_helper(const char* name) { return py::module_::import("grassroots._workflow_pandas").attr(name); }
+
+/// "1 case", "2 cases".
+inline std::string plural(std::size_t count, const char* noun, const char* nouns) {
+    return std::to_string(count) + " " + (count == 1 ? noun : nouns);
+}
+
+}  // namespace grassroots::python
