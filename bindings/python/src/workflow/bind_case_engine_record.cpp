@@ -71,19 +71,7 @@ void bind_engine_record(EngineClass& engine_class) {
                     py::module_::import("json").attr("loads")(self.attr("to_open311")()).release());
             },
             "to_open311() parsed: a list of dicts, one per case.")
-        // ---- pandas ----
-        .def(
-            "to_pandas", [](const py::object& self) { return pandas_helper("cases_frame")(self); },
-            "One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, "
-            "rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, "
-            "Asia/Shanghai), transitions, "
-            "reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the "
-            "list named when a dispatcher overrode it). Needs pandas.")
-        .def(
-            "events_frame", [](const py::object& self) { return pandas_helper("events_frame")(self); },
-            "One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, "
-            "role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary "
-            "(the routed unit when the dispatcher overrode it, else missing). Needs pandas.")
+        // ---- column primitives of the pandas views (grassroots/workflow/_pandas.py) ----
         .def("_case_columns", [](const py::object& self) { return case_columns(box_of(self)); },
              "Columns for to_pandas() (internal).")
         .def("_event_columns", [](const py::object& self) { return event_columns(box_of(self)); },

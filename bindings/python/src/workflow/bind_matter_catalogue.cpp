@@ -58,9 +58,6 @@ void bind_matter_catalogue(py::module_& m) {
                     "A sample of urban-management components and events in the GB/T 30428.2 layout (illustrative; "
                     "load a city's own catalogue for real work).")
         .def(
-            "to_pandas", [](const py::object& self) { return pandas_helper("catalogue_frame")(self); },
-            "One row per type: key, class and category (categoricals), code, name, workflow, owner.")
-        .def(
             "__eq__",
             [](const MatterCatalogue& a, const py::object& b) {
                 if (!py::isinstance<MatterCatalogue>(b)) return false;

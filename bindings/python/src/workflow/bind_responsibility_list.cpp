@@ -62,9 +62,6 @@ void bind_responsibility_list(py::module_& m) {
                     "parse_csv() of a file; FileError when it cannot be read.")
         .def("to_csv", &ResponsibilityList::to_csv, "The CSV that parse_csv() reads.")
         .def(
-            "to_pandas", [](const py::object& self) { return pandas_helper("responsibility_frame")(self); },
-            "One row per entry: matter, rung (ordered categorical), scope, primary, cooperating (';'-joined), source.")
-        .def(
             "__eq__",
             [](const ResponsibilityList& a, const py::object& b) {
                 return py::isinstance<ResponsibilityList>(b) && a.entries() == b.cast<const ResponsibilityList&>().entries();

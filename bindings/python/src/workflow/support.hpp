@@ -5,8 +5,6 @@
 #include <string>
 #include <variant>
 
-#include "bindings.hpp"
-
 #include "grassroots/grid/code.hpp"
 
 namespace grassroots::python {
@@ -19,9 +17,6 @@ inline std::string grid_text(const GridArgument& grid) {
     if (const auto* code = std::get_if<GridCode>(&grid)) return code->str();
     return std::get<std::string>(grid);
 }
-
-/// A function of grassroots._workflow_pandas (temporary: pandas moves to Python).
-inline py::object pandas_helper(const char* name) { return py::module_::import("grassroots._workflow_pandas").attr(name); }
 
 /// "1 case", "2 cases".
 inline std::string plural(std::size_t count, const char* noun, const char* nouns) {
