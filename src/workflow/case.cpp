@@ -3,7 +3,6 @@
 
 #include <array>
 
-#include "core/enum_names.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/workflow/definition.hpp"
 
@@ -11,21 +10,34 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> priority_names{"low", "normal", "high", "urgent"};
-constexpr std::array<std::string_view, 4> priority_chinese{"低", "一般", "较急", "紧急"};
-constexpr std::array<std::string_view, 8> event_names{"opened",    "transition", "refused", "assigned",
-                                                      "escalated", "urged",      "notified", "reopened"};
-constexpr std::array<std::string_view, 8> event_chinese{"立案", "流转", "拒绝", "派遣", "督办", "催办", "通知", "重新打开"};
+constexpr std::array<EnumName<Priority>, 4> priorities{{
+    {Priority::low, "low", "低", "can wait"},
+    {Priority::normal, "normal", "一般", "the default"},
+    {Priority::high, "high", "较急", "before normal cases"},
+    {Priority::urgent, "urgent", "紧急", "at once"},
+}};
+constexpr std::array<EnumName<EventKind>, 8> event_kinds{{
+    {EventKind::opened, "opened", "立案", "the case was filed"},
+    {EventKind::transition, "transition", "流转", "a transition was taken"},
+    {EventKind::refused, "refused", "拒绝", "an attempt was refused; nothing else changed"},
+    {EventKind::assigned, "assigned", "派遣", "routed to its primary and cooperating units"},
+    {EventKind::escalated, "escalated", "督办", "deadline breached, moved one rung up"},
+    {EventKind::urged, "urged", "催办", "deadline breached, the handler was urged"},
+    {EventKind::notified, "notified", "通知", "deadline breached, the parties were notified"},
+    {EventKind::reopened, "reopened", "重新打开", "reopened by its reporter"},
+}};
 
 }  // namespace
 
-std::string_view to_string(Priority priority) noexcept { return detail::name_of(priority, priority_names); }
-std::string_view chinese_name(Priority priority) noexcept { return detail::name_of(priority, priority_chinese); }
-Priority parse_priority(std::string_view text) { return detail::value_of<Priority>(text, priority_names, "priority"); }
+std::span<const EnumName<Priority>> enum_names(Priority) noexcept { return priorities; }
+std::string_view to_string(Priority priority) noexcept { return enum_name(priority); }
+std::string_view chinese_name(Priority priority) noexcept { return enum_chinese_name(priority); }
+Priority parse_priority(std::string_view text) { return parse_enum<Priority>(text, "priority"); }
 
-std::string_view to_string(EventKind kind) noexcept { return detail::name_of(kind, event_names); }
-std::string_view chinese_name(EventKind kind) noexcept { return detail::name_of(kind, event_chinese); }
-EventKind parse_event_kind(std::string_view text) { return detail::value_of<EventKind>(text, event_names, "event kind"); }
+std::span<const EnumName<EventKind>> enum_names(EventKind) noexcept { return event_kinds; }
+std::string_view to_string(EventKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(EventKind kind) noexcept { return enum_chinese_name(kind); }
+EventKind parse_event_kind(std::string_view text) { return parse_enum<EventKind>(text, "event kind"); }
 
 bool operator==(const CaseState& a, const CaseState& b) {
     const bool same_definition =

@@ -7,14 +7,16 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/instant.hpp"
+#include "grassroots/core/point.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
-#include "grassroots/core/point.hpp"
 #include "grassroots/workflow/routing.hpp"
 
 namespace grassroots {
@@ -35,6 +37,8 @@ enum class Priority : std::uint8_t {
     high,    ///< 较急
     urgent,  ///< 紧急
 };
+/// @brief The names of every priority (低, 一般, 较急, 紧急), in value order.
+[[nodiscard]] std::span<const EnumName<Priority>> enum_names(Priority) noexcept;
 /// @brief "low", "normal", "high" or "urgent".
 [[nodiscard]] std::string_view to_string(Priority priority) noexcept;
 /// @brief 低, 一般, 较急 or 紧急.
@@ -102,6 +106,8 @@ enum class EventKind : std::uint8_t {
     notified,    ///< 通知: deadline breached, the parties were notified.
     reopened,    ///< Reopened by its reporter.
 };
+/// @brief The names of every event kind (立案 … 重新打开), in value order.
+[[nodiscard]] std::span<const EnumName<EventKind>> enum_names(EventKind) noexcept;
 /// @brief "opened", "transition", "refused", … .
 [[nodiscard]] std::string_view to_string(EventKind kind) noexcept;
 /// @brief 立案, 流转, 拒绝, 派遣, 督办, 催办, 通知 or 重新打开.

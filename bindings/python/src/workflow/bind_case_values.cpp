@@ -26,21 +26,8 @@ std::optional<Point> point_of(const std::optional<XY>& xy) {
 }  // namespace
 
 void bind_case_input(py::module_& m) {
-    bind_enum<Priority>(m, "Priority", "How urgent a case is.",
-                        {{"LOW", Priority::low, "低"},
-                         {"NORMAL", Priority::normal, "一般"},
-                         {"HIGH", Priority::high, "较急"},
-                         {"URGENT", Priority::urgent, "紧急"}},
-                        "低, 一般, 较急 or 紧急.");
+    bind_enum<Priority>(m, "Priority", "How urgent a case is.", "低, 一般, 较急 or 紧急.");
     bind_enum<EventKind>(m, "EventKind", "What an event of the case engine records.",
-                         {{"OPENED", EventKind::opened, "立案: the case was filed"},
-                          {"TRANSITION", EventKind::transition, "流转: a transition was taken"},
-                          {"REFUSED", EventKind::refused, "拒绝: an attempt was refused; nothing else changed"},
-                          {"ASSIGNED", EventKind::assigned, "派遣: routed to its primary and cooperating units"},
-                          {"ESCALATED", EventKind::escalated, "督办: deadline breached, moved one rung up"},
-                          {"URGED", EventKind::urged, "催办: deadline breached, the handler was urged"},
-                          {"NOTIFIED", EventKind::notified, "通知: deadline breached, the parties were notified"},
-                          {"REOPENED", EventKind::reopened, "重新打开: reopened by its reporter"}},
                          "立案, 流转, 拒绝, 派遣, 督办, 催办, 通知 or 重新打开.");
 
     // ---- Attachment, Field ----------------------------------------------------------------------------

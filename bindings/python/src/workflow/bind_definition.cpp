@@ -9,26 +9,17 @@
 
 #include "value_types.hpp"
 #include "workflow/workflow.hpp"
+#include "grassroots/workflow/builtin.hpp"
 #include "grassroots/workflow/definition.hpp"
 
 namespace grassroots::python {
 
 void bind_states_and_transitions(py::module_& m) {
-    bind_enum<BreachAction>(m, "BreachAction", "What happens when a state's deadline is breached.",
-                            {{"ESCALATE", BreachAction::escalate, "督办: escalate one rung up the hierarchy"},
-                             {"URGE", BreachAction::urge, "催办: urge the handler"},
-                             {"NOTIFY", BreachAction::notify, "通知: notify the parties"}});
-    bind_enum<Duty>(m, "Duty", "The duty a transition performs, which the case engine uses for routing and separation of duties.",
-                    {{"NONE", Duty::none, "no special duty"},
-                     {"DISPATCH", Duty::dispatch, "派遣: routes the case to the unit responsible (responsibility list)"},
-                     {"HANDLE", Duty::handle, "处置: the actor becomes the case's handler"},
-                     {"VERIFY", Duty::verify, "核查: verification, never by the handler; a rework transition is a failed one"}},
+    bind_enum<BreachAction>(m, "BreachAction", "What happens when a state's deadline is breached.");
+    bind_enum<Duty>(m, "Duty",
+                    "The duty a transition performs, which the case engine uses for routing and separation of duties.",
                     "无, 派遣, 处置 or 核查.");
-    bind_enum<HotlineKind>(m, "HotlineKind", "Kinds of 12345 hotline request, each with its own handling limit.",
-                           {{"EMERGENCY", HotlineKind::emergency, "紧急: 2 hours elapsed"},
-                            {"UTILITIES", HotlineKind::utilities, "water, power, gas, heating: 24 hours elapsed"},
-                            {"GENERAL", HotlineKind::general, "一般: 7 working days"},
-                            {"COMPLEX", HotlineKind::complex, "疑难复杂: 15 working days"}});
+    bind_enum<HotlineKind>(m, "HotlineKind", "Kinds of 12345 hotline request, each with its own handling limit.");
 
     // ---- StateDefinition ------------------------------------------------------------------------
     py::class_<StateDefinition> state_class(m, "StateDefinition", "One state of a closed loop.");

@@ -14,8 +14,6 @@ namespace grassroots::python {
 
 void bind_matter_types(py::module_& m) {
     bind_enum<MatterClass>(m, "MatterClass", "Component or event; components route owner first, events territory first.",
-                           {{"COMPONENT", MatterClass::component, "部件: a managed object with an owner (权属单位)"},
-                            {"EVENT", MatterClass::event, "事件: something that happens in a place"}},
                            "部件 or 事件.");
 
     // ---- MatterCodeSegment, MatterCodeLayout ---------------------------------------------------

@@ -15,11 +15,6 @@ namespace grassroots::python {
 
 void bind_routing(py::module_& m) {
     bind_enum<Rung>(m, "Rung", "A rung of the escalation ladder: grid → community → township → county → city.",
-                    {{"GRID", Rung::grid, "网格"},
-                     {"COMMUNITY", Rung::community, "社区/村 (village-level unit)"},
-                     {"TOWNSHIP", Rung::township, "乡镇/街道"},
-                     {"COUNTY", Rung::county, "县/区"},
-                     {"CITY", Rung::city, "市 (prefecture level)"}},
                     "网格, 社区/村, 乡镇/街道, 县/区 or 市.")
         .def_property_readonly("division_level", &division_level,
                                "The division Level of the rung (GRID and COMMUNITY: VILLAGE, CITY: PREFECTURE).");
