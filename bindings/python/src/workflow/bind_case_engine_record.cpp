@@ -19,7 +19,7 @@ void bind_engine_record(EngineClass& engine_class) {
                 EngineBox& box = box_of(self);
                 return read(box, [&] { return box.engine.to_json_line(own_event(box.engine, event)); });
             },
-            py::arg("event", "events"), "One event (or its sequence) as a JSON object on one line (no newline).")
+            py::arg("event"), "One event (or its sequence) as a JSON object on one line (no newline).")
         .def(
             "to_json_lines",
             [](const py::object& self) {
@@ -61,7 +61,7 @@ void bind_engine_record(EngineClass& engine_class) {
                     return id ? box.engine.to_open311(case_id(box.engine, *id)) : box.engine.to_open311();
                 });
             },
-            py::arg("case", "cases") = py::none(),
+            py::arg("case") = py::none(),
             "Open311 GeoReport v2 service requests as JSON text: an array for every case, or one object for case. "
             "expected_datetime is the current state's due instant as first set (escalation does not move it).")
         .def(
