@@ -2,6 +2,7 @@
 #include "grassroots/workflow/case.hpp"
 
 #include <array>
+#include <charconv>
 
 #include "grassroots/error.hpp"
 #include "grassroots/workflow/definition.hpp"
@@ -53,6 +54,45 @@ bool operator==(const CaseState& a, const CaseState& b) {
            a.assignment == b.assignment && a.transitions == b.transitions && a.reworks == b.reworks &&
            a.escalations == b.escalations && a.urges == b.urges && a.reopens == b.reopens &&
            a.refusals == b.refusals && a.last_event == b.last_event && a.last_event_at == b.last_event_at;
+}
+
+EventView::EventView(std::uint64_t sequence_number, CaseId case_id) noexcept : sequence(sequence_number) {
+    // "C" and the id + 1 with at least six digits, as CaseEngine::case_number() writes it.
+    char digits[20];
+    const auto value = case_id.valid() ? static_cast<std::uint64_t>(case_id.value()) + 1 : 0;
+    const char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    auto length = static_cast<std::size_t>(end - digits);
+    number_[number_length_++] = 'C';
+    if (!case_id.valid()) {
+        digits[0] = '?';
+        length = 1;
+    }
+    for (std::size_t pad = length; pad < 6; ++pad) number_[number_length_++] = '0';
+    for (std::size_t i = 0; i < length; ++i) number_[number_length_++] = digits[i];
+}
+
+EventRecord EventView::to_record() const {
+    EventRecord r;
+    r.sequence = sequence;
+    r.case_number = std::string(case_number());
+    r.kind = kind;
+    r.at = at;
+    r.actor = std::string(actor);
+    r.role = std::string(role);
+    r.from = std::string(from);
+    r.to = std::string(to);
+    r.transition = std::string(transition);
+    r.rung = rung;
+    r.note = std::string(note);
+    r.fields.assign(fields.begin(), fields.end());
+    r.reason = std::string(reason);
+    if (assignment) r.assignment = *assignment;
+    if (input) r.input = *input;
+    r.workflow = std::string(workflow);
+    r.workflow_version = workflow_version;
+    if (unit) r.unit = unit->str();
+    r.grid = std::string(grid);
+    return r;
 }
 
 }  // namespace grassroots

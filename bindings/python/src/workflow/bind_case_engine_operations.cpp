@@ -1,6 +1,5 @@
 // CaseEngine: its actors, its subscribers and the operations that change it (open, take, reopen, advance).
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,7 +50,7 @@ void bind_engine_operations(EngineClass& engine_class) {
             "subscribe",
             [](const py::object& self, const Callback& callback) {
                 EngineBox& box = box_of(self);
-                const EngineLock lock(box, false);
+                const EngineLock lock(box);
                 box.self = self.ptr();
                 py::object subscribers = py::getattr(self, subscribers_attribute, py::none());
                 if (!py::isinstance<py::list>(subscribers)) {
@@ -59,28 +58,29 @@ void bind_engine_operations(EngineClass& engine_class) {
                     py::setattr(self, subscribers_attribute, subscribers);
                 }
                 subscribers.cast<py::list>().append(callback);
-                if (!box.sink_added) {
-                    if (box.dispatching) throw std::runtime_error("CaseEngine: cannot subscribe from an event callback");
-                    add_python_sink(box);
-                }
+                ++box.subscribers;
+                add_python_sink(box);
                 return callback;
             },
             py::arg("callback"),
-            "Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, on the "
-            "thread that caused it. A callback may read the engine but not change it (RuntimeError). Its exceptions "
-            "do not interrupt the engine: the operation completes, then the first one is raised (unless the "
-            "operation itself raised, whose error wins; the callback's then goes to sys.unraisablehook). Returns "
-            "callback, so it works as a decorator.")
+            "Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, once the "
+            "operation that recorded it has finished, on the thread that ran it. A callback may read and change the "
+            "engine; the events of its change follow those already recorded. Its exceptions do not interrupt the "
+            "engine: the operation completes, then the first one is raised (unless the operation itself raised, "
+            "whose error wins; the callback's then goes to sys.unraisablehook). Returns callback, so it works as a "
+            "decorator.")
         .def(
             "unsubscribe",
             [](const py::object& self, const py::object& callback) {
-                const EngineLock lock(box_of(self), false);
+                EngineBox& box = box_of(self);
+                const EngineLock lock(box);
                 const py::object subscribers = py::getattr(self, subscribers_attribute, py::none());
                 if (!py::isinstance<py::list>(subscribers)) return false;
                 const auto list = subscribers.cast<py::list>();
                 for (std::size_t i = 0; i < list.size(); ++i) {
                     if (py::reinterpret_borrow<py::object>(list[i]).equal(callback)) {
                         PySequence_DelItem(list.ptr(), static_cast<Py_ssize_t>(i));
+                        if (box.subscribers != 0) --box.subscribers;
                         return true;
                     }
                 }

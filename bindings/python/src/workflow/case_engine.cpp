@@ -1,24 +1,32 @@
-// The helpers of case_engine.hpp: callback errors, the sink that calls Python subscribers, ids from
-// Python arguments, CaseState snapshots and the column primitives of the pandas views.
+// The helpers of case_engine.hpp: the sink that queues events for Python subscribers and their
+// delivery, ids from Python arguments, CaseState snapshots and the column primitives of the pandas
+// views.
 //
-// Callbacks. engine.subscribe(fn) calls fn(record) for every later event, on the thread that
-// caused it, with the GIL held. A callback may read the engine (state(), events, …) but not change
-// it (RuntimeError). A callback never raises into the C++ engine: the operation completes (every
-// event is recorded and every callback called), then the first exception a callback raised is
-// re-raised; when the operation itself fails (say, PermissionDeniedError after recording a
-// refusal), that error wins and the callback's goes to sys.unraisablehook. Callbacks are held in the
-// engine's __dict__, so reference cycles through them are collected.
+// Callbacks. engine.subscribe(fn) calls fn(record) for every later event, in order, with the GIL
+// held, after the operation that recorded it has finished and released the engine: the engine's
+// sink only queues an EventRecord (no Python, so advance() runs without the GIL throughout), and
+// the operation then delivers the queue. A callback may therefore read and change the engine; the
+// events of a change it makes are delivered after the ones already queued, by the same delivery.
+// One delivery runs at a time, so callbacks never overlap and always see events in sequence order;
+// an operation finishing on another thread while a delivery runs leaves its events to it. A
+// callback never raises into the C++ engine: the operation completes (every event is recorded and
+// every callback called), then the first exception a callback raised is re-raised; when the
+// operation itself fails (say, PermissionDeniedError after recording a refusal), that error wins
+// and the callback's goes to sys.unraisablehook. Callbacks are held in the engine's __dict__, so
+// reference cycles through them are collected.
 #include "workflow/case_engine.hpp"
 
 #include <pybind11/numpy.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -30,55 +38,49 @@ namespace {
 
 constexpr std::int64_t no_time = std::numeric_limits<std::int64_t>::min();  // NaT in datetime64
 
-/// Calls the Python subscribers of the box's engine; never throws into the engine.
+/// Queues every event for the Python subscribers, as an owning EventRecord; runs inside the engine's
+/// operation, under the lock and perhaps without the GIL, and touches no Python object.
 class PythonSink final : public EventSink {
 public:
     explicit PythonSink(EngineBox& box) : box_(&box) {}
 
-    void on_event(const CaseEngine& engine, const Event& event) override {
-        const py::gil_scoped_acquire gil;  // the engine may run without the GIL (advance)
-        try {
-            const py::object subscribers = py::getattr(py::handle(box_->self), subscribers_attribute, py::none());
-            if (subscribers.is_none() || py::len(subscribers) == 0) return;
-            const py::list snapshot(subscribers);  // unsubscribing during a callback is fine
-            const py::object record = py::cast(engine.describe(event));
-            struct Dispatching {
-                EngineBox& box;
-                bool before;
-                explicit Dispatching(EngineBox& b) : box(b), before(b.dispatching) { box.dispatching = true; }
-                ~Dispatching() { box.dispatching = before; }
-                Dispatching(const Dispatching&) = delete;
-                Dispatching& operator=(const Dispatching&) = delete;
-            } dispatching(*box_);
-            for (const py::handle callback : snapshot) {
-                try {
-                    callback(record);
-                } catch (py::error_already_set& error) {
-                    keep(std::move(error));
-                }
-            }
-        } catch (py::error_already_set& error) {
-            keep(std::move(error));
-        } catch (const std::exception& error) {
-            PyErr_SetString(PyExc_RuntimeError, error.what());
-            keep(py::error_already_set());
-        } catch (...) {
-            PyErr_SetString(PyExc_RuntimeError, "unknown C++ exception in an event callback");
-            keep(py::error_already_set());
-        }
+    void on_event(const EventView& event) override {
+        if (box_->subscribers != 0) box_->undelivered.push_back(event.to_record());
     }
 
 private:
-    void keep(py::error_already_set&& error) {
-        if (!box_->callback_error) {
-            box_->callback_error.emplace(std::move(error));
+    EngineBox* box_;
+};
+
+/// Calls every subscriber with @p record; the first error goes to @p first, later ones to
+/// sys.unraisablehook.
+void call_subscribers(EngineBox& box, const EventRecord& record, std::optional<py::error_already_set>& first) {
+    const auto keep = [&first](py::error_already_set&& error) {
+        if (!first) {
+            first.emplace(std::move(error));
         } else {
             error.discard_as_unraisable("grassroots.CaseEngine event callback");
         }
+    };
+    try {
+        const py::object subscribers = py::getattr(py::handle(box.self), subscribers_attribute, py::none());
+        if (subscribers.is_none() || py::len(subscribers) == 0) return;
+        const py::list snapshot(subscribers);  // unsubscribing during a callback is fine
+        const py::object value = py::cast(record);
+        for (const py::handle callback : snapshot) {
+            try {
+                callback(value);
+            } catch (py::error_already_set& error) {
+                keep(std::move(error));
+            }
+        }
+    } catch (py::error_already_set& error) {
+        keep(std::move(error));
+    } catch (const std::exception& error) {
+        PyErr_SetString(PyExc_RuntimeError, error.what());
+        keep(py::error_already_set());
     }
-
-    EngineBox* box_;
-};
+}
 
 std::int64_t seconds_of(Instant at) { return at.time_since_epoch().count(); }
 std::int64_t seconds_of(const std::optional<Instant>& at) { return at ? seconds_of(*at) : no_time; }
@@ -105,17 +107,35 @@ py::list texts_or_none(const std::vector<std::string>& values) {
 
 }  // namespace
 
-void raise_callback_error(EngineBox& box) {
-    if (!box.callback_error) return;
-    py::error_already_set error = std::move(*box.callback_error);
-    box.callback_error.reset();
-    throw error;
+bool claim_delivery(EngineBox& box) {
+    if (box.deliverer || box.undelivered.empty()) return false;
+    box.deliverer = std::this_thread::get_id();
+    return true;
 }
 
-void drop_callback_error(EngineBox& box) {
-    if (!box.callback_error) return;
-    box.callback_error->discard_as_unraisable("grassroots.CaseEngine event callback");
-    box.callback_error.reset();
+std::optional<py::error_already_set> deliver_events(EngineBox& box) {
+    std::optional<py::error_already_set> first;
+    while (true) {
+        std::optional<EventRecord> record;
+        {
+            const EngineLock lock(box);
+            if (box.undelivered.empty()) {
+                box.deliverer.reset();
+                return first;
+            }
+            record.emplace(std::move(box.undelivered.front()));
+            box.undelivered.pop_front();
+        }
+        call_subscribers(box, *record, first);
+    }
+}
+
+void finish_change(std::exception_ptr failure, std::optional<py::error_already_set> callback_error) {
+    if (failure) {
+        if (callback_error) callback_error->discard_as_unraisable("grassroots.CaseEngine event callback");
+        std::rethrow_exception(failure);
+    }
+    if (callback_error) throw std::move(*callback_error);
 }
 
 void add_python_sink(EngineBox& box) {

@@ -14,6 +14,7 @@
 #include <Python.h>
 
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -114,41 +115,48 @@ inline std::optional<std::uint32_t> id_or_none(ActorId id) {
     return id.valid() ? std::optional<std::uint32_t>(id.value()) : std::nullopt;
 }
 
-/// Re-raises the first error a callback raised during the operation just finished.
-void raise_callback_error(EngineBox& box);
-/// The operation failed: its error wins; a callback's error goes to sys.unraisablehook.
-void drop_callback_error(EngineBox& box);
+/// Under the lock, after an operation: true when this thread is to deliver the queued events (no
+/// thread delivers yet); false when a delivery is under way (a callback changed the engine, or
+/// another thread delivers): that delivery takes the new events in their turn.
+bool claim_delivery(EngineBox& box);
+/// Without the lock: calls the subscribers with every queued event, in order, until none is left.
+/// Returns the first error a callback raised; later ones go to sys.unraisablehook.
+std::optional<py::error_already_set> deliver_events(EngineBox& box);
+/// After the operation: its error, if any, wins (the callback's goes to sys.unraisablehook); else
+/// the first callback error is raised.
+void finish_change(std::exception_ptr failure, std::optional<py::error_already_set> callback_error);
 
-/// Runs @p f, which changes the engine, under the lock; then raises a pending callback error.
+/// Runs @p f, which changes the engine, under the lock; then, without the lock, calls the
+/// subscribers with the events it recorded, and raises the operation's error or a callback's.
 template <class F>
 auto change(EngineBox& box, F&& f) {
-    const EngineLock lock(box, true);
     using Result = std::invoke_result_t<F&>;
-    if constexpr (std::is_void_v<Result>) {
+    using Kept = std::conditional_t<std::is_void_v<Result>, bool, Result>;
+    std::optional<Kept> result;
+    std::exception_ptr failure;
+    bool deliver = false;
+    {
+        const EngineLock lock(box);
         try {
-            f();
+            if constexpr (std::is_void_v<Result>) {
+                f();
+                result.emplace(true);
+            } else {
+                result.emplace(f());
+            }
         } catch (...) {
-            drop_callback_error(box);
-            throw;
+            failure = std::current_exception();
         }
-        raise_callback_error(box);
-    } else {
-        std::optional<Result> result;
-        try {
-            result.emplace(f());
-        } catch (...) {
-            drop_callback_error(box);
-            throw;
-        }
-        raise_callback_error(box);
-        return std::move(*result);
+        deliver = claim_delivery(box);
     }
+    finish_change(failure, deliver ? deliver_events(box) : std::nullopt);
+    if constexpr (!std::is_void_v<Result>) return std::move(*result);
 }
 
 /// Runs @p f, which only reads the engine, under the lock.
 template <class F>
 auto read(EngineBox& box, F&& f) {
-    const EngineLock lock(box, false);
+    const EngineLock lock(box);
     return f();
 }
 
@@ -182,7 +190,7 @@ struct CaseView {
 /// The snapshot of @p state Python holds.
 CaseView view_of(const CaseState& state);
 
-/// Registers the sink that calls the Python subscribers of @p box (once per engine).
+/// Registers the sink that queues events for the Python subscribers of @p box (once per engine).
 void add_python_sink(EngineBox& box);
 
 /// Columns of engine.to_pandas(): one entry per case (built without the GIL).
