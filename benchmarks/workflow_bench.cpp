@@ -246,7 +246,7 @@ void BM_JsonLinesSink(benchmark::State& state) {
     std::ostream out(&buffer);
     gr::JsonLinesSink sink(out);
     for (auto _ : state) {
-        for (const gr::Event& event : engine.events()) sink.on_event(engine, event);
+        for (const gr::Event& event : engine.events()) sink.on_event(engine.view(event));
     }
     const auto events = static_cast<double>(engine.events().size());
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(engine.events().size()));

@@ -1,6 +1,7 @@
 // The built-in closed loops, built from the compile-time checked state ids of builtin.hpp.
 #include "grassroots/workflow/builtin.hpp"
 
+#include <array>
 #include <chrono>
 
 namespace grassroots {
@@ -35,17 +36,18 @@ TransitionDefinition edge(std::string id, std::string_view from, std::string_vie
                                 std::move(roles), std::move(required_fields), rework, duty};
 }
 
+constexpr std::array<EnumName<HotlineKind>, 4> hotline_kinds{{
+    {HotlineKind::emergency, "emergency", "紧急", "2 hours elapsed"},
+    {HotlineKind::utilities, "utilities", "", "water, power, gas, heating: 24 hours elapsed"},
+    {HotlineKind::general, "general", "一般", "7 working days"},
+    {HotlineKind::complex, "complex", "疑难复杂", "15 working days"},
+}};
+
 }  // namespace
 
-std::string_view to_string(HotlineKind kind) noexcept {
-    switch (kind) {
-        case HotlineKind::emergency: return "emergency";
-        case HotlineKind::utilities: return "utilities";
-        case HotlineKind::general: return "general";
-        case HotlineKind::complex: return "complex";
-    }
-    return "unknown";
-}
+std::span<const EnumName<HotlineKind>> enum_names(HotlineKind) noexcept { return hotline_kinds; }
+
+std::string_view to_string(HotlineKind kind) noexcept { return enum_name(kind); }
 
 WorkflowDefinition urban_management() {
     namespace u = workflows::urban;

@@ -8,7 +8,6 @@
 #include <optional>
 #include <set>
 
-#include "core/enum_names.hpp"
 #include "core/json_reader.hpp"
 #include "core/quote.hpp"
 #include "grassroots/error.hpp"
@@ -17,17 +16,26 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> breach_names{"escalate", "urge", "notify"};
-constexpr std::array<std::string_view, 3> breach_chinese{"督办", "催办", "通知"};
-constexpr std::array<std::string_view, 4> duty_names{"none", "dispatch", "handle", "verify"};
-constexpr std::array<std::string_view, 4> duty_chinese{"无", "派遣", "处置", "核查"};
+constexpr std::array<EnumName<BreachAction>, 3> breach_actions{{
+    {BreachAction::escalate, "escalate", "督办", "escalate one rung up the hierarchy"},
+    {BreachAction::urge, "urge", "催办", "urge the handler"},
+    {BreachAction::notify, "notify", "通知", "notify the parties"},
+}};
+constexpr std::array<EnumName<Duty>, 4> duties{{
+    {Duty::none, "none", "无", "no special duty"},
+    {Duty::dispatch, "dispatch", "派遣", "routes the case to the unit responsible (responsibility list)"},
+    {Duty::handle, "handle", "处置", "the actor becomes the case's handler"},
+    {Duty::verify, "verify", "核查", "verification, never by the handler; a rework transition is a failed one"},
+}};
 
 }  // namespace
 
-std::string_view to_string(BreachAction action) noexcept { return detail::name_of(action, breach_names, "unknown"); }
-std::string_view chinese_name(BreachAction action) noexcept { return detail::name_of(action, breach_chinese, "未知"); }
-std::string_view to_string(Duty duty) noexcept { return detail::name_of(duty, duty_names, "unknown"); }
-std::string_view chinese_name(Duty duty) noexcept { return detail::name_of(duty, duty_chinese, "未知"); }
+std::span<const EnumName<BreachAction>> enum_names(BreachAction) noexcept { return breach_actions; }
+std::string_view to_string(BreachAction action) noexcept { return enum_name(action); }
+std::string_view chinese_name(BreachAction action) noexcept { return enum_chinese_name(action); }
+std::span<const EnumName<Duty>> enum_names(Duty) noexcept { return duties; }
+std::string_view to_string(Duty duty) noexcept { return enum_name(duty); }
+std::string_view chinese_name(Duty duty) noexcept { return enum_chinese_name(duty); }
 
 namespace {
 
@@ -188,14 +196,14 @@ Deadline deadline(const JsonReader& read, const Json& node, const std::string& p
 
 /// The breach action named @p name (at @p path).
 BreachAction breach(const JsonReader& read, const std::string& name, const std::string& path) {
-    if (const std::optional<BreachAction> action = detail::find_value<BreachAction>(name, breach_names)) return *action;
-    read.fail(path, "unknown breach action '" + name + "' (expected " + detail::alternatives(breach_names) + ")");
+    if (const std::optional<BreachAction> action = find_enum<BreachAction>(name)) return *action;
+    read.fail(path, "unknown breach action '" + name + "' (expected " + enum_alternatives<BreachAction>() + ")");
 }
 
 /// The duty named @p name (at @p path).
 Duty duty(const JsonReader& read, const std::string& name, const std::string& path) {
-    if (const std::optional<Duty> found = detail::find_value<Duty>(name, duty_names)) return *found;
-    read.fail(path, "unknown duty '" + name + "' (expected " + detail::alternatives(duty_names) + ")");
+    if (const std::optional<Duty> found = find_enum<Duty>(name)) return *found;
+    read.fail(path, "unknown duty '" + name + "' (expected " + enum_alternatives<Duty>() + ")");
 }
 
 }  // namespace

@@ -95,18 +95,10 @@ std::uint16_t CaseEngine::Impl::compile(const WorkflowDefinition& definition) {
 }
 
 CaseEngine::CaseEngine(Calendar calendar, EngineOptions options)
-    : impl_(std::make_unique<Impl>(std::move(calendar), options)) {
-    impl_->owner = this;
-}
+    : impl_(std::make_unique<Impl>(std::move(calendar), options)) {}
 CaseEngine::~CaseEngine() = default;
-CaseEngine::CaseEngine(CaseEngine&& other) noexcept : impl_(std::move(other.impl_)) {
-    if (impl_) impl_->owner = this;
-}
-CaseEngine& CaseEngine::operator=(CaseEngine&& other) noexcept {
-    impl_ = std::move(other.impl_);
-    if (impl_) impl_->owner = this;
-    return *this;
-}
+CaseEngine::CaseEngine(CaseEngine&& other) noexcept = default;
+CaseEngine& CaseEngine::operator=(CaseEngine&& other) noexcept = default;
 
 void CaseEngine::add_workflow(WorkflowDefinition definition) {
     const std::string id = definition.id();
@@ -204,12 +196,13 @@ const Event& CaseEngine::Impl::append(Event event, const std::optional<detail::E
     event.previous = event.kind == EventKind::opened ? no_index : cases[event.case_id.value()].last_event;
     events.push_back(event);
     apply(events.back(), due);
-    if (!replaying) {
+    if (!replaying && !sinks.empty()) {
         // A failing sink must not leave an operation half-recorded: the operation completes and
         // the first sink error is rethrown at its end (rethrow_sink_error).
+        const EventView view = this->view(events.back());
         for (const auto& sink : sinks) {
             try {
-                sink->on_event(*owner, events.back());
+                sink->on_event(view);
             } catch (...) {
                 if (!sink_error) sink_error = std::current_exception();
             }

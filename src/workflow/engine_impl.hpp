@@ -85,7 +85,6 @@ struct CaseEngine::Impl {
     std::unordered_map<std::string, std::uint16_t> role_index;
     std::vector<std::shared_ptr<EventSink>> sinks;
     bool replaying = false;
-    const CaseEngine* owner = nullptr;  // for sinks
     std::exception_ptr sink_error;      // first exception thrown by a sink during the current operation
 
     std::vector<CaseState> cases;
@@ -132,8 +131,8 @@ struct CaseEngine::Impl {
     // The record out (engine_io.cpp).
     /// Throws InvalidInput unless @p event is an event of this engine.
     void check_own(const Event& event) const;
-    /// Writes one event's JSON line into a string.
-    class LineWriter;
+    /// The event spelled out; @p event must be one of this engine's events.
+    EventView view(const Event& event) const noexcept;
 };
 
 }  // namespace grassroots

@@ -56,62 +56,52 @@ CaseInput input_from(const Json& node, const JsonReader& read) {
     return input;
 }
 
-}  // namespace
-
-/// Writes events as JSON lines straight into a string, byte for byte as an nlohmann::ordered_json
-/// document of the EventRecord would dump them (keys in this order, keys with nothing to say left
-/// out), without building the document or the record. Text that is not valid UTF-8 throws
-/// InvalidInput naming the event and the key.
-class CaseEngine::Impl::LineWriter {
+/// Writes an event as a JSON line straight into a string, byte for byte as an
+/// nlohmann::ordered_json document of its EventRecord would dump it (keys in this order, keys with
+/// nothing to say left out), without building the document or the record. Text that is not valid
+/// UTF-8 throws InvalidInput naming the event and the key.
+class LineWriter {
 public:
-    LineWriter(const Impl& engine, const Event& event, std::string& out) : m_(engine), event_(event), out_(out) {}
+    LineWriter(const EventView& event, std::string& out) : event_(event), out_(out) {}
 
     void write() {
-        const std::uint32_t index = event_.case_id.value();
-        const WorkflowDefinition& definition = *m_.loop_of(index).definition;
         out_ += "{\"sequence\":"sv;
         detail::append_json_integer(out_, event_.sequence);
         out_ += ",\"case\":\""sv;
-        case_number(event_.case_id);
+        out_ += event_.case_number();
         out_ += "\",\"kind\":\""sv;
         out_ += to_string(event_.kind);
         out_ += "\",\"at\":\""sv;
         instant(event_.at);
         out_ += '"';
-        if (event_.actor.valid()) optional_text("actor", m_.actors[event_.actor.value()].id);
-        if (event_.role != Event::none) optional_text("role", m_.roles[event_.role]);
-        if (event_.from != Event::none) optional_text("from", definition.states()[event_.from].id);
-        if (event_.to != Event::none) optional_text("to", definition.states()[event_.to].id);
-        if (event_.transition != Event::none) optional_text("transition", definition.transitions()[event_.transition].id);
+        optional_text("actor", event_.actor);
+        optional_text("role", event_.role);
+        optional_text("from", event_.from);
+        optional_text("to", event_.to);
+        optional_text("transition", event_.transition);
         out_ += ",\"rung\":\""sv;
         out_ += to_string(event_.rung);
         out_ += '"';
-        if (event_.detail != no_index) {
-            const detail::EventDetail& d = m_.details[event_.detail];
-            const bool refused = event_.kind == EventKind::refused;
-            if (!refused) optional_text("note", d.text);
-            fields(d.fields);
-            if (refused) optional_text("reason", d.text);
-            if (d.assignment != no_index) assignment(m_.assignments[d.assignment]);
-        }
-        if (event_.kind == EventKind::opened) {
-            const detail::Opening& opening = m_.openings[index];
+        optional_text("note", event_.note);
+        fields(event_.fields);
+        optional_text("reason", event_.reason);
+        if (event_.assignment) assignment(*event_.assignment);
+        if (event_.input) {
             key("workflow");
-            text("workflow", definition.id());
+            text("workflow", event_.workflow);
             key("workflow_version");
-            detail::append_json_integer(out_, definition.version());
+            detail::append_json_integer(out_, event_.workflow_version);
             key("unit");
-            text("unit", opening.unit.str());
-            optional_text("grid", opening.grid);
+            text("unit", event_.unit ? event_.unit->str() : std::string());
+            optional_text("grid", event_.grid);
             key("input");
-            input(m_.inputs[index]);
+            input(*event_.input);
         }
         out_ += '}';
     }
 
 private:
-    const Impl& m_;
-    const Event& event_;
+    const EventView& event_;
     std::string& out_;
 
     void key(std::string_view name) {
@@ -125,7 +115,7 @@ private:
         if (bad != std::string::npos) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(value[bad])));
-            throw InvalidInput("event " + std::to_string(event_.sequence) + " of case " + CaseEngine::case_number(event_.case_id) +
+            throw InvalidInput("event " + std::to_string(event_.sequence) + " of case " + std::string(event_.case_number()) +
                                    ": '" + std::string(what) + "' is not valid UTF-8 (byte " + byte + " at offset " +
                                    std::to_string(bad) + ")",
                                Location{"", 0, std::string(what)});
@@ -136,15 +126,6 @@ private:
         if (value.empty()) return;
         key(name);
         text(what.empty() ? name : what, value);
-    }
-
-    void case_number(CaseId id) {
-        char digits[16];
-        const char* end = std::to_chars(digits, digits + sizeof digits, static_cast<std::uint64_t>(id.value()) + 1).ptr;
-        const auto length = static_cast<std::size_t>(end - digits);
-        out_ += 'C';
-        if (length < 6) out_.append(6 - length, '0');
-        out_.append(digits, length);
     }
 
     void instant(Instant at) {
@@ -174,7 +155,7 @@ private:
 
     // An object of the fields; a name given twice (possible only in replayed records) keeps its
     // first place and its last value, as an ordered_json object assigned field by field does.
-    void fields(const std::vector<Field>& all) {
+    void fields(std::span<const Field> all) {
         if (all.empty()) return;
         key("fields");
         out_ += '{';
@@ -257,54 +238,60 @@ private:
     }
 };
 
+}  // namespace
+
 void CaseEngine::Impl::check_own(const Event& event) const {
     if (event.sequence >= events.size() || !(events[event.sequence] == event)) {
         throw InvalidInput("event " + std::to_string(event.sequence) + " is not an event of this engine");
     }
 }
 
-EventRecord CaseEngine::describe(const Event& event) const {
-    const Impl& m = *impl_;
-    m.check_own(event);
+EventView CaseEngine::Impl::view(const Event& event) const noexcept {
     const std::uint32_t index = event.case_id.value();
-    const WorkflowDefinition& definition = *m.loop_of(index).definition;
-    EventRecord r;
-    r.sequence = event.sequence;
-    r.case_number = case_number(event.case_id);
-    r.kind = event.kind;
-    r.at = event.at;
-    if (event.actor.valid()) r.actor = m.actors.at(event.actor.value()).id;
-    if (event.role != Event::none) r.role = m.roles.at(event.role);
-    if (event.from != Event::none) r.from = definition.states().at(event.from).id;
-    if (event.to != Event::none) r.to = definition.states().at(event.to).id;
-    if (event.transition != Event::none) r.transition = definition.transitions().at(event.transition).id;
-    r.rung = event.rung;
+    const WorkflowDefinition& definition = *loop_of(index).definition;
+    EventView v(event.sequence, event.case_id);
+    v.kind = event.kind;
+    v.at = event.at;
+    if (event.actor.valid()) v.actor = actors[event.actor.value()].id;
+    if (event.role != Event::none) v.role = roles[event.role];
+    if (event.from != Event::none) v.from = definition.states()[event.from].id;
+    if (event.to != Event::none) v.to = definition.states()[event.to].id;
+    if (event.transition != Event::none) v.transition = definition.transitions()[event.transition].id;
+    v.rung = event.rung;
     if (event.detail != no_index) {
-        const detail::EventDetail& d = m.details.at(event.detail);
-        (event.kind == EventKind::refused ? r.reason : r.note) = d.text;
-        r.fields = d.fields;
-        if (d.assignment != no_index) r.assignment = m.assignments.at(d.assignment);
+        const detail::EventDetail& d = details[event.detail];
+        (event.kind == EventKind::refused ? v.reason : v.note) = d.text;
+        v.fields = d.fields;
+        if (d.assignment != no_index) v.assignment = &assignments[d.assignment];
     }
     if (event.kind == EventKind::opened) {
-        r.input = m.inputs[index];
-        r.workflow = definition.id();
-        r.workflow_version = definition.version();
-        r.unit = m.openings[index].unit.str();
-        r.grid = m.openings[index].grid;
+        v.input = &inputs[index];
+        v.workflow = definition.id();
+        v.workflow_version = definition.version();
+        v.unit = openings[index].unit;
+        v.grid = openings[index].grid;
     }
-    return r;
+    return v;
 }
 
-void CaseEngine::append_json_line(const Event& event, std::string& out) const {
+EventView CaseEngine::view(const Event& event) const {
     impl_->check_own(event);
+    return impl_->view(event);
+}
+
+EventRecord CaseEngine::describe(const Event& event) const { return view(event).to_record(); }
+
+void append_json_line(const EventView& event, std::string& out) {
     const std::size_t size = out.size();
     try {
-        Impl::LineWriter(*impl_, event, out).write();
+        LineWriter(event, out).write();
     } catch (...) {
         out.resize(size);
         throw;
     }
 }
+
+void CaseEngine::append_json_line(const Event& event, std::string& out) const { grassroots::append_json_line(view(event), out); }
 
 std::string CaseEngine::to_json_line(const Event& event) const {
     std::string out;
@@ -321,9 +308,9 @@ std::string CaseEngine::to_json_lines() const {
     return out;
 }
 
-void JsonLinesSink::on_event(const CaseEngine& engine, const Event& event) {
+void JsonLinesSink::on_event(const EventView& event) {
     line_.clear();
-    engine.append_json_line(event, line_);
+    append_json_line(event, line_);
     line_ += '\n';
     out_->write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 
-#include "../core/enum_names.hpp"
 #include "../core/text_input.hpp"
 #include "../core/embedded_data.hpp"
 #include "grassroots/error.hpp"
@@ -13,8 +12,10 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> matter_class_names{"component", "event"};
-constexpr std::array<std::string_view, 2> matter_class_chinese{"部件", "事件"};
+constexpr std::array<EnumName<MatterClass>, 2> matter_classes{{
+    {MatterClass::component, "component", "部件", "a managed object with an owner (权属单位)"},
+    {MatterClass::event, "event", "事件", "something that happens in a place"},
+}};
 
 constexpr std::string_view catalogue_columns = "class,code,name,category,workflow,owner";
 
@@ -36,13 +37,13 @@ std::string describe_segments(const std::vector<MatterCodeSegment>& segments) {
 
 }  // namespace
 
-std::string_view to_string(MatterClass value) noexcept { return detail::name_of(value, matter_class_names); }
+std::span<const EnumName<MatterClass>> enum_names(MatterClass) noexcept { return matter_classes; }
 
-std::string_view chinese_name(MatterClass value) noexcept { return detail::name_of(value, matter_class_chinese); }
+std::string_view to_string(MatterClass value) noexcept { return enum_name(value); }
 
-MatterClass parse_matter_class(std::string_view text) {
-    return detail::value_of<MatterClass>(text, matter_class_names, matter_class_chinese, "matter class");
-}
+std::string_view chinese_name(MatterClass value) noexcept { return enum_chinese_name(value); }
+
+MatterClass parse_matter_class(std::string_view text) { return parse_enum<MatterClass>(text, "matter class", true); }
 
 // ---- MatterCodeLayout ---------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 
-#include "../core/enum_names.hpp"
 #include "../core/text_input.hpp"
 #include "grassroots/error.hpp"
 
@@ -12,8 +11,13 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> rung_names{"grid", "community", "township", "county", "city"};
-constexpr std::array<std::string_view, 5> rung_chinese{"网格", "社区/村", "乡镇/街道", "县/区", "市"};
+constexpr std::array<EnumName<Rung>, 5> rungs{{
+    {Rung::grid, "grid", "网格", "a grid inside a community or village"},
+    {Rung::community, "community", "社区/村", "village-level unit"},
+    {Rung::township, "township", "乡镇/街道", "township or subdistrict"},
+    {Rung::county, "county", "县/区", "county or district"},
+    {Rung::city, "city", "市", "prefecture level"},
+}};
 
 constexpr std::string_view component_rule = "部件先属主后属地";
 constexpr std::string_view event_rule = "事件先属地后属主";
@@ -64,11 +68,13 @@ std::vector<std::string> split_units(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(Rung rung) noexcept { return detail::name_of(rung, rung_names); }
+std::span<const EnumName<Rung>> enum_names(Rung) noexcept { return rungs; }
 
-std::string_view chinese_name(Rung rung) noexcept { return detail::name_of(rung, rung_chinese); }
+std::string_view to_string(Rung rung) noexcept { return enum_name(rung); }
 
-Rung parse_rung(std::string_view text) { return detail::value_of<Rung>(text, rung_names, rung_chinese, "rung"); }
+std::string_view chinese_name(Rung rung) noexcept { return enum_chinese_name(rung); }
+
+Rung parse_rung(std::string_view text) { return parse_enum<Rung>(text, "rung", true); }
 
 Level division_level(Rung rung) noexcept {
     switch (rung) {

@@ -764,14 +764,76 @@ def test_when_the_operation_fails_its_error_wins(f: Fixture, monkeypatch: pytest
     assert f.engine.state(case).refusals == 1
 
 
-def test_a_callback_may_not_change_the_engine(f: Fixture) -> None:
+def test_callbacks_run_once_the_operation_has_finished(f: Fixture) -> None:
+    case = f.file()
+    f.engine.take(case, "submit", f.supervisor, at(9, 28, 10), SUBMIT)
+    f.engine.take(case, "accept", f.commander, at(9, 28, 10, 30))
+    seen: list[tuple[EventKind, int, bool]] = []
+    f.engine.subscribe(lambda r: seen.append((r.kind, len(f.engine.events), f.engine.assignment(case) is not None)))
+    f.engine.take(case, "dispatch", f.commander, at(9, 28, 11), {"department": "街道综合执法队"})
+    # Both events are delivered after the dispatch recorded them both: the engine shows the whole operation.
+    count = len(f.engine.events)
+    assert seen == [(EventKind.TRANSITION, count, True), (EventKind.ASSIGNED, count, True)]
+
+
+def test_a_callback_may_change_the_engine(f: Fixture) -> None:
+    handled = f.file()
+    f.to_handle(handled, at(9, 28, 11))
+    seen: list[EventRecord] = []
+
     def meddle(r: EventRecord) -> None:
-        f.engine.advance(at(12, 31, 0))
+        seen.append(r)
+        if r.kind == EventKind.OPENED:
+            f.engine.advance(at(12, 31, 0))  # breaches the case being handled
 
     f.engine.subscribe(meddle)
-    with pytest.raises(RuntimeError, match="may read the engine but not change it"):
+    before = len(f.engine.events)
+    f.file()
+    assert len(f.engine) == 2 and f.engine.state(handled).escalations > 0
+    # The change's events follow the filing, and the subscriber sees the stream in order.
+    assert seen == f.engine.event_records()[before:]
+    assert seen[0].kind == EventKind.OPENED and EventKind.ESCALATED in [r.kind for r in seen]
+
+
+def test_errors_while_delivering_a_callbacks_change_are_raised_by_the_operation(
+    f: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unraisable: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    handled = f.file()
+    f.to_handle(handled, at(9, 28, 11))
+
+    def meddle(r: EventRecord) -> None:
+        if r.kind == EventKind.OPENED:
+            f.engine.advance(at(12, 31, 0))  # its events are delivered after this callback returns
+        elif r.kind == EventKind.ESCALATED:
+            raise ValueError(f"escalated to {r.rung.name}")
+
+    f.engine.subscribe(meddle)
+    with pytest.raises(ValueError, match="escalated to TOWNSHIP"):
         f.file()
-    assert len(f.engine) == 1 and f.engine.state(0).escalations == 0
+    escalations = f.engine.state(handled).escalations
+    assert escalations >= 1 and len(unraisable) == escalations - 1
+    # Nothing is left queued: the next operation delivers only its own events.
+    f.engine.unsubscribe(meddle)
+    later: list[EventRecord] = []
+    f.engine.subscribe(later.append)
+    f.file()
+    assert [r.kind for r in later] == [EventKind.OPENED]
+
+
+def test_subscribing_and_unsubscribing_from_a_callback(f: Fixture) -> None:
+    late: list[int] = []
+
+    def first(r: EventRecord) -> None:
+        f.engine.unsubscribe(first)
+        f.engine.subscribe(lambda record: late.append(record.sequence))
+
+    f.engine.subscribe(first)
+    f.file()
+    f.file()
+    # first ran once (event 0) and subscribed a callback that sees every later event.
+    assert late == list(range(1, len(f.engine.events)))
 
 
 def test_threads_share_an_engine(f: Fixture) -> None:

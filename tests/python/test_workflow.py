@@ -188,3 +188,19 @@ def test_to_dot() -> None:
     dot = small_loop().to_dot()
     assert "doublecircle" in dot
     assert "dashed" in dot
+
+
+def test_pandas_views_are_python_over_column_primitives() -> None:
+    # Calls go one way, Python -> C++: the views are Python functions typed -> pandas.DataFrame.
+    import typing
+
+    import pandas as pd
+
+    from grassroots.workflow import _pandas
+
+    for cls, name in [(gr.MatterCatalogue, "to_pandas"), (gr.ResponsibilityList, "to_pandas"),
+                      (gr.CaseEngine, "to_pandas"), (gr.CaseEngine, "events_frame")]:
+        method = getattr(cls, name)
+        assert method.__module__ == "grassroots.workflow._pandas", (cls, name)
+        assert typing.get_type_hints(method, {"pd": pd, **vars(_pandas)})["return"] is pd.DataFrame
+    assert not hasattr(gr, "_workflow_pandas") or not hasattr(gr._workflow_pandas, "cases_frame")

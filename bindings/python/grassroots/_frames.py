@@ -44,3 +44,15 @@ def _ids(values: Sequence[Optional[int]]) -> Any:
 
 def _text_or_none(text: str) -> Optional[str]:
     return text if text else None
+
+
+TIME_ZONE = "Asia/Shanghai"
+
+
+def _instants(seconds: Any) -> Any:
+    """Seconds since the epoch (int64, minimum = absent) as datetimes in China Standard Time."""
+    import numpy as np
+    import pandas as pd
+
+    stamps = np.asarray(seconds, dtype=np.int64).view("datetime64[s]")  # int64 minimum is NaT
+    return pd.DatetimeIndex(pd.to_datetime(stamps, utc=True)).tz_convert(TIME_ZONE).array

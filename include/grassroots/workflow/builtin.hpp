@@ -12,8 +12,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/workflow/definition.hpp"
 
 namespace grassroots {
@@ -114,6 +116,8 @@ enum class HotlineKind : std::uint8_t {
     complex,    ///< 疑难复杂: 15 working days.
 };
 
+/// @brief The names of every hotline kind, in value order.
+[[nodiscard]] std::span<const EnumName<HotlineKind>> enum_names(HotlineKind) noexcept;
 /// @brief "emergency", "utilities", "general" or "complex".
 [[nodiscard]] std::string_view to_string(HotlineKind kind) noexcept;
 

@@ -5,16 +5,20 @@
 /// appending an event and applying it, and replaying the same events rebuilds the same states.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/instant.hpp"
+#include "grassroots/core/point.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
-#include "grassroots/core/point.hpp"
 #include "grassroots/workflow/routing.hpp"
 
 namespace grassroots {
@@ -35,6 +39,8 @@ enum class Priority : std::uint8_t {
     high,    ///< 较急
     urgent,  ///< 紧急
 };
+/// @brief The names of every priority (低, 一般, 较急, 紧急), in value order.
+[[nodiscard]] std::span<const EnumName<Priority>> enum_names(Priority) noexcept;
 /// @brief "low", "normal", "high" or "urgent".
 [[nodiscard]] std::string_view to_string(Priority priority) noexcept;
 /// @brief 低, 一般, 较急 or 紧急.
@@ -102,6 +108,8 @@ enum class EventKind : std::uint8_t {
     notified,    ///< 通知: deadline breached, the parties were notified.
     reopened,    ///< Reopened by its reporter.
 };
+/// @brief The names of every event kind (立案 … 重新打开), in value order.
+[[nodiscard]] std::span<const EnumName<EventKind>> enum_names(EventKind) noexcept;
 /// @brief "opened", "transition", "refused", … .
 [[nodiscard]] std::string_view to_string(EventKind kind) noexcept;
 /// @brief 立案, 流转, 拒绝, 派遣, 督办, 催办, 通知 or 重新打开.
@@ -152,6 +160,45 @@ struct EventRecord {
     std::string grid;                   ///< Resolved grid code (opened; "" if none).
     /// @brief Records compare member by member.
     friend bool operator==(const EventRecord&, const EventRecord&) = default;
+};
+
+/// @brief One event as the engine hands it to an EventSink: self-describing and immutable, with
+/// names instead of indices and no way back into the engine.
+///
+/// The text, the fields, the assignment and the input are views of what the engine owns: valid
+/// while the sink's on_event() runs (or, for CaseEngine::view(), until the engine next changes).
+/// to_record() makes an owning copy to keep.
+struct EventView {
+    /// @brief A view of event @p sequence of case @p case_id; the engine fills in the rest.
+    EventView(std::uint64_t sequence, CaseId case_id) noexcept;
+
+    std::uint64_t sequence = 0;              ///< Position in the engine's stream, from 0.
+    EventKind kind = EventKind::opened;      ///< What happened.
+    Instant at{};                            ///< When.
+    std::string_view actor;                  ///< Actor id ("" = the engine's clock).
+    std::string_view role;                   ///< Role acted in ("" if none).
+    std::string_view from;                   ///< State id before ("" if none).
+    std::string_view to;                     ///< State id after ("" if none).
+    std::string_view transition;             ///< Transition id ("" if none).
+    Rung rung = Rung::community;             ///< Rung of the case after the event.
+    std::string_view note;                   ///< Free text ("" if none).
+    std::span<const Field> fields;           ///< Fields given with a transition, in order.
+    std::string_view reason;                 ///< Why an attempt was refused ("" if it was not).
+    const Assignment* assignment = nullptr;  ///< Routing result (assigned, escalated), or null.
+    const CaseInput* input = nullptr;        ///< The filed case (opened), or null.
+    std::string_view workflow;               ///< Loop id (opened; "" otherwise).
+    int workflow_version = 0;                ///< Loop version (opened; 0 otherwise).
+    std::optional<DivisionCode> unit;        ///< Resolved division (opened; none otherwise).
+    std::string_view grid;                   ///< Resolved grid code (opened; "" if none).
+
+    /// @brief The case's number, "C000001" (held by the view itself).
+    [[nodiscard]] std::string_view case_number() const noexcept { return {number_.data(), number_length_}; }
+    /// @brief An owning copy: the EventRecord that CaseEngine::describe() gives for the event.
+    [[nodiscard]] EventRecord to_record() const;
+
+private:
+    std::array<char, 24> number_{};
+    std::size_t number_length_ = 0;
 };
 
 /// @brief The state of one case: the fold of its events (made by the engine only).

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "grassroots/calendar/deadline.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -26,6 +28,8 @@ enum class BreachAction : std::uint8_t {
     notify,    ///< 通知: notify the parties
 };
 
+/// @brief The names of every breach action (督办, 催办, 通知), in value order.
+[[nodiscard]] std::span<const EnumName<BreachAction>> enum_names(BreachAction) noexcept;
 /// @brief "escalate", "urge" or "notify".
 [[nodiscard]] std::string_view to_string(BreachAction action) noexcept;
 /// @brief 督办, 催办 or 通知.
@@ -40,6 +44,8 @@ enum class Duty : std::uint8_t {
     verify,    ///< 核查: verification; never by the handler. A rework transition is a failed one.
 };
 
+/// @brief The names of every duty (无, 派遣, 处置, 核查), in value order.
+[[nodiscard]] std::span<const EnumName<Duty>> enum_names(Duty) noexcept;
 /// @brief "none", "dispatch", "handle" or "verify".
 [[nodiscard]] std::string_view to_string(Duty duty) noexcept;
 /// @brief 无, 派遣, 处置 or 核查.

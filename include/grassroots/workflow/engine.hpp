@@ -26,25 +26,34 @@ class DivisionTree;
 class GridMap;
 
 /// @brief Receives every event as it is appended (a store persists them; a UI shows them).
+///
+/// A sink sees each event spelled out (EventView: names, no indices) and gets no engine, so it
+/// never calls back into it.
 class EventSink {
 public:
     virtual ~EventSink() = default;
-    /// @brief Called once per event, in order, after the event has been applied. If it throws, the
+    /// @brief Called once per event, in order, after the event has been applied; @p event and what
+    /// it views are valid during the call (EventView::to_record() keeps a copy). If it throws, the
     /// engine still completes the operation (all its events are recorded and sent to every sink)
     /// and then rethrows the first such exception.
-    virtual void on_event(const CaseEngine& engine, const Event& event) = 0;
+    virtual void on_event(const EventView& event) = 0;
 };
+
+/// @brief Appends @p event as one JSON object on one line (no newline) to @p out: the line
+/// CaseEngine::to_json_line() writes. Throws InvalidInput naming the event and key for text that
+/// is not valid UTF-8, leaving @p out as it was.
+void append_json_line(const EventView& event, std::string& out);
 
 /// @brief A sink writing one JSON object per line (CaseEngine::to_json_line) to a stream.
 ///
-/// Each line is serialised into a buffer the sink reuses (CaseEngine::append_json_line) and written
-/// to the stream with one call; the bytes are those of CaseEngine::to_json_lines().
+/// Each line is serialised into a buffer the sink reuses (append_json_line) and written to the
+/// stream with one call; the bytes are those of CaseEngine::to_json_lines().
 class JsonLinesSink final : public EventSink {
 public:
     /// @brief Writes to @p out, which must outlive the sink.
     explicit JsonLinesSink(std::ostream& out) : out_(&out) {}
     /// @brief Writes the event's JSON line and a newline.
-    void on_event(const CaseEngine& engine, const Event& event) override;
+    void on_event(const EventView& event) override;
 
 private:
     std::ostream* out_;
@@ -165,6 +174,9 @@ public:
     [[nodiscard]] const std::string& role_name(std::uint16_t role) const;
     /// @brief An event spelled out with names; throws InvalidInput for an event of another engine.
     [[nodiscard]] EventRecord describe(const Event& event) const;
+    /// @brief An event as a sink sees it (its views valid until the engine next changes); throws
+    /// InvalidInput for an event of another engine.
+    [[nodiscard]] EventView view(const Event& event) const;
     /// @brief Bytes held for cases, events and their details (approximate, capacity-based).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 

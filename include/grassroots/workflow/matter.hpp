@@ -10,11 +10,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "grassroots/core/detail/string_map.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -24,6 +26,8 @@ enum class MatterClass : std::uint8_t {
     event,      ///< 事件: something that happens in a place.
 };
 
+/// @brief The names of both matter classes (部件, 事件), in value order.
+[[nodiscard]] std::span<const EnumName<MatterClass>> enum_names(MatterClass) noexcept;
 /// @brief "component" or "event".
 [[nodiscard]] std::string_view to_string(MatterClass value) noexcept;
 /// @brief 部件 or 事件.

@@ -11,11 +11,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "grassroots/core/detail/string_map.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/division/code.hpp"
 #include "grassroots/workflow/matter.hpp"
 
@@ -30,6 +32,8 @@ enum class Rung : std::uint8_t {
     city,       ///< 市 (prefecture level)
 };
 
+/// @brief The names of every rung (网格 … 市), in value order.
+[[nodiscard]] std::span<const EnumName<Rung>> enum_names(Rung) noexcept;
 /// @brief "grid", "community", "township", "county" or "city".
 [[nodiscard]] std::string_view to_string(Rung rung) noexcept;
 /// @brief 网格, 社区/村, 乡镇/街道, 县/区 or 市.

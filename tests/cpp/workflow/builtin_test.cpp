@@ -5,6 +5,9 @@
 
 #include <algorithm>
 
+#include "grassroots/workflow/case.hpp"
+#include "grassroots/workflow/matter.hpp"
+#include "grassroots/workflow/routing.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -175,6 +178,34 @@ TEST(BuiltinWorkflows, DutiesMarkDispatchHandlingAndVerification) {
         const auto& t = d.transitions();
         EXPECT_EQ(std::count_if(t.begin(), t.end(), [](const TransitionDefinition& x) { return x.duty == Duty::handle; }), 1) << d.id();
     }
+}
+
+/// Every value of a workflow enum once, in value order, with a name that round-trips and a doc.
+template <class Enum>
+void expect_table(std::size_t size) {
+    const auto names = enum_names(Enum{});
+    ASSERT_EQ(names.size(), size);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        EXPECT_EQ(static_cast<std::size_t>(names[i].value), i);
+        EXPECT_EQ(enum_name(names[i].value), names[i].name);
+        EXPECT_EQ(find_enum<Enum>(names[i].name), names[i].value);
+        EXPECT_FALSE(names[i].doc.empty()) << names[i].name;
+    }
+}
+
+TEST(WorkflowEnums, OneTableEachInValueOrder) {
+    expect_table<BreachAction>(3);
+    expect_table<Duty>(4);
+    expect_table<HotlineKind>(4);
+    expect_table<MatterClass>(2);
+    expect_table<Rung>(5);
+    expect_table<Priority>(4);
+    expect_table<EventKind>(8);
+    EXPECT_EQ(to_string(HotlineKind::utilities), "utilities");
+    EXPECT_EQ(chinese_name(Duty::none), "无");
+    EXPECT_EQ(parse_rung("乡镇/街道"), Rung::township);
+    EXPECT_EQ(testing::error_message<InvalidInput>([] { (void)parse_priority("soon"); }),
+              "unknown priority 'soon' (expected low, normal, high, urgent)");
 }
 
 }  // namespace

@@ -755,7 +755,7 @@ TEST(CaseEngine, JsonLinesRefuseTextThatIsNotUtf8AndEventsOfAnotherEngine) {
 /// A sink that fails on every assigned event.
 struct FailingSink final : EventSink {
     int seen = 0;
-    void on_event(const CaseEngine&, const Event& event) override {
+    void on_event(const EventView& event) override {
         ++seen;
         if (event.kind == EventKind::assigned) throw FileError("store unavailable");
     }
@@ -772,6 +772,37 @@ TEST(CaseEngine, AFailingSinkDoesNotLeaveAnOperationHalfRecorded) {
     EXPECT_EQ(f.engine.state_id(id), "handle");
     EXPECT_TRUE(f.engine.assignment(id).has_value());  // the assigned event was recorded all the same
     EXPECT_EQ(sink->seen, static_cast<int>(f.engine.events().size()));
+}
+
+/// A sink that keeps what it is given: an owning copy of every event.
+struct KeepingSink final : EventSink {
+    std::vector<EventRecord> records;
+    void on_event(const EventView& event) override { records.push_back(event.to_record()); }
+};
+
+TEST(CaseEngine, SinksSeeEachEventSpelledOutWithoutTheEngine) {
+    Fixture f;
+    auto sink = std::make_shared<KeepingSink>();
+    f.engine.add_sink(sink);
+    varied_month(f);
+    ASSERT_EQ(sink->records.size(), f.engine.events().size());
+    for (const Event& event : f.engine.events()) {
+        const EventRecord& kept = sink->records[event.sequence];
+        EXPECT_EQ(kept, f.engine.describe(event)) << event.sequence;
+        const EventView view = f.engine.view(event);
+        EXPECT_EQ(view.to_record(), kept);
+        EXPECT_EQ(view.case_number(), CaseEngine::case_number(event.case_id));
+        std::string line;
+        append_json_line(view, line);
+        EXPECT_EQ(line, f.engine.to_json_line(event));
+    }
+    // The view carries its own case number: a copy outlives the one it was made from.
+    const EventView copy = [&] { return f.engine.view(f.engine.events().back()); }();
+    EXPECT_EQ(copy.case_number(), sink->records.back().case_number);
+    Fixture other;
+    other.file();
+    other.file();
+    EXPECT_THROW((void)f.engine.view(other.engine.events()[1]), InvalidInput);
 }
 
 TEST(CaseEngine, ExportsOpen311ServiceRequests) {

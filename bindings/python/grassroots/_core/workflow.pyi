@@ -2,6 +2,7 @@
 Closed-loop workflow definitions (闭环流程): states, transitions, deadlines
 """
 from __future__ import annotations
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.calendar
@@ -71,7 +72,7 @@ class Duty:
     
     Members:
     
-      NONE : no special duty
+      NONE : 无: no special duty
     
       DISPATCH : 派遣: routes the case to the unit responsible (responsibility list)
     
@@ -594,6 +595,8 @@ class MatterType:
         Id of the loop cases of this type run on ('' = caller chooses).
         """
 class MatterCatalogue:
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per type: key, class and category (categoricals), code, name, workflow, owner."""
     """
     Matter types by class and code, in one code layout.
     """
@@ -651,10 +654,6 @@ class MatterCatalogue:
         """
         The CSV that parse_csv() reads.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per type: key, class and category (categoricals), code, name, workflow, owner.
-        """
     @property
     def layout(self) -> MatterCodeLayout:
         """
@@ -671,15 +670,15 @@ class Rung:
     
     Members:
     
-      GRID : 网格
+      GRID : 网格: a grid inside a community or village
     
-      COMMUNITY : 社区/村 (village-level unit)
+      COMMUNITY : 社区/村: village-level unit
     
-      TOWNSHIP : 乡镇/街道
+      TOWNSHIP : 乡镇/街道: township or subdistrict
     
-      COUNTY : 县/区
+      COUNTY : 县/区: county or district
     
-      CITY : 市 (prefecture level)
+      CITY : 市: prefecture level
     """
     CITY: typing.ClassVar[Rung]
     COMMUNITY: typing.ClassVar[Rung]
@@ -830,6 +829,8 @@ class Assignment:
         Code of the territorial unit at that rung (grid or division code).
         """
 class ResponsibilityList:
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per entry: matter, rung (ordered categorical), scope, primary, cooperating (';'-joined), source."""
     """
     A validated responsibility list (属地管理 list): per matter and rung one primary unit and any cooperating units, optionally within one division's subtree.
     """
@@ -878,10 +879,6 @@ class ResponsibilityList:
         """
         The CSV that parse_csv() reads.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per entry: matter, rung (ordered categorical), scope, primary, cooperating (';'-joined), source.
-        """
     def validate(self, catalogue: MatterCatalogue) -> None:
         """
         Raises InvalidInputError listing every matter of the catalogue with no primary unit at any rung and every row whose matter is not in the catalogue.
@@ -897,13 +894,13 @@ class Priority:
     
     Members:
     
-      LOW : 低
+      LOW : 低: can wait
     
-      NORMAL : 一般
+      NORMAL : 一般: the default
     
-      HIGH : 较急
+      HIGH : 较急: before normal cases
     
-      URGENT : 紧急
+      URGENT : 紧急: at once
     """
     HIGH: typing.ClassVar[Priority]
     LOW: typing.ClassVar[Priority]
@@ -1609,6 +1606,10 @@ class CaseState:
         Its loop's id.
         """
 class CaseEngine:
+    def events_frame(self) -> pandas.DataFrame:
+        """One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary (the routed unit when the dispatcher overrode it, else missing). Needs pandas."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the list named when a dispatcher overrode it). Needs pandas."""
     """
     Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
     """
@@ -1671,10 +1672,6 @@ class CaseEngine:
     def event_records(self) -> list[EventRecord]:
         """
         Every event spelled out (EventRecord), in order: what replay() reads.
-        """
-    def events_frame(self) -> typing.Any:
-        """
-        One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary (the routed unit when the dispatcher overrode it, else missing). Needs pandas.
         """
     def events_of(self, case: int | str) -> list[Event]:
         """
@@ -1742,7 +1739,7 @@ class CaseEngine:
         """
     def subscribe(self, callback: collections.abc.Callable[[EventRecord], None]) -> collections.abc.Callable[[EventRecord], None]:
         """
-        Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, on the thread that caused it. A callback may read the engine but not change it (RuntimeError). Its exceptions do not interrupt the engine: the operation completes, then the first one is raised (unless the operation itself raised, whose error wins; the callback's then goes to sys.unraisablehook). Returns callback, so it works as a decorator.
+        Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, once the operation that recorded it has finished, on the thread that ran it. A callback may read and change the engine; the events of its change follow those already recorded. Its exceptions do not interrupt the engine: the operation completes, then the first one is raised (unless the operation itself raised, whose error wins; the callback's then goes to sys.unraisablehook). Returns callback, so it works as a decorator.
         """
     def take(self, case: int | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[Field] = {}, note: str = '') -> None:
         """
@@ -1759,10 +1756,6 @@ class CaseEngine:
     def to_open311(self, case: int | str | None = None) -> str:
         """
         Open311 GeoReport v2 service requests as JSON text: an array for every case, or one object for case. expected_datetime is the current state's due instant as first set (escalation does not move it).
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the list named when a dispatcher overrode it). Needs pandas.
         """
     def unsubscribe(self, callback: typing.Any) -> bool:
         """

@@ -37,6 +37,7 @@ from .._core.workflow import (
     urban_management,
     whistle,
 )
+from . import _pandas  # noqa: F401 (attaches to_pandas and events_frame)
 
 __all__ = [
     "Actor",

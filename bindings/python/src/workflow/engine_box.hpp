@@ -1,24 +1,28 @@
-// The case engine as the Python CaseEngine holds it (bound in bind_case_engine.cpp), shared with the
+// The case engine as the Python CaseEngine holds it (bound in bind_case_engine*.cpp), shared with the
 // binding files of other areas that read an engine (analytics: CaseTable.from_engine; people:
 // evidence_from_cases). A function taking `EngineBox&` accepts a grassroots.CaseEngine, and the
 // stubs name it so.
 //
 // Locking: the C++ engine is not thread-safe, so every use holds the box's recursive mutex, waiting
-// for it without the GIL (a thread running advance() without the GIL holds it); a change is refused
-// while an event callback runs. Readers in other files use read_engine_without_gil().
+// for it without the GIL (a thread running advance() without the GIL holds it). Readers in other
+// files use read_engine_without_gil().
+//
+// Events for Python subscribers: the engine's sink queues each event as an EventRecord (no Python,
+// no GIL); the operation that caused them delivers them after it has released the lock, so a
+// callback may read and even change the engine (workflow/case_engine.hpp: change()).
 #pragma once
 
 #include <pybind11/pybind11.h>
 
 #include <Python.h>
 
+#include <cstddef>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
-#include <string>
+#include <thread>
 #include <utility>
-#include <vector>
 
 #include "bindings.hpp"
 #include "grassroots/calendar/calendar.hpp"
@@ -37,21 +41,19 @@ struct EngineBox {
     std::shared_ptr<DivisionTree> divisions;      // kept alive while the engine points at them
     std::shared_ptr<GridMap> grids;
     PyObject* self = nullptr;                     // the Python object holding this box (borrowed)
-    bool sink_added = false;                      // the PythonSink is registered (once)
-    bool dispatching = false;                     // a callback is running (on the thread holding mutex)
-    std::optional<py::error_already_set> callback_error;  // first error a callback raised
+    bool sink_added = false;                      // the sink queueing events for subscribers is registered (once)
+    std::size_t subscribers = 0;                  // callbacks subscribed (the sink queues nothing without one)
+    std::deque<EventRecord> undelivered;          // events queued for the subscribers, in order (under mutex)
+    std::optional<std::thread::id> deliverer;     // the thread delivering them, if any (under mutex)
 };
 
-/// Holds the engine's mutex; waits for it without the GIL. A change is refused inside a callback.
+/// Holds the engine's mutex; waits for it without the GIL.
 class EngineLock {
 public:
-    EngineLock(EngineBox& box, bool changes) : lock_(box.mutex, std::try_to_lock) {
+    explicit EngineLock(EngineBox& box) : lock_(box.mutex, std::try_to_lock) {
         if (!lock_.owns_lock()) {
             const py::gil_scoped_release release;
             lock_.lock();
-        }
-        if (changes && box.dispatching) {
-            throw std::runtime_error("CaseEngine: an event callback may read the engine but not change it");
         }
     }
 
@@ -63,7 +65,7 @@ private:
 /// reads; @p read must not touch Python objects, nor C++ objects Python may change meanwhile.
 template <class Read>
 auto read_engine_without_gil(EngineBox& box, Read&& read) {
-    const EngineLock lock(box, false);
+    const EngineLock lock(box);
     const py::gil_scoped_release release;
     return std::forward<Read>(read)(static_cast<const CaseEngine&>(box.engine));
 }
