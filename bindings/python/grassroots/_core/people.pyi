@@ -1577,7 +1577,7 @@ class SocialOrganisationRegistry:
         """
         ParticipationShares from households (UnitHouseholds rows or {code: households}): per unit (no tree), or for every unit of the tree over its subtree.
         """
-    def participation_frame(self, households: typing.Union[typing.Sequence[grassroots._core.people.UnitHouseholds], typing.Mapping[str, int]], tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+    def participation_frame(self, households: typing.Union[typing.Sequence[grassroots._core.people.UnitHouseholds], dict[str, int]], tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
         """participation() as a DataFrame indexed by unit."""
     @property
     def organisations(self) -> list[SocialOrganisation]:

@@ -10,7 +10,7 @@ counts nullable ``Int64``, numbers ``float64`` and text ``string``.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 from .._core.division import DivisionTree
 from .._core.people import (
@@ -255,7 +255,7 @@ def counts_frame(self: ResidentPartyMembers, on: datetime.date, tree: Optional[D
 @extends(SocialOrganisationRegistry)
 def participation_frame(
     self: SocialOrganisationRegistry,
-    households: Union[Sequence[UnitHouseholds], Mapping[str, int]],
+    households: Union[Sequence[UnitHouseholds], dict[str, int]],
     tree: Optional[DivisionTree] = None,
 ) -> pd.DataFrame:
     """participation() as a DataFrame indexed by unit."""
