@@ -95,8 +95,8 @@ def to_pandas(self: KpiReport, part: str = "units") -> pd.DataFrame:
     return _describe(out, self)
 
 
-@extends(BucketReport)
-def to_pandas(self: BucketReport) -> pd.DataFrame:  # noqa: F811 (one to_pandas per class)
+@extends(BucketReport)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: BucketReport) -> pd.DataFrame:  # noqa: F811
     """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals),
     counts and rates. Needs pandas.
 
@@ -113,8 +113,8 @@ def to_pandas(self: BucketReport) -> pd.DataFrame:  # noqa: F811 (one to_pandas 
     return _describe(out, self)
 
 
-@extends(CaseTable)
-def to_pandas(self: CaseTable) -> pd.DataFrame:  # noqa: F811 (one to_pandas per class)
+@extends(CaseTable)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: CaseTable) -> pd.DataFrame:  # noqa: F811
     """One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT
     where absent), flags (bool), reworks, escalations. Needs pandas.
 

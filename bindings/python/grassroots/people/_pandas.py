@@ -89,8 +89,8 @@ def to_pandas(self: Workforce) -> pd.DataFrame:
     return frame
 
 
-@extends(ReviewEvidence)
-def to_pandas(self: ReviewEvidence) -> pd.DataFrame:  # noqa: F811 (one to_pandas per class)
+@extends(ReviewEvidence)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewEvidence) -> pd.DataFrame:  # noqa: F811
     """Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given).
 
     Workers and keys are in order of first appearance."""
@@ -108,8 +108,8 @@ def to_pandas(self: ReviewEvidence) -> pd.DataFrame:  # noqa: F811 (one to_panda
     return frame
 
 
-@extends(ReviewRules)
-def to_pandas(self: ReviewRules) -> pd.DataFrame:  # noqa: F811 (one to_pandas per class)
+@extends(ReviewRules)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewRules) -> pd.DataFrame:  # noqa: F811
     """One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified,
     override_note.
 
@@ -140,8 +140,8 @@ def to_pandas(self: ReviewRules) -> pd.DataFrame:  # noqa: F811 (one to_pandas p
     )
 
 
-@extends(ReviewOutcome)
-def to_pandas(self: ReviewOutcome) -> pd.DataFrame:  # noqa: F811 (one to_pandas per class)
+@extends(ReviewOutcome)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewOutcome) -> pd.DataFrame:  # noqa: F811
     """One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered
     categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date.
 
@@ -243,13 +243,13 @@ def totals_frame(
     self: VolunteerRegistry, first: datetime.date, last: datetime.date, tree: Optional[DivisionTree] = None
 ) -> pd.DataFrame:
     """totals() as a DataFrame indexed by unit (categorical codes)."""
-    return volunteer_totals_frame(self.totals(first, last, tree))
+    return volunteer_totals_frame(self.totals(first, last) if tree is None else self.totals(first, last, tree))
 
 
 @extends(ResidentPartyMembers)
 def counts_frame(self: ResidentPartyMembers, on: datetime.date, tree: Optional[DivisionTree] = None) -> pd.DataFrame:
     """counts() as a DataFrame indexed by unit."""
-    return unit_counts_frame(self.counts(on, tree), "party_members")
+    return unit_counts_frame(self.counts(on) if tree is None else self.counts(on, tree), "party_members")
 
 
 @extends(SocialOrganisationRegistry)
@@ -259,4 +259,5 @@ def participation_frame(
     tree: Optional[DivisionTree] = None,
 ) -> pd.DataFrame:
     """participation() as a DataFrame indexed by unit."""
-    return participation_frame_of(self.participation(households, tree))
+    shares = self.participation(households) if tree is None else self.participation(households, tree)
+    return participation_frame_of(shares)
