@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 
-#include "core/enum_names.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -70,12 +69,19 @@ std::vector<KpiDefinition> make_definitions() {
     };
 }
 
-constexpr std::array<std::string_view, 2> basis_names{"handling_due", "opened"};
-constexpr std::array<std::string_view, 2> basis_chinese{"应结案", "立案"};
-constexpr std::array<std::string_view, 2> on_time_names{"by_handling", "by_closing"};
-constexpr std::array<std::string_view, 2> on_time_chinese{"按期处置", "按期结案"};
-constexpr std::array<std::string_view, 3> bucket_names{"day", "week", "month"};
-constexpr std::array<std::string_view, 3> bucket_chinese{"日", "周", "月"};
+constexpr std::array<EnumName<PeriodBasis>, 2> basis_table{{
+    {PeriodBasis::handling_due, "handling_due", "应结案", "the handling deadline falls in the period"},
+    {PeriodBasis::opened, "opened", "立案", "the case was filed in the period"},
+}};
+constexpr std::array<EnumName<OnTimeRule>, 2> on_time_table{{
+    {OnTimeRule::by_handling, "by_handling", "按期处置", "handled by the handling deadline, then closed"},
+    {OnTimeRule::by_closing, "by_closing", "按期结案", "closed by the handling deadline"},
+}};
+constexpr std::array<EnumName<TimeBucket>, 3> bucket_table{{
+    {TimeBucket::day, "day", "日", "China Standard Time calendar days"},
+    {TimeBucket::week, "week", "周", "Monday-start weeks (as ISO 8601), labelled by their Monday"},
+    {TimeBucket::month, "month", "月", "calendar months, labelled by their first day"},
+}};
 
 double ratio(std::int64_t numerator, std::int64_t denominator) noexcept {
     return denominator == 0 ? KpiRates::none : static_cast<double>(numerator) / static_cast<double>(denominator);
@@ -95,12 +101,15 @@ const KpiDefinition& kpi_definition(std::string_view id) {
     throw NotFound("no KPI '" + std::string(id) + "' (see kpi_definitions())");
 }
 
-std::string_view to_string(PeriodBasis basis) noexcept { return detail::name_of(basis, basis_names); }
-std::string_view chinese_name(PeriodBasis basis) noexcept { return detail::name_of(basis, basis_chinese); }
-std::string_view to_string(OnTimeRule rule) noexcept { return detail::name_of(rule, on_time_names); }
-std::string_view chinese_name(OnTimeRule rule) noexcept { return detail::name_of(rule, on_time_chinese); }
-std::string_view to_string(TimeBucket bucket) noexcept { return detail::name_of(bucket, bucket_names); }
-std::string_view chinese_name(TimeBucket bucket) noexcept { return detail::name_of(bucket, bucket_chinese); }
+std::span<const EnumName<PeriodBasis>> enum_names(PeriodBasis) noexcept { return basis_table; }
+std::string_view to_string(PeriodBasis basis) noexcept { return enum_name(basis); }
+std::string_view chinese_name(PeriodBasis basis) noexcept { return enum_chinese_name(basis); }
+std::span<const EnumName<OnTimeRule>> enum_names(OnTimeRule) noexcept { return on_time_table; }
+std::string_view to_string(OnTimeRule rule) noexcept { return enum_name(rule); }
+std::string_view chinese_name(OnTimeRule rule) noexcept { return enum_chinese_name(rule); }
+std::span<const EnumName<TimeBucket>> enum_names(TimeBucket) noexcept { return bucket_table; }
+std::string_view to_string(TimeBucket bucket) noexcept { return enum_name(bucket); }
+std::string_view chinese_name(TimeBucket bucket) noexcept { return enum_chinese_name(bucket); }
 
 KpiOptions KpiOptions::dates(Date first, Date end) {
     KpiOptions options;

@@ -6,7 +6,6 @@
 #include <set>
 #include <utility>
 
-#include "core/enum_names.hpp"
 #include "core/input_checks.hpp"
 #include "grassroots/error.hpp"
 
@@ -14,12 +13,20 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, burden_kind_count> kind_names{
-    "plaque", "certificate", "meeting", "inspection", "reporting_app", "account", "pushed_task"};
-constexpr std::array<std::string_view, burden_kind_count> kind_chinese{"挂牌",    "证明事项",       "会议",    "督查检查",
-                                                                       "政务APP", "政务新媒体账号", "摊派任务"};
-constexpr std::array<std::string_view, 3> status_names{"allowed", "to_remove", "removed"};
-constexpr std::array<std::string_view, 3> status_chinese{"保留", "拟清理", "已清理"};
+constexpr std::array<EnumName<BurdenKind>, burden_kind_count> kind_table{{
+    {BurdenKind::plaque, "plaque", "挂牌", "a plaque hung at the unit (quantity: plaques)"},
+    {BurdenKind::certificate, "certificate", "证明事项", "a type of certificate the unit issues (quantity: types)"},
+    {BurdenKind::meeting, "meeting", "会议", "a meeting to attend or hold (quantity: meetings a year)"},
+    {BurdenKind::inspection, "inspection", "督查检查", "an inspection or check (quantity: times a year)"},
+    {BurdenKind::reporting_app, "reporting_app", "政务APP", "an app or reporting system (填报系统) to report in (quantity: apps)"},
+    {BurdenKind::account, "account", "政务新媒体账号", "a government new-media account (quantity: accounts)"},
+    {BurdenKind::pushed_task, "pushed_task", "摊派任务", "a task pushed down by a department (quantity: tasks a year)"},
+}};
+constexpr std::array<EnumName<BurdenStatus>, 3> status_table{{
+    {BurdenStatus::allowed, "allowed", "保留", "allowed to stay"},
+    {BurdenStatus::to_remove, "to_remove", "拟清理", "flagged for removal, still in force"},
+    {BurdenStatus::removed, "removed", "已清理", "removed"},
+}};
 
 using detail::check_line;
 
@@ -60,16 +67,14 @@ bool in_window(Date day, Date before, Date after) { return before < day && !(aft
 
 }  // namespace
 
-std::string_view to_string(BurdenKind kind) noexcept { return detail::name_of(kind, kind_names); }
-std::string_view chinese_name(BurdenKind kind) noexcept { return detail::name_of(kind, kind_chinese); }
-BurdenKind parse_burden_kind(std::string_view text) {
-    return detail::value_of<BurdenKind>(text, kind_names, kind_chinese, "burden kind");
-}
-std::string_view to_string(BurdenStatus status) noexcept { return detail::name_of(status, status_names); }
-std::string_view chinese_name(BurdenStatus status) noexcept { return detail::name_of(status, status_chinese); }
-BurdenStatus parse_burden_status(std::string_view text) {
-    return detail::value_of<BurdenStatus>(text, status_names, status_chinese, "burden status");
-}
+std::span<const EnumName<BurdenKind>> enum_names(BurdenKind) noexcept { return kind_table; }
+std::string_view to_string(BurdenKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(BurdenKind kind) noexcept { return enum_chinese_name(kind); }
+BurdenKind parse_burden_kind(std::string_view text) { return parse_enum<BurdenKind>(text, "burden kind", true); }
+std::span<const EnumName<BurdenStatus>> enum_names(BurdenStatus) noexcept { return status_table; }
+std::string_view to_string(BurdenStatus status) noexcept { return enum_name(status); }
+std::string_view chinese_name(BurdenStatus status) noexcept { return enum_chinese_name(status); }
+BurdenStatus parse_burden_status(std::string_view text) { return parse_enum<BurdenStatus>(text, "burden status", true); }
 
 bool BurdenItem::in_force(Date on) const noexcept { return !(on < added) && !(removed && !(on < *removed)); }
 

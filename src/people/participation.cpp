@@ -6,7 +6,6 @@
 #include <array>
 #include <map>
 
-#include "../core/enum_names.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/error.hpp"
@@ -16,10 +15,14 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kind_english{"life_service",   "public_welfare", "mutual_aid",
-                                                       "culture_sports", "mediation",      "other"};
-constexpr std::array<std::string_view, 6> kind_chinese{"生活服务类", "公益慈善类", "居民互助类",
-                                                       "文体娱乐类", "专业调处类", "其他"};
+constexpr std::array<EnumName<SocialOrganisationKind>, 6> kind_table{{
+    {SocialOrganisationKind::life_service, "life_service", "生活服务类", "life services"},
+    {SocialOrganisationKind::public_welfare, "public_welfare", "公益慈善类", "public welfare and charity"},
+    {SocialOrganisationKind::mutual_aid, "mutual_aid", "居民互助类", "residents' mutual aid"},
+    {SocialOrganisationKind::culture_sports, "culture_sports", "文体娱乐类", "culture, sports and recreation"},
+    {SocialOrganisationKind::mediation, "mediation", "专业调处类", "professional mediation"},
+    {SocialOrganisationKind::other, "other", "其他", "any other kind"},
+}};
 
 constexpr Date open_end{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}};
 
@@ -36,10 +39,11 @@ std::size_t tree_index(const DivisionTree& tree, DivisionCode unit, const std::s
 
 }  // namespace
 
-std::string_view to_string(SocialOrganisationKind kind) noexcept { return detail::name_of(kind, kind_english); }
-std::string_view chinese_name(SocialOrganisationKind kind) noexcept { return detail::name_of(kind, kind_chinese); }
+std::span<const EnumName<SocialOrganisationKind>> enum_names(SocialOrganisationKind) noexcept { return kind_table; }
+std::string_view to_string(SocialOrganisationKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(SocialOrganisationKind kind) noexcept { return enum_chinese_name(kind); }
 SocialOrganisationKind parse_social_organisation_kind(std::string_view text) {
-    return detail::value_of<SocialOrganisationKind>(text, kind_english, kind_chinese, "social organisation kind");
+    return parse_enum<SocialOrganisationKind>(text, "social organisation kind", true);
 }
 
 // ---- 党员回家 ---------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 
-#include "../core/enum_names.hpp"
 #include "../core/text_input.hpp"
 #include "people_support.hpp"
 
@@ -16,14 +15,23 @@ namespace grassroots {
 namespace {
 
 using detail::fixed2;
-using detail::name_of;
 using detail::number_text;
 
-constexpr std::array<std::string_view, 4> rating_english{"excellent", "competent", "basically_competent",
-                                                         "incompetent"};
-constexpr std::array<std::string_view, 4> rating_chinese{"优秀", "称职", "基本称职", "不称职"};
-constexpr std::array<std::string_view, 2> scoring_english{"linear", "steps"};
-constexpr std::array<std::string_view, 3> rounding_english{"down", "nearest", "up"};
+constexpr std::array<EnumName<Rating>, 4> rating_table{{
+    {Rating::excellent, "excellent", "优秀", "the top band"},
+    {Rating::competent, "competent", "称职", "the second band"},
+    {Rating::basically_competent, "basically_competent", "基本称职", "the third band"},
+    {Rating::incompetent, "incompetent", "不称职", "the bottom band"},
+}};
+constexpr std::array<EnumName<ScoringKind>, 2> scoring_kind_table{{
+    {ScoringKind::linear, "linear", "", "0 points at zero_at, 100 at full_at, a line between"},
+    {ScoringKind::steps, "steps", "", "the points of the highest step reached"},
+}};
+constexpr std::array<EnumName<QuotaRounding>, 3> rounding_table{{
+    {QuotaRounding::down, "down", "", "floor: never more than the share"},
+    {QuotaRounding::nearest, "nearest", "", "round half up"},
+    {QuotaRounding::up, "up", "", "ceil: at least one in a pool with a positive share"},
+}};
 
 constexpr double weight_tolerance = 1e-9;
 
@@ -41,13 +49,14 @@ std::string worker_label(const CommunityWorker& worker) { return "community work
 
 }  // namespace
 
-std::string_view to_string(Rating rating) noexcept { return name_of(rating, rating_english); }
-std::string_view chinese_name(Rating rating) noexcept { return name_of(rating, rating_chinese); }
-Rating parse_rating(std::string_view text) {
-    return detail::value_of<Rating>(text, rating_english, rating_chinese, "rating");
-}
-std::string_view to_string(ScoringKind kind) noexcept { return name_of(kind, scoring_english); }
-std::string_view to_string(QuotaRounding rounding) noexcept { return name_of(rounding, rounding_english); }
+std::span<const EnumName<Rating>> enum_names(Rating) noexcept { return rating_table; }
+std::string_view to_string(Rating rating) noexcept { return enum_name(rating); }
+std::string_view chinese_name(Rating rating) noexcept { return enum_chinese_name(rating); }
+Rating parse_rating(std::string_view text) { return parse_enum<Rating>(text, "rating", true); }
+std::span<const EnumName<ScoringKind>> enum_names(ScoringKind) noexcept { return scoring_kind_table; }
+std::string_view to_string(ScoringKind kind) noexcept { return enum_name(kind); }
+std::span<const EnumName<QuotaRounding>> enum_names(QuotaRounding) noexcept { return rounding_table; }
+std::string_view to_string(QuotaRounding rounding) noexcept { return enum_name(rounding); }
 
 // ---- Workforce ------------------------------------------------------------------------------------
 

@@ -223,6 +223,24 @@ def test_pandas_round_trip_and_zero_copy_columns(dongying: gr.DivisionTree) -> N
     assert len(table) == 2_000 and table.tree is dongying
 
 
+
+def test_a_frame_reaches_cpp_in_one_call(dongying: gr.DivisionTree, monkeypatch: pytest.MonkeyPatch) -> None:
+    """from_pandas and from_arrays are Python: they normalise the columns and call the C++ constructor once."""
+    pytest.importorskip("pandas")
+    frame = gr.CaseTable.synthetic(dongying, cases=50, seed=3).to_pandas()
+    build = gr.CaseTable._from_columns
+    calls: list[str] = []
+
+    def counted(*args: Any) -> gr.CaseTable:
+        calls.append("_from_columns")
+        return build(*args)
+
+    monkeypatch.setattr(gr.CaseTable, "_from_columns", staticmethod(counted))
+    assert len(gr.CaseTable.from_pandas(dongying, frame)) == 50
+    assert calls == ["_from_columns"]
+    assert gr.CaseTable.from_pandas.__module__ == gr.CaseTable.from_arrays.__module__ == "grassroots.analytics._tables"
+
+
 # ---- from a case engine ---------------------------------------------------------------------------
 def test_from_engine_reads_deferral_and_ratings(dongying: gr.DivisionTree) -> None:
     if not hasattr(gr, "CaseEngine"):

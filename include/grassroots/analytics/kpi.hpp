@@ -20,6 +20,7 @@
 #include "grassroots/analytics/case_table.hpp"
 #include "grassroots/core/instant.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/division/code.hpp"
 #include "grassroots/division/tree.hpp"
 
@@ -50,6 +51,8 @@ enum class PeriodBasis : std::uint8_t {
     handling_due,  ///< 应结案: the handling deadline falls in the period (the default).
     opened,        ///< 立案: the case was filed in the period.
 };
+/// @brief Every PeriodBasis with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<PeriodBasis>> enum_names(PeriodBasis) noexcept;
 /// @brief "handling_due" or "opened".
 [[nodiscard]] std::string_view to_string(PeriodBasis basis) noexcept;
 /// @brief 应结案 or 立案.
@@ -60,6 +63,8 @@ enum class OnTimeRule : std::uint8_t {
     by_handling,  ///< Handled (处置) by the handling deadline, then closed (the default).
     by_closing,   ///< Closed (结案) by the handling deadline.
 };
+/// @brief Every OnTimeRule with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<OnTimeRule>> enum_names(OnTimeRule) noexcept;
 /// @brief "by_handling" or "by_closing".
 [[nodiscard]] std::string_view to_string(OnTimeRule rule) noexcept;
 /// @brief 按期处置 or 按期结案.
@@ -71,6 +76,8 @@ enum class TimeBucket : std::uint8_t {
     week,   ///< Monday-start weeks (as ISO 8601), labelled by their Monday.
     month,  ///< Calendar months, labelled by their first day.
 };
+/// @brief Every TimeBucket with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<TimeBucket>> enum_names(TimeBucket) noexcept;
 /// @brief "day", "week" or "month".
 [[nodiscard]] std::string_view to_string(TimeBucket bucket) noexcept;
 /// @brief 日, 周 or 月.

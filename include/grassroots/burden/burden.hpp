@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 
@@ -46,6 +47,8 @@ inline constexpr std::size_t burden_kind_count = 7;
 inline constexpr std::array<BurdenKind, burden_kind_count> all_burden_kinds{
     BurdenKind::plaque,        BurdenKind::certificate, BurdenKind::meeting,    BurdenKind::inspection,
     BurdenKind::reporting_app, BurdenKind::account,     BurdenKind::pushed_task};
+/// @brief Every BurdenKind with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<BurdenKind>> enum_names(BurdenKind) noexcept;
 /// @brief "plaque", "certificate", "meeting", "inspection", "reporting_app", "account" or "pushed_task".
 [[nodiscard]] std::string_view to_string(BurdenKind kind) noexcept;
 /// @brief 挂牌, 证明事项, 会议, 督查检查, 政务APP, 政务新媒体账号 or 摊派任务.
@@ -59,6 +62,8 @@ enum class BurdenStatus : std::uint8_t {
     to_remove,  ///< 拟清理: flagged for removal, still in force
     removed,    ///< 已清理: removed (摘牌, 取消, 关停)
 };
+/// @brief Every BurdenStatus with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<BurdenStatus>> enum_names(BurdenStatus) noexcept;
 /// @brief "allowed", "to_remove" or "removed".
 [[nodiscard]] std::string_view to_string(BurdenStatus status) noexcept;
 /// @brief 保留, 拟清理 or 已清理.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 
@@ -82,6 +83,8 @@ enum class SocialOrganisationKind : std::uint8_t {
     mediation,       ///< 专业调处类
     other,           ///< 其他
 };
+/// @brief Every SocialOrganisationKind with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<SocialOrganisationKind>> enum_names(SocialOrganisationKind) noexcept;
 /// @brief "life_service", "public_welfare", "mutual_aid", "culture_sports", "mediation", "other".
 [[nodiscard]] std::string_view to_string(SocialOrganisationKind kind) noexcept;
 /// @brief 生活服务类, 公益慈善类, 居民互助类, 文体娱乐类, 专业调处类, 其他.

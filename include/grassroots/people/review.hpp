@@ -23,6 +23,7 @@
 
 #include "grassroots/autonomy/rules.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 #include "grassroots/error.hpp"
@@ -127,6 +128,8 @@ enum class Rating : std::uint8_t {
     basically_competent,  ///< 基本称职
     incompetent,          ///< 不称职
 };
+/// @brief Every Rating with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<Rating>> enum_names(Rating) noexcept;
 /// @brief "excellent", "competent", "basically_competent" or "incompetent".
 [[nodiscard]] std::string_view to_string(Rating rating) noexcept;
 /// @brief 优秀, 称职, 基本称职 or 不称职.
@@ -139,6 +142,8 @@ enum class ScoringKind : std::uint8_t {
     linear,  ///< 0 points at `zero_at`, 100 at `full_at`, a straight line between, flat outside.
     steps,   ///< The points of the highest step whose `at_least` the evidence reaches (0 below all).
 };
+/// @brief Every ScoringKind with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<ScoringKind>> enum_names(ScoringKind) noexcept;
 /// @brief "linear" or "steps".
 [[nodiscard]] std::string_view to_string(ScoringKind kind) noexcept;
 
@@ -195,6 +200,8 @@ enum class QuotaRounding : std::uint8_t {
     nearest,  ///< Round half up.
     up,       ///< ceil: at least one 优秀 in any pool with a positive share.
 };
+/// @brief Every QuotaRounding with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<QuotaRounding>> enum_names(QuotaRounding) noexcept;
 /// @brief "down", "nearest" or "up".
 [[nodiscard]] std::string_view to_string(QuotaRounding rounding) noexcept;
 

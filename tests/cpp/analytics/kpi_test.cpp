@@ -156,6 +156,17 @@ TEST(Kpis, OnTimeByHandlingOrByClosing) {
     EXPECT_EQ(chinese_name(OnTimeRule::by_handling), "按期处置");
 }
 
+TEST(Kpis, OneTableServesTheNamesOfBasesRulesAndBuckets) {
+    EXPECT_EQ(enum_names(PeriodBasis{}).size(), 2U);
+    EXPECT_EQ(enum_names(OnTimeRule{}).size(), 2U);
+    const auto buckets = enum_names(TimeBucket{});
+    ASSERT_EQ(buckets.size(), 3U);
+    for (std::size_t i = 0; i < buckets.size(); ++i) EXPECT_EQ(static_cast<std::size_t>(buckets[i].value), i);
+    EXPECT_EQ(to_string(TimeBucket::week), "week");
+    EXPECT_EQ(chinese_name(TimeBucket::month), "月");
+    EXPECT_EQ(chinese_name(OnTimeRule::by_closing), "按期结案");
+}
+
 TEST(Kpis, PeriodByHandlingDeadlineOrByFiling) {
     KpiOptions options = march();
     options.basis = PeriodBasis::opened;

@@ -69,6 +69,23 @@ TEST(BurdenNames, KindsAndStatuses) {
                 HasSubstr("unknown burden kind 'banner' (expected plaque, certificate"));
 }
 
+TEST(BurdenNames, OneTableServesEveryName) {
+    const auto kinds = enum_names(BurdenKind{});
+    ASSERT_EQ(kinds.size(), burden_kind_count);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        EXPECT_EQ(kinds[i].value, all_burden_kinds[i]);
+        EXPECT_EQ(to_string(kinds[i].value), kinds[i].name);
+        EXPECT_EQ(chinese_name(kinds[i].value), kinds[i].chinese);
+        EXPECT_EQ(parse_burden_kind(kinds[i].chinese), kinds[i].value);
+    }
+    for (const EnumName<BurdenStatus>& status : enum_names(BurdenStatus{})) {
+        EXPECT_EQ(parse_burden_status(status.name), status.value);
+    }
+    EXPECT_EQ(to_string(static_cast<BurdenKind>(99)), "?");
+    EXPECT_THAT(error_message<InvalidInput>([] { (void)parse_burden_status("gone"); }),
+                HasSubstr("unknown burden status 'gone' (expected allowed, to_remove, removed, 保留, 拟清理, 已清理)"));
+}
+
 TEST(BurdenWeights, DefaultsAreDocumentedPlaceholders) {
     const BurdenWeights w = BurdenWeights::defaults();
     EXPECT_EQ(w[BurdenKind::plaque], 1.0);

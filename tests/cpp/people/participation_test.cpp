@@ -139,5 +139,15 @@ TEST(SocialOrganisations, RefuseBadInput) {
                 HasSubstr("unknown social organisation kind 'club'"));
 }
 
+TEST(SocialOrganisations, OneTableServesEveryKindName) {
+    const auto kinds = enum_names(SocialOrganisationKind{});
+    ASSERT_EQ(kinds.size(), 6U);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        EXPECT_EQ(static_cast<std::size_t>(kinds[i].value), i);
+        EXPECT_EQ(parse_social_organisation_kind(kinds[i].name), kinds[i].value);
+        EXPECT_EQ(parse_social_organisation_kind(kinds[i].chinese), kinds[i].value);
+    }
+}
+
 }  // namespace
 }  // namespace grassroots

@@ -89,6 +89,20 @@ TEST(ReviewRules, DefaultsCarryTheirSourcesAndTheSeedsSixMonths) {
     EXPECT_FALSE(rules.parameter(review_parameter::standard_wait).verified);
 }
 
+TEST(RatingNames, OneTableServesEveryName) {
+    for (const EnumName<Rating>& rating : enum_names(Rating{})) {
+        EXPECT_EQ(to_string(rating.value), rating.name);
+        EXPECT_EQ(chinese_name(rating.value), rating.chinese);
+        EXPECT_EQ(parse_rating(rating.name), rating.value);
+        EXPECT_EQ(parse_rating(rating.chinese), rating.value);
+    }
+    EXPECT_EQ(to_string(ScoringKind::steps), "steps");
+    EXPECT_EQ(to_string(QuotaRounding::nearest), "nearest");
+    EXPECT_EQ(error_message<InvalidInput>([] { (void)parse_rating("good"); }),
+              "unknown rating 'good' (expected excellent, competent, basically_competent, incompetent, 优秀, 称职, "
+              "基本称职, 不称职)");
+}
+
 TEST(Scoring, LinearStepsAndFallingLines) {
     const Scoring rising = Scoring::linear(0.8, 1.0);
     EXPECT_EQ(rising.points(0.5), 0);

@@ -2,13 +2,15 @@
 KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket
 """
 from __future__ import annotations
+import collections
+import grassroots._core.analytics
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.calendar
 import grassroots._core.division
 import grassroots._core.grid
 import grassroots._core.workflow
-import numpy.typing
 import typing
 __all__: list[str] = ['BucketReport', 'CaseTable', 'KpiCounts', 'KpiDefinition', 'KpiOptions', 'KpiRates', 'KpiReport', 'KpiRow', 'OnTimeRule', 'PeriodBasis', 'TimeBucket', 'TimeToClose', 'compute_kpis', 'compute_kpis_by_bucket', 'compute_rates', 'kpi_definition', 'kpi_definitions', 'parse_rating_value']
 class PeriodBasis:
@@ -121,11 +123,11 @@ class TimeBucket:
     
     Members:
     
-      DAY : China Standard Time calendar days
+      DAY : 日: China Standard Time calendar days
     
-      WEEK : Monday-start weeks (as ISO 8601), labelled by their Monday
+      WEEK : 周: Monday-start weeks (as ISO 8601), labelled by their Monday
     
-      MONTH : calendar months, labelled by their first day
+      MONTH : 月: calendar months, labelled by their first day
     """
     DAY: typing.ClassVar[TimeBucket]
     MONTH: typing.ClassVar[TimeBucket]
@@ -569,20 +571,22 @@ class CaseTable:
         A table from normalised columns (internal; use from_arrays).
         """
     @staticmethod
-    def from_arrays(tree: grassroots._core.division.DivisionTree, unit: numpy.typing.ArrayLike | None, opened_at: numpy.typing.ArrayLike | None, handling_due: numpy.typing.ArrayLike | None = None, closed_at: numpy.typing.ArrayLike | None = None, handled_at: numpy.typing.ArrayLike | None = None, closed: numpy.typing.ArrayLike | None = None, deferred: numpy.typing.ArrayLike | None = None, responded: numpy.typing.ArrayLike | None = None, resolved: numpy.typing.ArrayLike | None = None, satisfied: numpy.typing.ArrayLike | None = None, rated: numpy.typing.ArrayLike | None = None, reworks: numpy.typing.ArrayLike | None = None, escalations: numpy.typing.ArrayLike | None = None, grid: numpy.typing.ArrayLike | None = None, matter: numpy.typing.ArrayLike | None = None, grid_codes: collections.abc.Sequence[str] | None = None, matter_keys: collections.abc.Sequence[str] | None = None) -> CaseTable:
-        """
-        A table from arrays (NumPy, pandas or sequences), one value per case. unit: division codes (str or int). Instants: datetime64 (naive = China Standard Time), tz-aware pandas datetimes, datetime objects (naive = CST) or int seconds since the epoch; NaT/None = none. Flags: bool or 0/1 (give rated with the 三率 flags responded/resolved/satisfied). grid and matter: codes/keys (str, None = none) or, with grid_codes/matter_keys, int indices (-1 = none). closed defaults to 'closed_at is set'. InvalidInputError names the row (1-based) and column.
-        """
+    def from_arrays(tree: grassroots._core.division.DivisionTree, unit: typing.Any, opened_at: typing.Any, handling_due: typing.Any = ..., closed_at: typing.Any = ..., handled_at: typing.Any = ..., closed: typing.Any = ..., deferred: typing.Any = ..., responded: typing.Any = ..., resolved: typing.Any = ..., satisfied: typing.Any = ..., rated: typing.Any = ..., reworks: typing.Any = ..., escalations: typing.Any = ..., grid: typing.Any = ..., matter: typing.Any = ..., grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
+        """A table from arrays (NumPy, pandas or sequences), one value per case. unit: division codes (str or int).
+        Instants: datetime64 (naive = China Standard Time), tz-aware pandas datetimes, datetime objects (naive =
+        CST) or int seconds since the epoch; NaT/None = none. Flags: bool or 0/1 (give rated with the 三率 flags
+        responded/resolved/satisfied). grid and matter: codes/keys (str, None = none) or, with grid_codes/matter_keys,
+        int indices (-1 = none). closed defaults to 'closed_at is set'. InvalidInputError names the row (1-based) and
+        column."""
     @staticmethod
     def from_engine(engine: grassroots._core.workflow.CaseEngine, tree: grassroots._core.division.DivisionTree, deferred_states: collections.abc.Sequence[str] = ['defer', 'deferred'], responded_field: str = 'responded', resolved_field: str = 'resolved', satisfied_field: str = 'satisfied') -> CaseTable:
         """
         Every case of a CaseEngine, units found in tree: deferred = has been in a state listed in deferred_states; the latest transition carrying a rating field makes the case rated, each field read as yes (yes/true/1/是) or no (no/false/0/否), ASCII case ignored, a missing one as no.
         """
     @staticmethod
-    def from_pandas(tree: grassroots._core.division.DivisionTree, frame: typing.Any, grid_codes: collections.abc.Sequence[str] | None = None, matter_keys: collections.abc.Sequence[str] | None = None) -> CaseTable:
-        """
-        A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required; others optional; extra columns ignored); to_pandas() output reads back.
-        """
+    def from_pandas(tree: grassroots._core.division.DivisionTree, frame: pandas.DataFrame, grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
+        """A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required;
+        others optional; extra columns ignored); to_pandas() output reads back."""
     @staticmethod
     def synthetic(tree: grassroots._core.division.DivisionTree, cases: typing.SupportsInt | typing.SupportsIndex = 100000, year: typing.SupportsInt | typing.SupportsIndex = 2025, seed: typing.SupportsInt | typing.SupportsIndex = 2024, grids: grassroots._core.grid.GridMap | None = None, scope: str | grassroots._core.division.DivisionCode | None = None) -> CaseTable:
         """
@@ -602,10 +606,9 @@ class CaseTable:
         """
         Bytes held by the columns and lists.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT where absent), flags (bool), reworks, escalations. Needs pandas.
-        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT
+        where absent), flags (bool), reworks, escalations. Needs pandas."""
     @property
     def grid_codes(self) -> list[str]:
         """
@@ -656,10 +659,10 @@ class KpiReport:
         """
         The name of the unit of a unit row.
         """
-    def to_pandas(self, part: str = 'units') -> typing.Any:
-        """
-        One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty denominator); codes and levels are categoricals. Needs pandas.
-        """
+    def to_pandas(self, part: str = ...) -> pandas.DataFrame:
+        """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter
+        ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty
+        denominator); codes and levels are categoricals. Needs pandas."""
     def unit(self, code: str | grassroots._core.division.DivisionCode) -> KpiRow:
         """
         The row of a unit; NotFoundError (also for a unit left out by levels or scope).
@@ -711,10 +714,9 @@ class BucketReport:
         """
         The first day of the bucket of a row.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals), counts and rates. Needs pandas.
-        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals),
+        counts and rates. Needs pandas."""
     @property
     def bucket(self) -> TimeBucket:
         """

@@ -2,6 +2,7 @@
 The burden ledger (减负台账, 小马拉大车) and the burden index
 """
 from __future__ import annotations
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.division
@@ -21,7 +22,7 @@ class BurdenKind:
     
       INSPECTION : 督查检查: an inspection or check (quantity: times a year)
     
-      REPORTING_APP : 政务APP / 填报系统: an app to report in (quantity: apps)
+      REPORTING_APP : 政务APP: an app or reporting system (填报系统) to report in (quantity: apps)
     
       ACCOUNT : 政务新媒体账号: a government new-media account (quantity: accounts)
     
@@ -401,14 +402,11 @@ class BurdenComparison:
         """
         The change of one kind.
         """
-    def kinds_frame(self) -> typing.Any:
-        """
-        One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas.
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per unit (index: unit code): staff, weighted and index before and after, change, items, added, removed. Needs pandas.
-        """
+    def kinds_frame(self) -> pandas.DataFrame:
+        """One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per unit (index: unit code): staff, weighted and index before and after, change, items, added,
+        removed. Needs pandas."""
     @property
     def after(self) -> datetime.date:
         """
@@ -460,10 +458,9 @@ class BurdenLedger:
         """
         The index of every unit on a day (in code order); within: only that division's subtree.
         """
-    def index_frame(self, on: datetime.date, within: str | grassroots._core.division.DivisionCode | None = None) -> typing.Any:
-        """
-        One row per unit (index: unit code): staff, items, one quantity column per kind, weighted, index. Needs pandas.
-        """
+    def index_frame(self, on: datetime.date, within: typing.Union[str, grassroots._core.division.DivisionCode, None] = ...) -> pandas.DataFrame:
+        """One row per unit (index: unit code): staff, items, one quantity column per kind, weighted, index.
+        Needs pandas."""
     def index_of(self, unit: str | grassroots._core.division.DivisionCode, on: datetime.date) -> BurdenIndexRow:
         """
         The index of one unit on a day.
@@ -476,10 +473,9 @@ class BurdenLedger:
         """
         items.csv: unit,kind,name,source_department,quantity,status,added,flagged,removed,note.
         """
-    def items_frame(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per item (index: id): unit, kind, name, source_department (categoricals), quantity, status, added, flagged, removed (datetimes), note, and in_force (on that day) when on is given. Needs pandas.
-        """
+    def items_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per item (index: id): unit, kind, name, source_department (categoricals), quantity, status,
+        added, flagged, removed (datetimes), note, and in_force (on that day) when on is given. Needs pandas."""
     def items_of(self, unit: str | grassroots._core.division.DivisionCode) -> list[int]:
         """
         Ids of the items of a unit.

@@ -2,6 +2,8 @@
 Community-worker reviews (履职评估), volunteers, 党员回家 and social organisations
 """
 from __future__ import annotations
+import grassroots._core.people
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.autonomy
@@ -16,13 +18,13 @@ class Rating:
     
     Members:
     
-      EXCELLENT : 优秀
+      EXCELLENT : 优秀: the top band
     
-      COMPETENT : 称职
+      COMPETENT : 称职: the second band
     
-      BASICALLY_COMPETENT : 基本称职
+      BASICALLY_COMPETENT : 基本称职: the third band
     
-      INCOMPETENT : 不称职
+      INCOMPETENT : 不称职: the bottom band
     """
     BASICALLY_COMPETENT: typing.ClassVar[Rating]
     COMPETENT: typing.ClassVar[Rating]
@@ -250,10 +252,8 @@ class Workforce:
         """
         The int id of the worker with this staff id, or None.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per worker, indexed by id: staff_id, name, unit, grade, grade_start, wait_change_months, actor.
-        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per worker, indexed by id: staff_id, name, unit, grade, grade_start, wait_change_months, actor."""
     def worker(self, id: int) -> CommunityWorker:
         """
         The worker with this int id; NotFoundError.
@@ -338,10 +338,8 @@ class ReviewEvidence:
         """
         Records a value; InvalidInputError for a negative or non-finite value or one already given.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given).
-        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given)."""
     @property
     def values(self) -> list[EvidenceValue]:
         """
@@ -628,10 +626,9 @@ class ReviewRules:
         """
         Replaces the QuotaOptions.
         """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified, override_note.
-        """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified,
+        override_note."""
     def value(self, id: str) -> int:
         """
         The number of parameter id.
@@ -945,14 +942,12 @@ class ReviewOutcome:
         """
         Workers given this rating.
         """
-    def scores_frame(self) -> typing.Any:
-        """
-        One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight, contribution.
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date.
-        """
+    def scores_frame(self) -> pandas.DataFrame:
+        """One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight,
+        contribution."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered
+        categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date."""
     @property
     def first(self) -> datetime.date:
         """
@@ -1237,10 +1232,8 @@ class VolunteerRegistry:
         """
         VolunteerTotals over [first, last]: per unit that has anything (no tree), or for every unit of the tree over its subtree (rolled up the ladder).
         """
-    def totals_frame(self, first: datetime.date, last: datetime.date, tree: typing.Any = None) -> typing.Any:
-        """
-        totals() as a DataFrame indexed by unit (categorical codes).
-        """
+    def totals_frame(self, first: datetime.date, last: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """totals() as a DataFrame indexed by unit (categorical codes)."""
     def volunteer(self, id: int) -> Volunteer:
         """
         The volunteer with this int id.
@@ -1360,10 +1353,8 @@ class ResidentPartyMembers:
         """
         (organisation, count) pairs of members registered on a day, by organisation name.
         """
-    def counts_frame(self, on: datetime.date, tree: typing.Any = None) -> typing.Any:
-        """
-        counts() as a DataFrame indexed by unit.
-        """
+    def counts_frame(self, on: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """counts() as a DataFrame indexed by unit."""
     def end(self, registration: int, ended: datetime.date) -> None:
         """
         Ends a registration.
@@ -1379,17 +1370,17 @@ class SocialOrganisationKind:
     
     Members:
     
-      LIFE_SERVICE : 生活服务类
+      LIFE_SERVICE : 生活服务类: life services
     
-      PUBLIC_WELFARE : 公益慈善类
+      PUBLIC_WELFARE : 公益慈善类: public welfare and charity
     
-      MUTUAL_AID : 居民互助类
+      MUTUAL_AID : 居民互助类: residents' mutual aid
     
-      CULTURE_SPORTS : 文体娱乐类
+      CULTURE_SPORTS : 文体娱乐类: culture, sports and recreation
     
-      MEDIATION : 专业调处类
+      MEDIATION : 专业调处类: professional mediation
     
-      OTHER : 其他
+      OTHER : 其他: any other kind
     """
     CULTURE_SPORTS: typing.ClassVar[SocialOrganisationKind]
     LIFE_SERVICE: typing.ClassVar[SocialOrganisationKind]
@@ -1586,10 +1577,8 @@ class SocialOrganisationRegistry:
         """
         ParticipationShares from households (UnitHouseholds rows or {code: households}): per unit (no tree), or for every unit of the tree over its subtree.
         """
-    def participation_frame(self, households: typing.Any, tree: typing.Any = None) -> typing.Any:
-        """
-        participation() as a DataFrame indexed by unit.
-        """
+    def participation_frame(self, households: typing.Union[typing.Sequence[grassroots._core.people.UnitHouseholds], dict[str, int]], tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """participation() as a DataFrame indexed by unit."""
     @property
     def organisations(self) -> list[SocialOrganisation]:
         """

@@ -22,6 +22,7 @@ from .._core.analytics import (
     kpi_definitions,
     parse_rating_value,
 )
+from . import _pandas, _tables  # noqa: F401 (attach from_arrays, from_pandas and the to_pandas methods)
 
 __all__ = [
     "BucketReport",

@@ -13,6 +13,7 @@ from .._core.burden import (
     BurdenStatus,
     BurdenWeights,
 )
+from . import _pandas  # noqa: F401 (attaches items_frame, index_frame, to_pandas and kinds_frame)
 
 __all__ = [
     "BurdenChange",

@@ -45,6 +45,7 @@ from .._core.people import (
     parse_social_organisation_kind,
     review,
 )
+from . import _pandas  # noqa: F401 (attaches to_pandas and the *_frame methods)
 
 __all__ = [
     "CommunityWorker",

@@ -1,4 +1,5 @@
-"""pandas views of the people area, imported lazily so that grassroots works without pandas.
+"""pandas views of the people area, attached to the bound classes; pandas is imported lazily so that
+grassroots works without it.
 
 Division codes and indicator ids become categoricals (categories sorted, so codes are in ladder
 pre-order); ratings an ordered categorical from worst to best (incompetent < basically_competent <
@@ -9,19 +10,25 @@ counts nullable ``Int64``, numbers ``float64`` and text ``string``.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
-from ._autonomy_pandas import _dates, _strings
-from ._core.people import (
+from .._core.division import DivisionTree
+from .._core.people import (
     ParticipationShare,
     Rating,
+    ResidentPartyMembers,
     ReviewEvidence,
     ReviewOutcome,
     ReviewRules,
+    SocialOrganisationRegistry,
     UnitCount,
+    UnitHouseholds,
+    VolunteerRegistry,
     VolunteerTotals,
     Workforce,
 )
+from .._extend import extends
+from .._frames import _dates, _strings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,12 +66,14 @@ def _date_list(values: Iterable[Optional[datetime.date]]) -> Any:
     return _dates(list(values))
 
 
-def workforce_frame(workforce: Workforce) -> "pd.DataFrame":
-    """One row per worker, indexed by worker id: staff_id, name, unit (categorical), grade,
-    grade_start (datetime), wait_change_months, actor (missing when none)."""
+@extends(Workforce)
+def to_pandas(self: Workforce) -> pd.DataFrame:
+    """One row per worker, indexed by id: staff_id, name, unit, grade, grade_start, wait_change_months, actor.
+
+    unit is categorical, grade_start a datetime, actor missing when none."""
     import pandas as pd
 
-    workers = workforce.workers
+    workers = self.workers
     frame = pd.DataFrame(
         {
             "staff_id": _strings([w.id for w in workers]),
@@ -80,14 +89,16 @@ def workforce_frame(workforce: Workforce) -> "pd.DataFrame":
     return frame
 
 
-def evidence_frame(evidence: ReviewEvidence) -> "pd.DataFrame":
-    """Wide: one row per worker (index ``worker``, in order of first appearance), one float64
-    column per evidence key (in order of first appearance), NaN where no value was given."""
+@extends(ReviewEvidence)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewEvidence) -> pd.DataFrame:  # noqa: F811
+    """Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given).
+
+    Workers and keys are in order of first appearance."""
     import pandas as pd
 
     workers: dict[str, dict[str, float]] = {}
     keys: dict[str, None] = {}
-    for value in evidence.values:
+    for value in self.values:
         workers.setdefault(value.worker, {})[value.key] = value.value
         keys[value.key] = None
     frame = pd.DataFrame(
@@ -97,15 +108,17 @@ def evidence_frame(evidence: ReviewEvidence) -> "pd.DataFrame":
     return frame
 
 
-def rules_frame(rules: ReviewRules) -> "pd.DataFrame":
-    """One row per indicator, then per parameter: kind ('indicator' or 'parameter'), id, summary
-    (the indicator's name or the parameter's summary), value (the parameter's number, missing for
-    indicators), weight and scoring (missing for parameters), law, article, verified,
-    override_note."""
+@extends(ReviewRules)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewRules) -> pd.DataFrame:  # noqa: F811
+    """One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified,
+    override_note.
+
+    Indicators first, then parameters; summary is the indicator's name or the parameter's summary,
+    value the parameter's number (missing for indicators), weight and scoring missing for parameters."""
     import pandas as pd
 
-    indicators = rules.indicators
-    parameters = rules.parameters
+    indicators = self.indicators
+    parameters = self.parameters
     return pd.DataFrame(
         {
             "kind": pd.Categorical(
@@ -127,13 +140,15 @@ def rules_frame(rules: ReviewRules) -> "pd.DataFrame":
     )
 
 
-def outcome_frame(outcome: ReviewOutcome) -> "pd.DataFrame":
-    """One row per worker, indexed by staff id: unit and pool (categoricals), score, score_rating
-    and rating (ordered categoricals), moved_down, quota_rank (missing unless moved down),
-    wait_change_months, next_grade_date (NaT without a grade start)."""
+@extends(ReviewOutcome)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: ReviewOutcome) -> pd.DataFrame:  # noqa: F811
+    """One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered
+    categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date.
+
+    quota_rank is missing unless moved down, next_grade_date NaT without a grade start."""
     import pandas as pd
 
-    reviews = outcome.reviews
+    reviews = self.reviews
     frame = pd.DataFrame(
         {
             "unit": _codes([r.unit for r in reviews]),
@@ -153,13 +168,16 @@ def outcome_frame(outcome: ReviewOutcome) -> "pd.DataFrame":
     return frame
 
 
-def scores_frame(outcome: ReviewOutcome) -> "pd.DataFrame":
-    """One row per worker and indicator: worker_id, indicator (categorical in the scheme's order),
-    evidence, value (NaN when scored by points_if_missing), points, weight, contribution."""
+@extends(ReviewOutcome)
+def scores_frame(self: ReviewOutcome) -> pd.DataFrame:
+    """One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight,
+    contribution.
+
+    indicator's categories are in the scheme's order; value is NaN when scored by points_if_missing."""
     import pandas as pd
 
-    rows = [(r.worker_id, s) for r in outcome.reviews for s in r.indicators]
-    order = [s.indicator for s in outcome.reviews[0].indicators] if outcome.reviews else []
+    rows = [(r.worker_id, s) for r in self.reviews for s in r.indicators]
+    order = [s.indicator for s in self.reviews[0].indicators] if self.reviews else []
     return pd.DataFrame(
         {
             "worker_id": _strings([w for w, _ in rows]),
@@ -201,7 +219,7 @@ def unit_counts_frame(counts: Sequence[UnitCount], column: str = "count") -> "pd
     )
 
 
-def participation_frame(shares: Sequence[ParticipationShare]) -> "pd.DataFrame":
+def participation_frame_of(shares: Sequence[ParticipationShare]) -> "pd.DataFrame":
     """One row per unit (index ``unit``, categorical codes): organisations, incubation_sites,
     households, participating_households (int64), share (float64, NaN without households),
     estimated (bool)."""
@@ -218,3 +236,28 @@ def participation_frame(shares: Sequence[ParticipationShare]) -> "pd.DataFrame":
         },
         index=pd.CategoricalIndex(_codes([s.unit for s in shares]), name="unit"),
     )
+
+
+@extends(VolunteerRegistry)
+def totals_frame(
+    self: VolunteerRegistry, first: datetime.date, last: datetime.date, tree: Optional[DivisionTree] = None
+) -> pd.DataFrame:
+    """totals() as a DataFrame indexed by unit (categorical codes)."""
+    return volunteer_totals_frame(self.totals(first, last) if tree is None else self.totals(first, last, tree))
+
+
+@extends(ResidentPartyMembers)
+def counts_frame(self: ResidentPartyMembers, on: datetime.date, tree: Optional[DivisionTree] = None) -> pd.DataFrame:
+    """counts() as a DataFrame indexed by unit."""
+    return unit_counts_frame(self.counts(on) if tree is None else self.counts(on, tree), "party_members")
+
+
+@extends(SocialOrganisationRegistry)
+def participation_frame(
+    self: SocialOrganisationRegistry,
+    households: Union[Sequence[UnitHouseholds], dict[str, int]],
+    tree: Optional[DivisionTree] = None,
+) -> pd.DataFrame:
+    """participation() as a DataFrame indexed by unit."""
+    shares = self.participation(households) if tree is None else self.participation(households, tree)
+    return participation_frame_of(shares)

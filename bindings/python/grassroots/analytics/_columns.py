@@ -1,9 +1,9 @@
-"""Case tables from arrays: the normalisation behind CaseTable.from_arrays() and
-CaseTable.from_pandas() (NumPy only; pandas objects are read through NumPy). CaseTable.from_engine()
-is C++ throughout.
+"""The normalisation behind CaseTable.from_arrays() and CaseTable.from_pandas() (NumPy only; pandas objects
+are read through NumPy), imported when a table is made so that ``import grassroots`` does not load NumPy.
 
 Codes and labels become indices (``-1`` = none), instants int64 seconds since the epoch (UTC,
-``INT64_MIN`` = none), flags 0/1; the C++ side then checks every row.
+``INT64_MIN`` = none), flags 0/1; then one call of the C++ CaseTable._from_columns() checks every row
+and builds the table.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from typing import Any, Optional
 
 import numpy as np
 
-from ._core import InvalidInputError
-from ._core.analytics import CaseTable
-from ._core.division import DivisionTree
+from .._core import InvalidInputError
+from .._core.division import DivisionTree
 
 NONE_TIME = np.iinfo(np.int64).min
 CHINA_OFFSET = 8 * 3600
@@ -175,29 +174,25 @@ def _indexed(values: Any, listed: Optional[Sequence[str]], column: str) -> tuple
     return codes.astype(np.int32), labels
 
 
-def table_from_arrays(tree: DivisionTree, unit: Any, opened_at: Any, handling_due: Any = None, closed_at: Any = None,
-                      handled_at: Any = None, closed: Any = None, deferred: Any = None, responded: Any = None,
-                      resolved: Any = None, satisfied: Any = None, rated: Any = None, reworks: Any = None,
-                      escalations: Any = None, grid: Any = None, matter: Any = None,
-                      grid_codes: Optional[Sequence[str]] = None,
-                      matter_keys: Optional[Sequence[str]] = None) -> CaseTable:
-    """CaseTable.from_arrays (see its documentation)."""
-    grid_index, grids = _indexed(grid, grid_codes, "grid")
-    matter_index, matters = _indexed(matter, matter_keys, "matter")
+def normalise(given: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The columns of CaseTable._from_columns() and the grid and matter lists, from the arguments of
+    CaseTable.from_arrays() by name."""
+    grid_index, grids = _indexed(given["grid"], given["grid_codes"], "grid")
+    matter_index, matters = _indexed(given["matter"], given["matter_keys"], "matter")
     columns: dict[str, Any] = {
-        "unit": _unit_indices(tree, unit),
-        "opened_at": _seconds(opened_at, "opened_at"),
-        "handling_due": _seconds(handling_due, "handling_due"),
-        "closed_at": _seconds(closed_at, "closed_at"),
-        "handled_at": _seconds(handled_at, "handled_at"),
-        "closed": _flags(closed, "closed"),
-        "deferred": _flags(deferred, "deferred"),
-        "responded": _flags(responded, "responded"),
-        "resolved": _flags(resolved, "resolved"),
-        "satisfied": _flags(satisfied, "satisfied"),
-        "rated": _flags(rated, "rated"),
-        "reworks": _counters(reworks, "reworks"),
-        "escalations": _counters(escalations, "escalations"),
+        "unit": _unit_indices(given["tree"], given["unit"]),
+        "opened_at": _seconds(given["opened_at"], "opened_at"),
+        "handling_due": _seconds(given["handling_due"], "handling_due"),
+        "closed_at": _seconds(given["closed_at"], "closed_at"),
+        "handled_at": _seconds(given["handled_at"], "handled_at"),
+        "closed": _flags(given["closed"], "closed"),
+        "deferred": _flags(given["deferred"], "deferred"),
+        "responded": _flags(given["responded"], "responded"),
+        "resolved": _flags(given["resolved"], "resolved"),
+        "satisfied": _flags(given["satisfied"], "satisfied"),
+        "rated": _flags(given["rated"], "rated"),
+        "reworks": _counters(given["reworks"], "reworks"),
+        "escalations": _counters(given["escalations"], "escalations"),
         "grid": grid_index,
         "matter": matter_index,
     }
@@ -205,4 +200,4 @@ def table_from_arrays(tree: DivisionTree, unit: Any, opened_at: Any, handling_du
         raise InvalidInputError("case table, field 'opened_at': every case needs the time it was filed")
     if columns["closed"] is None and columns["closed_at"] is not None:
         columns["closed"] = (columns["closed_at"] != NONE_TIME).astype(np.int64)
-    return CaseTable._from_columns(tree, columns, grids, matters)
+    return columns, grids, matters

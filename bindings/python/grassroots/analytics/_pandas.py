@@ -1,4 +1,5 @@
-"""pandas views of case tables and KPI reports, imported lazily so that grassroots works without pandas.
+"""pandas views of case tables and KPI reports, attached to the bound classes over the column primitives
+of grassroots._core.analytics; pandas is imported lazily so that grassroots works without it.
 
 As in the other views: codes that repeat (unit, grid, matter, parent) are categoricals, the level an
 ordered categorical (province < … < village), names ``string``, instants tz-aware datetime64 in
@@ -10,15 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
-from ._core.analytics import BucketReport, CaseTable, KpiReport
-from ._core.division import DivisionTree, Level
-from ._workflow_pandas import _instants
+from .._core.analytics import BucketReport, CaseTable, KpiReport
+from .._core.division import DivisionTree, Level
+from .._extend import extends
+from .._workflow_pandas import _instants  # moves to .._frames with the workflow area
 
 if TYPE_CHECKING:
     import pandas as pd
 
-_TABLE_COLUMNS = ("unit", "opened_at", "handling_due", "closed_at", "handled_at", "closed", "deferred", "responded",
-                  "resolved", "satisfied", "rated", "reworks", "escalations", "grid", "matter")
 _INSTANTS = ("opened_at", "handling_due", "closed_at", "handled_at")
 _FLAGS = ("closed", "deferred", "responded", "resolved", "satisfied", "rated")
 _COUNTS = ("cases", "deferred", "closed", "closed_deferred", "on_time", "on_time_deferred", "closed_late",
@@ -72,13 +72,16 @@ def _unit_part(columns: dict[str, Any], frame: dict[str, Any]) -> None:
     frame["parent_code"] = _first_seen(columns["parent_code"])
 
 
-def report_frame(report: KpiReport, part: str = "units") -> "pd.DataFrame":
-    """One row per unit (index: the unit's index in the tree; code, name, level, parent_code), grid
-    (index: grid index; code, unit_code) or matter (index: matter index; key), then the counts, rates
-    and time-to-close percentiles."""
+@extends(KpiReport)
+def to_pandas(self: KpiReport, part: str = "units") -> pd.DataFrame:
+    """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter
+    ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty
+    denominator); codes and levels are categoricals. Needs pandas.
+
+    The index is the unit's index in the tree, the grid index or the matter index."""
     import pandas as pd
 
-    columns = report._columns(part)
+    columns = self._columns(part)
     frame: dict[str, Any] = {}
     if part == "units":
         _unit_part(columns, frame)
@@ -89,36 +92,42 @@ def report_frame(report: KpiReport, part: str = "units") -> "pd.DataFrame":
         frame["key"] = _first_seen(columns["key"])
     _measures(columns, frame)
     out = pd.DataFrame(frame, index=pd.Index(columns["index"], name="index"))
-    return _describe(out, report)
+    return _describe(out, self)
 
 
-def bucket_frame(report: BucketReport) -> "pd.DataFrame":
-    """One row per bucket and unit: bucket_start (datetime64, the bucket's first day), code, name,
-    level, parent_code, then the counts and rates."""
+@extends(BucketReport)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: BucketReport) -> pd.DataFrame:  # noqa: F811
+    """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals),
+    counts and rates. Needs pandas.
+
+    bucket_start is the bucket's first day."""
     import numpy as np
     import pandas as pd
 
-    columns = report._columns()
+    columns = self._columns()
     frame: dict[str, Any] = {"bucket_start": np.asarray(columns["bucket_start"], dtype="datetime64[D]").astype("datetime64[s]")}
     _unit_part(columns, frame)
     _measures(columns, frame)
     out = pd.DataFrame(frame)
-    out.attrs["bucket"] = report.bucket.name.lower()
-    return _describe(out, report)
+    out.attrs["bucket"] = self.bucket.name.lower()
+    return _describe(out, self)
 
 
-def table_frame(table: CaseTable) -> "pd.DataFrame":
-    """One row per case: unit (categorical of the tree's codes), grid and matter (categoricals of the
-    table's lists; missing for none), the instants, the flags (bool), reworks and escalations."""
+@extends(CaseTable)  # type: ignore[no-redef]  # one to_pandas per class
+def to_pandas(self: CaseTable) -> pd.DataFrame:  # noqa: F811
+    """One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT
+    where absent), flags (bool), reworks, escalations. Needs pandas.
+
+    unit's categories are the tree's codes, grid's and matter's the table's lists (missing for none)."""
     import numpy as np
     import pandas as pd
 
-    columns = table.columns()
-    tree: DivisionTree = table.tree
+    columns = self.columns()
+    tree: DivisionTree = self.tree
     frame: dict[str, Any] = {
         "unit": pd.Categorical.from_codes(np.asarray(columns["unit"], dtype=np.int64), categories=tree._columns()["code"]),
-        "grid": pd.Categorical.from_codes(columns["grid"], categories=table.grid_codes),
-        "matter": pd.Categorical.from_codes(columns["matter"], categories=table.matter_keys),
+        "grid": pd.Categorical.from_codes(columns["grid"], categories=self.grid_codes),
+        "matter": pd.Categorical.from_codes(columns["matter"], categories=self.matter_keys),
     }
     for name in _INSTANTS:
         frame[name] = _instants(columns[name])
@@ -128,14 +137,3 @@ def table_frame(table: CaseTable) -> "pd.DataFrame":
     frame["escalations"] = np.array(columns["escalations"], dtype=np.int32)
     return pd.DataFrame(frame)
 
-
-def table_from_pandas(tree: DivisionTree, frame: "pd.DataFrame", grid_codes: Optional[Sequence[str]] = None,
-                      matter_keys: Optional[Sequence[str]] = None) -> CaseTable:
-    """CaseTable.from_arrays over the columns of frame that bear its argument names."""
-    missing = [name for name in ("unit", "opened_at") if name not in frame.columns]
-    if missing:
-        from ._core import InvalidInputError
-
-        raise InvalidInputError(f"case table: the frame has no column {', '.join(repr(m) for m in missing)}")
-    given = {name: frame[name] for name in _TABLE_COLUMNS if name in frame.columns}
-    return CaseTable.from_arrays(tree, grid_codes=grid_codes, matter_keys=matter_keys, **given)

@@ -1,4 +1,5 @@
-"""pandas views of the burden ledger (减负台账), imported lazily so that grassroots works without pandas.
+"""pandas views of the burden ledger (减负台账), attached to the bound classes; pandas is imported
+lazily so that grassroots works without it.
 
 Items: unit codes, kinds, statuses and source departments are categoricals, dates ``datetime64``
 (NaT where absent). Per-unit tables are indexed by the unit code (``string``); staff counts are
@@ -10,9 +11,10 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
 
-from ._autonomy_pandas import _categorical, _dates, _strings, _text_or_none
-from ._core.burden import BurdenComparison, BurdenKind, BurdenLedger, BurdenStatus
-from ._core.division import DivisionCode
+from .._core.burden import BurdenComparison, BurdenKind, BurdenLedger, BurdenStatus
+from .._core.division import DivisionCode
+from .._extend import extends
+from .._frames import _categorical, _dates, _strings, _text_or_none
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,11 +44,13 @@ def _unit_index(units: Sequence[DivisionCode]) -> "pd.Index":
     return pd.Index([str(u) for u in units], dtype="string", name="unit")
 
 
-def items_frame(ledger: BurdenLedger, on: Optional[datetime.date] = None) -> "pd.DataFrame":
-    """One row per item, indexed by id; with ``on``, an ``in_force`` column."""
+@extends(BurdenLedger)
+def items_frame(self: BurdenLedger, on: Optional[datetime.date] = None) -> pd.DataFrame:
+    """One row per item (index: id): unit, kind, name, source_department (categoricals), quantity, status,
+    added, flagged, removed (datetimes), note, and in_force (on that day) when on is given. Needs pandas."""
     import pandas as pd
 
-    items = ledger.items
+    items = self.items
     columns: dict[str, Any] = {
         "unit": _labels([str(i.unit) for i in items]),
         "kind": _categorical([i.kind for i in items], BurdenKind),
@@ -66,13 +70,13 @@ def items_frame(ledger: BurdenLedger, on: Optional[datetime.date] = None) -> "pd
     return frame
 
 
-def index_frame(
-    ledger: BurdenLedger, on: datetime.date, within: Union[str, DivisionCode, None] = None
-) -> "pd.DataFrame":
-    """One row per unit, indexed by code: staff, items, a quantity column per kind, weighted, index."""
+@extends(BurdenLedger)
+def index_frame(self: BurdenLedger, on: datetime.date, within: Union[str, DivisionCode, None] = None) -> pd.DataFrame:
+    """One row per unit (index: unit code): staff, items, one quantity column per kind, weighted, index.
+    Needs pandas."""
     import pandas as pd
 
-    rows = ledger.index(on, within)
+    rows = self.index(on, within)
     columns: dict[str, Any] = {
         "staff": pd.array([r.staff for r in rows], dtype="Int64"),
         "items": pd.array([r.items for r in rows], dtype="int64"),
@@ -84,11 +88,13 @@ def index_frame(
     return pd.DataFrame(columns, index=_unit_index([r.unit for r in rows]))
 
 
-def comparison_frame(comparison: BurdenComparison) -> "pd.DataFrame":
-    """One row per unit, indexed by code: the burden on both days and what changed in between."""
+@extends(BurdenComparison)
+def to_pandas(self: BurdenComparison) -> pd.DataFrame:
+    """One row per unit (index: unit code): staff, weighted and index before and after, change, items, added,
+    removed. Needs pandas."""
     import pandas as pd
 
-    units = comparison.units
+    units = self.units
     return pd.DataFrame(
         {
             "staff": pd.array([u.staff for u in units], dtype="Int64"),
@@ -106,11 +112,12 @@ def comparison_frame(comparison: BurdenComparison) -> "pd.DataFrame":
     )
 
 
-def kinds_frame(comparison: BurdenComparison) -> "pd.DataFrame":
-    """One row per kind (a categorical index): quantities before, after, added and removed."""
+@extends(BurdenComparison)
+def kinds_frame(self: BurdenComparison) -> pd.DataFrame:
+    """One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas."""
     import pandas as pd
 
-    kinds = comparison.kinds
+    kinds = self.kinds
     index = pd.CategoricalIndex(_categorical([k.kind for k in kinds], BurdenKind), name="kind")
     return pd.DataFrame(
         {

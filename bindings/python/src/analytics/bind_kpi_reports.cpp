@@ -1,0 +1,230 @@
+// The reports: KpiReport (per unit up the ladder, per grid, per matter) and BucketReport (per unit and time
+// bucket), and compute_kpis / compute_kpis_by_bucket, which run without the GIL. A report keeps its table
+// (which keeps its tree) alive. The reports' _columns() are the primitives of their to_pandas(), which is
+// Python (grassroots/analytics/_pandas.py).
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <chrono>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "grassroots/error.hpp"
+#include "analytics/analytics.hpp"
+#include "analytics/support.hpp"
+#include "casters.hpp"
+#include "unit_argument.hpp"
+#include "value_types.hpp"
+
+namespace grassroots::python {
+
+namespace {
+
+/// index, bucket, every count, rate and percentile of @p rows as arrays.
+StringDict row_columns(std::span<const KpiRow> rows, bool percentiles) {
+    StringDict out;
+    const auto n = static_cast<py::ssize_t>(rows.size());
+    py::array_t<std::int64_t> index(n);
+    py::array_t<std::int32_t> bucket(n);
+    for (py::ssize_t i = 0; i < n; ++i) {
+        index.mutable_data()[i] = rows[static_cast<std::size_t>(i)].index;
+        bucket.mutable_data()[i] = rows[static_cast<std::size_t>(i)].bucket;
+    }
+    out["index"] = index;
+    out["bucket"] = bucket;
+    // One array per field of @p fields, read from each row through @p part.
+    const auto add = [&](const auto& fields, auto part) {
+        for (const auto& [name, member] : fields) {
+            using Value = std::remove_cvref_t<decltype(part(rows[0]).*member)>;
+            py::array_t<Value> column(n);
+            for (py::ssize_t i = 0; i < n; ++i) column.mutable_data()[i] = part(rows[static_cast<std::size_t>(i)]).*member;
+            out[name] = column;
+        }
+    };
+    add(count_fields, [](const KpiRow& row) -> const KpiCounts& { return row.counts; });
+    add(rate_fields, [](const KpiRow& row) -> const KpiRates& { return row.rates; });
+    if (percentiles) add(time_fields, [](const KpiRow& row) -> const TimeToClose& { return row.time_to_close; });
+    return out;
+}
+
+/// Codes, names, levels and parent codes of the units of @p ids.
+StringDict unit_columns(const DivisionTree& tree, std::span<const std::uint32_t> ids) {
+    py::list code, name, parent;
+    py::array_t<std::int8_t> level(static_cast<py::ssize_t>(ids.size()));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const DivisionId id{ids[i]};
+        code.append(tree.code(id).str());
+        name.append(std::string(tree.name(id)));
+        const auto up = tree.parent(id);
+        parent.append(up ? py::object(py::str(tree.code(*up).str())) : py::object(py::none()));
+        level.mutable_data()[i] = static_cast<std::int8_t>(tree.level(id));
+    }
+    StringDict out;
+    out["code"] = code;
+    out["name"] = name;
+    out["level"] = level;
+    out["parent_code"] = parent;
+    return out;
+}
+
+std::vector<std::uint32_t> indices_of(std::span<const KpiRow> rows) {
+    std::vector<std::uint32_t> out;
+    out.reserve(rows.size());
+    for (const KpiRow& row : rows) out.push_back(row.index);
+    return out;
+}
+
+/// Columns of one part of @p r ("units", "grids" or "matters") for KpiReport.to_pandas().
+StringDict report_columns(const KpiReport& r, const std::string& part) {
+    const bool percentiles = r.options().percentiles;
+    if (part == "units") {
+        StringDict out = row_columns(r.units(), percentiles);
+        const std::vector<std::uint32_t> ids = indices_of(r.units());
+        for (const auto& [key, value] : unit_columns(r.tree(), ids)) out[key] = value;
+        return out;
+    }
+    if (part == "grids") {
+        StringDict out = row_columns(r.grids(), percentiles);
+        py::list code, unit;
+        for (const KpiRow& row : r.grids()) {
+            code.append(r.grid_codes()[row.index]);
+            const DivisionId id = r.grid_units()[row.index];
+            unit.append(id.valid() ? py::object(py::str(r.tree().code(id).str())) : py::object(py::none()));
+        }
+        out["code"] = code;
+        out["unit_code"] = unit;
+        return out;
+    }
+    if (part == "matters") {
+        StringDict out = row_columns(r.matters(), percentiles);
+        py::list key;
+        for (const KpiRow& row : r.matters()) key.append(r.matter_keys()[row.index]);
+        out["key"] = key;
+        return out;
+    }
+    throw InvalidInput("part '" + part + "' is not units, grids or matters", Location{"", 0, "part"});
+}
+
+/// Columns of every row of @p r, with the bucket start (days since the epoch), for BucketReport.to_pandas().
+StringDict bucket_columns(const BucketReport& r) {
+    StringDict out = row_columns(r.rows(), false);
+    const std::vector<std::uint32_t> ids = indices_of(r.rows());
+    for (const auto& [key, value] : unit_columns(r.tree(), ids)) out[key] = value;
+    py::array_t<std::int64_t> start(static_cast<py::ssize_t>(r.rows().size()));
+    for (std::size_t i = 0; i < r.rows().size(); ++i) {
+        start.mutable_data()[i] = std::chrono::sys_days{r.starts()[static_cast<std::size_t>(r.rows()[i].bucket)]}
+                                      .time_since_epoch()
+                                      .count();
+    }
+    out["bucket_start"] = start;
+    return out;
+}
+
+/// @p report holding its table (which holds the tree) and its options (the Python objects).
+template <class Report>
+ObjectOf<Report> keeping(Report report, const CaseTable& table, const OptionsBox& options) {
+    py::object out = py::cast(std::move(report));
+    out.attr("_table") = py::cast(&table, py::return_value_policy::reference);
+    out.attr("_options") = py::cast(&options, py::return_value_policy::reference);
+    return ObjectOf<Report>(std::move(out));
+}
+
+void bind_kpi_report(py::module_& m) {
+    py::class_<KpiReport> report(m, "KpiReport",
+                                 "KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and "
+                                 "every matter type. Keeps its table alive.",
+                                 py::dynamic_attr());
+    report.def_property_readonly("cutoff", &KpiReport::cutoff, "The cut-off used.")
+        .def_property_readonly(
+            "options", [](const py::object& self) { return ObjectOf<OptionsBox>(self.attr("_options")); }, "The options used.")
+        .def_property_readonly("units", [](const KpiReport& r) { return std::vector<KpiRow>(r.units().begin(), r.units().end()); },
+                               "Unit rows in tree order (index = unit index), at the levels asked for.")
+        .def_property_readonly("grids", [](const KpiReport& r) { return std::vector<KpiRow>(r.grids().begin(), r.grids().end()); },
+                               "Grid rows (index = grid index).")
+        .def_property_readonly("matters", [](const KpiReport& r) { return std::vector<KpiRow>(r.matters().begin(), r.matters().end()); },
+                               "Matter rows (index = matter index).")
+        .def("unit", [](const KpiReport& r, const UnitArgument& code) { return r.unit(to_code(code)); }, py::arg("code"),
+             "The row of a unit; NotFoundError (also for a unit left out by levels or scope).")
+        .def("code", &KpiReport::code, py::arg("row"), "The code of the unit of a unit row.")
+        .def("name", [](const KpiReport& r, const KpiRow& row) { return std::string(r.name(row)); }, py::arg("row"),
+             "The name of the unit of a unit row.")
+        .def("level", &KpiReport::level, py::arg("row"), "The level of the unit of a unit row.")
+        .def("grid", &KpiReport::grid, py::arg("code"), "The row of a grid; NotFoundError.")
+        .def("matter", &KpiReport::matter, py::arg("key"), "The row of a matter; NotFoundError.")
+        .def("_columns", &report_columns, py::arg("part"), "Columns for to_pandas() (internal).")
+        .def("__repr__", [](const KpiReport& r) {
+            return "<KpiReport: " + std::to_string(r.units().size()) + " units, " + std::to_string(r.grids().size()) + " grids, " +
+                   std::to_string(r.matters().size()) + " matters>";
+        });
+}
+
+void bind_bucket_report(py::module_& m) {
+    py::class_<BucketReport> buckets(m, "BucketReport", "Counts and rates per unit and time bucket (no percentiles).",
+                                     py::dynamic_attr());
+    buckets.def_property_readonly("cutoff", &BucketReport::cutoff, "The cut-off used (one for every bucket).")
+        .def_property_readonly(
+            "options", [](const py::object& self) { return ObjectOf<OptionsBox>(self.attr("_options")); }, "The options used.")
+        .def_property_readonly("bucket", &BucketReport::bucket, "The bucket width.")
+        .def_property_readonly("starts", [](const BucketReport& r) { return std::vector<Date>(r.starts().begin(), r.starts().end()); },
+                               "First day (CST) of each bucket; the first may start before the period.")
+        .def_property_readonly(
+            "unit_codes",
+            [](const BucketReport& r) {
+                std::vector<std::string> out;
+                for (const DivisionId unit : r.units()) out.push_back(r.tree().code(unit).str());
+                return out;
+            },
+            "Codes of the units of one bucket's rows, in order.")
+        .def_property_readonly("rows", [](const BucketReport& r) { return std::vector<KpiRow>(r.rows().begin(), r.rows().end()); },
+                               "Rows bucket by bucket, units in tree order within each.")
+        .def("row", [](const BucketReport& r, const UnitArgument& code, Date start) { return r.row(to_code(code), start); },
+             py::arg("code"), py::arg("start"), "The row of a unit in the bucket starting on start; NotFoundError.")
+        .def("code", &BucketReport::code, py::arg("row"), "The code of the unit of a row.")
+        .def("start", &BucketReport::start, py::arg("row"), "The first day of the bucket of a row.")
+        .def("_columns", &bucket_columns, "Columns for to_pandas() (internal).")
+        .def("__repr__", [](const BucketReport& r) {
+            return "<BucketReport: " + std::to_string(r.starts().size()) + " " + std::string(to_string(r.bucket())) + "s × " +
+                   std::to_string(r.units().size()) + " units>";
+        });
+}
+
+}  // namespace
+
+void bind_kpi_reports(py::module_& m) {
+    bind_kpi_report(m);
+    bind_bucket_report(m);
+
+    m.def(
+        "compute_kpis",
+        [](const CaseTable& table, const OptionsBox& options) {
+            const KpiOptions resolved = options.resolved();
+            KpiReport out;
+            {
+                const py::gil_scoped_release release;
+                out = compute_kpis(table, resolved);
+            }
+            return keeping(std::move(out), table, options);
+        },
+        py::arg("table"), py::arg("options"),
+        "KPIs of the period for every unit (counts rolled up the ladder in one pass, then divided), every grid and "
+        "every matter. InvalidInputError for an empty period, a cap outside 1–65,535 or an unknown scope.");
+    m.def(
+        "compute_kpis_by_bucket",
+        [](const CaseTable& table, const OptionsBox& options, TimeBucket bucket) {
+            const KpiOptions resolved = options.resolved();
+            BucketReport out;
+            {
+                const py::gil_scoped_release release;
+                out = compute_kpis_by_bucket(table, resolved, bucket);
+            }
+            return keeping(std::move(out), table, options);
+        },
+        py::arg("table"), py::arg("options"), py::arg_v("bucket", TimeBucket::month, "TimeBucket.MONTH"),
+        "Counts and rates per unit (rolled up) and per day, Monday week or month; a case falls in the bucket of its "
+        "handling deadline (or filing, by options.basis).");
+}
+
+}  // namespace grassroots::python
