@@ -103,7 +103,15 @@ def patch(stub_dir: Path) -> list[Path]:
             header = re.search(rf"^class {re.escape(extension.cls.__name__)}\b.*:\n", text, re.M)
             if header is None:
                 raise SystemExit(f"{stub}: no class {extension.cls.__name__} for {extension.name}")
-            text = text[: header.end()] + lines + text[header.end():]
+            # pybind11-stubgen saw the attached function too (untyped, names unimported): drop its entry.
+            end = re.compile(r"^(?:class |\S)", re.M).search(text, header.end())
+            body_end = end.start() if end else len(text)
+            body = re.sub(rf"^    (?:@[^\n]*\n    )*def {re.escape(extension.name)}\(.*?(?=^    \S|^\S|\Z)", "",
+                          text[header.end():body_end], flags=re.M | re.S)
+            # After the class docstring, so that it stays the docstring.
+            docstring = re.match(r'    """.*?"""\n', body, re.S)
+            at = docstring.end() if docstring else 0
+            text = text[: header.end()] + body[:at] + lines + body[at:] + text[body_end:]
         imports = sorted(m for m in modules_named(added) if f"import {m}\n" not in text)
         if imports:
             future = re.search(r"^from __future__ import .*\n", text, re.M)
