@@ -13,6 +13,7 @@ from .._core.division import (
     VillageClass,
     urban_rural_class,
 )
+from . import _pandas  # noqa: F401 (attaches DivisionTree.to_pandas)
 
 __all__ = [
     "DivisionCode",
