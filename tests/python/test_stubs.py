@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -50,3 +51,28 @@ def test_mypy_accepts_the_examples(repo: Path) -> None:
         cwd=repo,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_methods_written_in_python_are_in_the_stubs_of_their_classes() -> None:
+    from grassroots._extend import EXTENSIONS
+
+    for extension in EXTENSIONS:
+        module = extension.cls.__module__
+        stub = (STUBS / (module.rsplit(".", 1)[1] + ".pyi")).read_text(encoding="utf-8")
+        body = re.search(rf"^class {extension.cls.__name__}\b.*?(?=^class |\Z)", stub, re.M | re.S)
+        assert body is not None, f"{extension.cls.__name__} is not in the stubs"
+        assert f"def {extension.name}(" in body.group(0), (
+            f"{extension.cls.__name__}.{extension.name} is not in the stubs; run scripts/stubs")
+
+
+def test_pandas_conversions_are_typed_as_data_frames() -> None:
+    import typing
+
+    import pandas
+
+    from grassroots._extend import EXTENSIONS
+
+    frames = [e for e in EXTENSIONS if e.name == "to_pandas" or e.name.endswith("_frame")]
+    for extension in frames:
+        hints = typing.get_type_hints(extension.function, globalns={"pd": pandas, **extension.function.__globals__})
+        assert hints.get("return") is pandas.DataFrame, f"{extension.cls.__name__}.{extension.name}"
