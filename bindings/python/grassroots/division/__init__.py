@@ -9,6 +9,7 @@ from .._core.division import (
     Level,
     TownshipClass,
     Unit,
+    UnitIterator,  # the type of iter(tree); offered here, not in __all__ (as before)
     UrbanRuralClass,
     VillageClass,
     urban_rural_class,
