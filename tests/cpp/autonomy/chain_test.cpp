@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "grassroots/autonomy/consultation.hpp"
+#include "grassroots/autonomy/meeting.hpp"
+#include "grassroots/autonomy/validation.hpp"
 #include "grassroots/error.hpp"
 #include "test_support.hpp"
 
@@ -9,6 +14,25 @@ namespace grassroots {
 namespace {
 
 using testing::error_message;
+
+/// The enum's one name table serves to_string() and chinese_name() (where the enum has them): every
+/// value once, each documented.
+template <class E>
+void expect_one_table(std::size_t size) {
+    const auto names = enum_names(E{});
+    ASSERT_EQ(names.size(), size);
+    for (const EnumName<E>& entry : names) {
+        if constexpr (requires(E value) { to_string(value); }) {
+            EXPECT_EQ(to_string(entry.value), entry.name);
+        }
+        if constexpr (requires(E value) { chinese_name(value); }) {
+            EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+        }
+        EXPECT_FALSE(entry.doc.empty()) << entry.name;
+        EXPECT_EQ(std::count_if(names.begin(), names.end(), [&](const EnumName<E>& e) { return e.value == entry.value; }), 1)
+            << entry.name;
+    }
+}
 
 const Date elected = make_date(2021, 5, 20);
 
@@ -113,6 +137,21 @@ TEST(AutonomyChain, SubordinateCommitteesAndParty) {
     EXPECT_EQ(chain.party_organisations().size(), 3U);
     EXPECT_EQ(chinese_name(SubordinateKind::public_security), "治安保卫委员会");
     EXPECT_EQ(to_string(PostKind::group_head), "group_head");
+}
+
+TEST(AutonomyEnums, OneTableEachServesNames) {
+    expect_one_table<CommitteeKind>(2);
+    expect_one_table<Sex>(2);
+    expect_one_table<SubordinateKind>(7);
+    expect_one_table<PartyOrganisationKind>(5);
+    expect_one_table<PostKind>(11);
+    expect_one_table<Severity>(3);
+    expect_one_table<MeetingKind>(4);
+    expect_one_table<AttendanceBase>(3);
+    expect_one_table<DecisionStatus>(4);
+    EXPECT_EQ(to_string(PostKind::party_member_post), "party_member_post");
+    EXPECT_EQ(chinese_name(PostKind::representative), "代表");
+    EXPECT_EQ(chinese_name(AttendanceBase::households), "每户派代表");
 }
 
 }  // namespace

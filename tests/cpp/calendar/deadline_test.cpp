@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -9,6 +11,25 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::error_message;
+
+/// The enum's one name table serves to_string() and chinese_name() (where the enum has them): every
+/// value once, each documented.
+template <class E>
+void expect_one_table(std::size_t size) {
+    const auto names = enum_names(E{});
+    ASSERT_EQ(names.size(), size);
+    for (const EnumName<E>& entry : names) {
+        if constexpr (requires(E value) { to_string(value); }) {
+            EXPECT_EQ(to_string(entry.value), entry.name);
+        }
+        if constexpr (requires(E value) { chinese_name(value); }) {
+            EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+        }
+        EXPECT_FALSE(entry.doc.empty()) << entry.name;
+        EXPECT_EQ(std::count_if(names.begin(), names.end(), [&](const EnumName<E>& e) { return e.value == entry.value; }), 1)
+            << entry.name;
+    }
+}
 
 Instant at(const char* text) { return parse_instant(text); }
 
@@ -88,6 +109,15 @@ TEST(Deadline, CustomWorkingHoursChangeDueTimes) {
     calendar.set_working_hours(WorkingHours::parse("09:00-12:00,14:00-18:00"));
     EXPECT_EQ(to_string(Deadline::working_days(1).due(calendar, at("2026-03-02T10:00"))), "2026-03-03T18:00:00+08:00");
     EXPECT_EQ(to_string(Deadline::working_hours(4h).due(calendar, at("2026-03-02T10:00"))), "2026-03-02T16:00:00+08:00");
+}
+
+TEST(CalendarEnums, OneTableEachServesNames) {
+    expect_one_table<DayKind>(4);
+    expect_one_table<UnpublishedYears>(2);
+    expect_one_table<DeadlineKind>(3);
+    EXPECT_EQ(to_string(DayKind::makeup_workday), "makeup_workday");
+    EXPECT_EQ(chinese_name(DayKind::makeup_workday), "调休上班");
+    EXPECT_EQ(chinese_name(DeadlineKind::working_hours), "工作时");
 }
 
 }  // namespace

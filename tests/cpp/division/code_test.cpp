@@ -12,6 +12,25 @@ namespace {
 
 using testing::error_message;
 
+/// The enum's one name table serves to_string() and chinese_name() (where the enum has them): every
+/// value once, each documented.
+template <class E>
+void expect_one_table(std::size_t size) {
+    const auto names = enum_names(E{});
+    ASSERT_EQ(names.size(), size);
+    for (const EnumName<E>& entry : names) {
+        if constexpr (requires(E value) { to_string(value); }) {
+            EXPECT_EQ(to_string(entry.value), entry.name);
+        }
+        if constexpr (requires(E value) { chinese_name(value); }) {
+            EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+        }
+        EXPECT_FALSE(entry.doc.empty()) << entry.name;
+        EXPECT_EQ(std::count_if(names.begin(), names.end(), [&](const EnumName<E>& e) { return e.value == entry.value; }), 1)
+            << entry.name;
+    }
+}
+
 TEST(DivisionCode, EachNaturalLengthNamesItsLevel) {
     EXPECT_EQ(DivisionCode("37").level(), Level::province);
     EXPECT_EQ(DivisionCode("3705").level(), Level::prefecture);
@@ -183,6 +202,19 @@ TEST(UrbanRuralClass, SevenCodesWithNames) {
               std::string::npos);
     EXPECT_THROW((void)parse_urban_rural_class("11"), InvalidInput);
     EXPECT_THROW((void)parse_urban_rural_class("1a1"), InvalidInput);
+}
+
+TEST(DivisionEnums, OneTableEachServesNamesParsingAndCodes) {
+    expect_one_table<Level>(5);
+    expect_one_table<TownshipClass>(4);
+    expect_one_table<VillageClass>(3);
+    expect_one_table<UrbanRuralClass>(7);
+    for (const EnumName<Level>& entry : enum_names(Level{})) EXPECT_EQ(parse_level(entry.name), entry.value);
+    for (const EnumName<UrbanRuralClass>& entry : enum_names(UrbanRuralClass{})) {
+        EXPECT_EQ(urban_rural_class(static_cast<int>(entry.value)), entry.value);
+    }
+    EXPECT_EQ(to_string(Level::township), "township");
+    EXPECT_EQ(chinese_name(UrbanRuralClass::town_centre), "镇中心区");
 }
 
 }  // namespace
