@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -11,25 +9,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::error_message;
-
-/// The enum's one name table serves to_string() and chinese_name() (where the enum has them): every
-/// value once, each documented.
-template <class E>
-void expect_one_table(std::size_t size) {
-    const auto names = enum_names(E{});
-    ASSERT_EQ(names.size(), size);
-    for (const EnumName<E>& entry : names) {
-        if constexpr (requires(E value) { to_string(value); }) {
-            EXPECT_EQ(to_string(entry.value), entry.name);
-        }
-        if constexpr (requires(E value) { chinese_name(value); }) {
-            EXPECT_EQ(chinese_name(entry.value), entry.chinese);
-        }
-        EXPECT_FALSE(entry.doc.empty()) << entry.name;
-        EXPECT_EQ(std::count_if(names.begin(), names.end(), [&](const EnumName<E>& e) { return e.value == entry.value; }), 1)
-            << entry.name;
-    }
-}
+using testing::expect_one_table;
 
 Instant at(const char* text) { return parse_instant(text); }
 
