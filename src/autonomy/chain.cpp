@@ -2,27 +2,45 @@
 
 #include <array>
 
-#include "../core/enum_names.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
 namespace {
 
-using detail::name_of;
-
-constexpr std::array<std::string_view, 7> subordinate_english{
-    "mediation", "public_security", "public_health", "environment_property", "social_welfare", "elderly_care", "other"};
-constexpr std::array<std::string_view, 7> subordinate_chinese{
-    "人民调解委员会", "治安保卫委员会", "公共卫生委员会", "环境和物业管理委员会", "社会福利委员会", "养老服务委员会", "其他委员会"};
-constexpr std::array<std::string_view, 5> party_english{"party_committee", "general_branch", "branch", "grid_branch",
-                                                        "building_group"};
-constexpr std::array<std::string_view, 5> party_chinese{"党委", "党总支", "党支部", "网格党支部", "楼栋党小组"};
-constexpr std::array<std::string_view, 11> post_english{
-    "director",       "deputy_director",  "member", "group_head",      "representative",        "subordinate_head",
-    "subordinate_member", "duty", "party_secretary", "party_deputy_secretary", "party_member_post"};
-constexpr std::array<std::string_view, 11> post_chinese{"主任", "副主任", "委员", "组长", "代表", "下属委员会主任",
-                                                        "下属委员会委员", "分工负责", "书记", "副书记", "党组织委员"};
+constexpr std::array<EnumName<Sex>, 2> sex_names{{
+    {Sex::female, "female", "女", "female"},
+    {Sex::male, "male", "男", "male"},
+}};
+constexpr std::array<EnumName<SubordinateKind>, 7> subordinate_kind_names{{
+    {SubordinateKind::mediation, "mediation", "人民调解委员会", "people's mediation"},
+    {SubordinateKind::public_security, "public_security", "治安保卫委员会", "public security"},
+    {SubordinateKind::public_health, "public_health", "公共卫生委员会", "public health"},
+    {SubordinateKind::environment_property, "environment_property", "环境和物业管理委员会", "environment and property"},
+    {SubordinateKind::social_welfare, "social_welfare", "社会福利委员会", "social welfare"},
+    {SubordinateKind::elderly_care, "elderly_care", "养老服务委员会", "elderly care"},
+    {SubordinateKind::other, "other", "其他委员会", "a user-defined kind; its name says which"},
+}};
+constexpr std::array<EnumName<PartyOrganisationKind>, 5> party_organisation_kind_names{{
+    {PartyOrganisationKind::party_committee, "party_committee", "党委", "party committee"},
+    {PartyOrganisationKind::general_branch, "general_branch", "党总支", "general party branch"},
+    {PartyOrganisationKind::branch, "branch", "党支部", "party branch"},
+    {PartyOrganisationKind::grid_branch, "grid_branch", "网格党支部", "grid party branch"},
+    {PartyOrganisationKind::building_group, "building_group", "楼栋党小组", "building party group"},
+}};
+constexpr std::array<EnumName<PostKind>, 11> post_kind_names{{
+    {PostKind::director, "director", "主任", "director of the committee"},
+    {PostKind::deputy_director, "deputy_director", "副主任", "deputy director"},
+    {PostKind::member, "member", "委员", "committee member"},
+    {PostKind::group_head, "group_head", "组长", "head of a group"},
+    {PostKind::representative, "representative", "代表", "居民代表 / 村民代表 elected by a group"},
+    {PostKind::subordinate_head, "subordinate_head", "下属委员会主任", "head of a subordinate committee"},
+    {PostKind::subordinate_member, "subordinate_member", "下属委员会委员", "member of a subordinate committee"},
+    {PostKind::duty, "duty", "分工负责", "a member carrying a subordinate duty"},
+    {PostKind::party_secretary, "party_secretary", "书记", "party secretary"},
+    {PostKind::party_deputy_secretary, "party_deputy_secretary", "副书记", "deputy secretary"},
+    {PostKind::party_member_post, "party_member_post", "党组织委员", "member of a party committee"},
+}};
 
 void check_term(Date start, const std::optional<Date>& end) {
     if (!start.ok()) {
@@ -35,14 +53,20 @@ void check_term(Date start, const std::optional<Date>& end) {
 
 }  // namespace
 
-std::string_view to_string(Sex value) noexcept { return value == Sex::female ? "female" : "male"; }
-std::string_view chinese_name(Sex value) noexcept { return value == Sex::female ? "女" : "男"; }
-std::string_view to_string(SubordinateKind value) noexcept { return name_of(value, subordinate_english); }
-std::string_view chinese_name(SubordinateKind value) noexcept { return name_of(value, subordinate_chinese); }
-std::string_view to_string(PartyOrganisationKind value) noexcept { return name_of(value, party_english); }
-std::string_view chinese_name(PartyOrganisationKind value) noexcept { return name_of(value, party_chinese); }
-std::string_view to_string(PostKind value) noexcept { return name_of(value, post_english); }
-std::string_view chinese_name(PostKind value) noexcept { return name_of(value, post_chinese); }
+std::span<const EnumName<Sex>> enum_names(Sex) noexcept { return sex_names; }
+std::span<const EnumName<SubordinateKind>> enum_names(SubordinateKind) noexcept { return subordinate_kind_names; }
+std::span<const EnumName<PartyOrganisationKind>> enum_names(PartyOrganisationKind) noexcept {
+    return party_organisation_kind_names;
+}
+std::span<const EnumName<PostKind>> enum_names(PostKind) noexcept { return post_kind_names; }
+std::string_view to_string(Sex value) noexcept { return enum_name(value); }
+std::string_view chinese_name(Sex value) noexcept { return enum_chinese_name(value); }
+std::string_view to_string(SubordinateKind value) noexcept { return enum_name(value); }
+std::string_view chinese_name(SubordinateKind value) noexcept { return enum_chinese_name(value); }
+std::string_view to_string(PartyOrganisationKind value) noexcept { return enum_name(value); }
+std::string_view chinese_name(PartyOrganisationKind value) noexcept { return enum_chinese_name(value); }
+std::string_view to_string(PostKind value) noexcept { return enum_name(value); }
+std::string_view chinese_name(PostKind value) noexcept { return enum_chinese_name(value); }
 
 AutonomyChain::AutonomyChain(CommitteeKind kind, DivisionCode unit, std::string name, Date elected)
     : kind_(kind), unit_(unit), name_(std::move(name)), elected_(elected) {

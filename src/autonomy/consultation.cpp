@@ -1,5 +1,6 @@
 #include "grassroots/autonomy/consultation.hpp"
 
+#include <array>
 #include <unordered_set>
 
 #include "grassroots/error.hpp"
@@ -28,29 +29,20 @@ bool allowed(DecisionStatus from, DecisionStatus to) noexcept {
 
 }  // namespace
 
-std::string_view chinese_name(DecisionStatus status) noexcept {
-    switch (status) {
-        case DecisionStatus::open: return "待办";
-        case DecisionStatus::in_progress: return "办理中";
-        case DecisionStatus::done: return "已办结";
-        case DecisionStatus::cancelled: return "已撤销";
-    }
-    return "?";
-}
+namespace {
 
-std::string_view to_string(DecisionStatus status) noexcept {
-    switch (status) {
-        case DecisionStatus::open:
-            return "open";
-        case DecisionStatus::in_progress:
-            return "in_progress";
-        case DecisionStatus::done:
-            return "done";
-        case DecisionStatus::cancelled:
-            return "cancelled";
-    }
-    return "?";
-}
+constexpr std::array<EnumName<DecisionStatus>, 4> decision_status_names{{
+    {DecisionStatus::open, "open", "待办", "decided, not started"},
+    {DecisionStatus::in_progress, "in_progress", "办理中", "being carried out"},
+    {DecisionStatus::done, "done", "已办结", "carried out (final)"},
+    {DecisionStatus::cancelled, "cancelled", "已撤销", "withdrawn (final)"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<DecisionStatus>> enum_names(DecisionStatus) noexcept { return decision_status_names; }
+std::string_view chinese_name(DecisionStatus status) noexcept { return enum_chinese_name(status); }
+std::string_view to_string(DecisionStatus status) noexcept { return enum_name(status); }
 
 bool ConsultationDecision::overdue(Date on) const noexcept {
     return status != DecisionStatus::done && status != DecisionStatus::cancelled && due < on;

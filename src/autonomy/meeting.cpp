@@ -10,16 +10,20 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> meeting_english{"residents_meeting", "residents_representatives_assembly",
-                                                          "villagers_meeting", "villagers_representatives_assembly"};
-constexpr std::array<std::string_view, 4> meeting_chinese{"居民会议", "居民代表会议", "村民会议", "村民代表会议"};
-constexpr std::array<std::string_view, 3> base_english{"all_adults", "households", "group_representatives"};
-
-template <class Enum, std::size_t N>
-std::string_view name_of(Enum value, const std::array<std::string_view, N>& names) noexcept {
-    const auto index = static_cast<std::size_t>(value);
-    return index < N ? names[index] : std::string_view("?");
-}
+constexpr std::array<EnumName<MeetingKind>, 4> meeting_kind_names{{
+    {MeetingKind::residents_meeting, "residents_meeting", "居民会议", "residents' meeting"},
+    {MeetingKind::residents_representatives_assembly, "residents_representatives_assembly", "居民代表会议",
+     "residents' representatives assembly (2025 revision, in force 2026-01-01)"},
+    {MeetingKind::villagers_meeting, "villagers_meeting", "村民会议", "villagers' meeting"},
+    {MeetingKind::villagers_representatives_assembly, "villagers_representatives_assembly", "村民代表会议",
+     "villagers' representatives assembly"},
+}};
+constexpr std::array<EnumName<AttendanceBase>, 3> attendance_base_names{{
+    {AttendanceBase::all_adults, "all_adults", "全体十八周岁以上的居民", "all residents aged 18 or over"},
+    {AttendanceBase::households, "households", "每户派代表", "one representative per household"},
+    {AttendanceBase::group_representatives, "group_representatives", "居民小组选举的代表",
+     "2–3 representatives elected per group"},
+}};
 
 std::int64_t count_of(std::size_t size) { return static_cast<std::int64_t>(size); }
 
@@ -121,15 +125,12 @@ std::string share_text(std::int64_t count, std::int64_t base, std::string_view w
 
 }  // namespace
 
-std::string_view to_string(MeetingKind kind) noexcept { return name_of(kind, meeting_english); }
-std::string_view to_string(AttendanceBase base) noexcept { return name_of(base, base_english); }
-std::string_view chinese_name(AttendanceBase base) noexcept {
-    constexpr std::array<std::string_view, 3> names{"全体十八周岁以上的居民", "每户派代表", "居民小组选举的代表"};
-    const auto index = static_cast<std::size_t>(base);
-    return index < names.size() ? names[index] : std::string_view("?");
-}
-
-std::string_view chinese_name(MeetingKind kind) noexcept { return name_of(kind, meeting_chinese); }
+std::span<const EnumName<MeetingKind>> enum_names(MeetingKind) noexcept { return meeting_kind_names; }
+std::span<const EnumName<AttendanceBase>> enum_names(AttendanceBase) noexcept { return attendance_base_names; }
+std::string_view to_string(MeetingKind kind) noexcept { return enum_name(kind); }
+std::string_view to_string(AttendanceBase base) noexcept { return enum_name(base); }
+std::string_view chinese_name(AttendanceBase base) noexcept { return enum_chinese_name(base); }
+std::string_view chinese_name(MeetingKind kind) noexcept { return enum_chinese_name(kind); }
 
 MeetingResult hold_meeting(const AutonomyChain& chain, const RuleSet& rules, const MeetingRecord& record) {
     check_fits(chain, rules, record.kind, record.date, "meeting");

@@ -1,19 +1,25 @@
 #include "grassroots/autonomy/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
-std::string_view to_string(CommitteeKind kind) noexcept {
-    return kind == CommitteeKind::residents ? "residents" : "villagers";
-}
+namespace {
 
-std::string_view chinese_name(CommitteeKind kind) noexcept {
-    return kind == CommitteeKind::residents ? "居民委员会" : "村民委员会";
-}
+constexpr std::array<EnumName<CommitteeKind>, 2> committee_kind_names{{
+    {CommitteeKind::residents, "residents", "居民委员会", "residents' committee (社区)"},
+    {CommitteeKind::villagers, "villagers", "村民委员会", "villagers' committee (行政村)"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<CommitteeKind>> enum_names(CommitteeKind) noexcept { return committee_kind_names; }
+std::string_view to_string(CommitteeKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(CommitteeKind kind) noexcept { return enum_chinese_name(kind); }
 
 std::int64_t Threshold::minimum(std::int64_t base) const noexcept {
     // Smallest c with c*d > n*b (strict) or c*d >= n*b.

@@ -1,28 +1,25 @@
 #include "grassroots/autonomy/validation.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
-std::string_view to_string(Severity severity) noexcept {
-    switch (severity) {
-        case Severity::info: return "info";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
-    }
-    return "?";
-}
+namespace {
 
-std::string_view chinese_name(Severity severity) noexcept {
-    switch (severity) {
-        case Severity::info: return "提示";
-        case Severity::warning: return "警告";
-        case Severity::error: return "错误";
-    }
-    return "?";
-}
+constexpr std::array<EnumName<Severity>, 3> severity_names{{
+    {Severity::info, "info", "提示", "worth knowing; nothing is wrong"},
+    {Severity::warning, "warning", "警告", "beyond what the law says generally, or an unverified rule"},
+    {Severity::error, "error", "错误", "against a verified rule of law"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<Severity>> enum_names(Severity) noexcept { return severity_names; }
+std::string_view to_string(Severity severity) noexcept { return enum_name(severity); }
+std::string_view chinese_name(Severity severity) noexcept { return enum_chinese_name(severity); }
 
 bool ValidationReport::ok() const noexcept { return count(Severity::error) == 0; }
 

@@ -1,6 +1,7 @@
 #include "grassroots/calendar/calendar.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "../core/text_input.hpp"
 #include "grassroots/error.hpp"
@@ -33,25 +34,25 @@ const Entry* find_override(const std::vector<Entry>& entries, Date date) {
 
 }  // namespace
 
-std::string_view to_string(DayKind kind) noexcept {
-    switch (kind) {
-        case DayKind::workday: return "workday";
-        case DayKind::weekend: return "weekend";
-        case DayKind::holiday: return "holiday";
-        case DayKind::makeup_workday: return "makeup_workday";
-    }
-    return "?";
-}
+namespace {
 
-std::string_view chinese_name(DayKind kind) noexcept {
-    switch (kind) {
-        case DayKind::workday: return "工作日";
-        case DayKind::weekend: return "周末";
-        case DayKind::holiday: return "节假日";
-        case DayKind::makeup_workday: return "调休上班";
-    }
-    return "?";
-}
+constexpr std::array<EnumName<DayKind>, 4> day_kind_names{{
+    {DayKind::workday, "workday", "工作日", "Monday–Friday, no override"},
+    {DayKind::weekend, "weekend", "周末", "Saturday or Sunday, no override"},
+    {DayKind::holiday, "holiday", "节假日", "a day off by a notice or local rule"},
+    {DayKind::makeup_workday, "makeup_workday", "调休上班", "a weekend day made a working day"},
+}};
+constexpr std::array<EnumName<UnpublishedYears>, 2> unpublished_years_names{{
+    {UnpublishedYears::raise, "raise", "", "raise NotFoundError naming the year (the default)"},
+    {UnpublishedYears::weekday_rule, "weekday_rule", "", "answer by the weekday rule; DayInfo.provisional tells"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<DayKind>> enum_names(DayKind) noexcept { return day_kind_names; }
+std::span<const EnumName<UnpublishedYears>> enum_names(UnpublishedYears) noexcept { return unpublished_years_names; }
+std::string_view to_string(DayKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(DayKind kind) noexcept { return enum_chinese_name(kind); }
 
 std::pair<Date, Date> Calendar::range() noexcept { return {Date{range_first}, Date{range_last}}; }
 

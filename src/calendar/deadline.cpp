@@ -1,28 +1,26 @@
 #include "grassroots/calendar/deadline.hpp"
 
+#include <array>
+
 #include "grassroots/error.hpp"
 
 namespace grassroots {
 
 using std::chrono::seconds;
 
-std::string_view to_string(DeadlineKind kind) noexcept {
-    switch (kind) {
-        case DeadlineKind::elapsed: return "elapsed";
-        case DeadlineKind::working_hours: return "working_hours";
-        case DeadlineKind::working_days: return "working_days";
-    }
-    return "?";
-}
+namespace {
 
-std::string_view chinese_name(DeadlineKind kind) noexcept {
-    switch (kind) {
-        case DeadlineKind::elapsed: return "自然时";
-        case DeadlineKind::working_hours: return "工作时";
-        case DeadlineKind::working_days: return "工作日";
-    }
-    return "?";
-}
+constexpr std::array<EnumName<DeadlineKind>, 3> deadline_kind_names{{
+    {DeadlineKind::elapsed, "elapsed", "自然时", "wall-clock time, day and night (e.g. emergencies within 2 h)"},
+    {DeadlineKind::working_hours, "working_hours", "工作时", "only during working hours of working days"},
+    {DeadlineKind::working_days, "working_days", "工作日", "whole working days, due at close of business"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<DeadlineKind>> enum_names(DeadlineKind) noexcept { return deadline_kind_names; }
+std::string_view to_string(DeadlineKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(DeadlineKind kind) noexcept { return enum_chinese_name(kind); }
 
 Deadline Deadline::elapsed(std::chrono::minutes amount) {
     if (amount.count() <= 0) throw InvalidInput("a deadline needs a positive amount of time");

@@ -14,8 +14,6 @@ constexpr std::array<int, 5> level_length{2, 4, 6, 9, 12};
 // 10^(12 - length of the level): the weight of the last digit of a level's code.
 constexpr std::array<std::uint64_t, 5> level_unit{10'000'000'000ULL, 100'000'000ULL, 1'000'000ULL,
                                                  1'000ULL, 1ULL};
-constexpr std::array<std::string_view, 5> segment_name{"province", "prefecture", "county",
-                                                      "township", "village"};
 
 std::string quoted(std::string_view text) { return "division code '" + std::string(text) + "'"; }
 
@@ -81,15 +79,15 @@ void check_segments(std::string_view text, const Digits& d, int level, bool allo
                 }
             }
             if (deeper >= 0) {
-                fail(text, std::string(segment_name[s]) + " segment is " + segment_text(0, s) +
-                               " but the " + std::string(segment_name[deeper]) + " segment below it is " +
+                fail(text, std::string(to_string(static_cast<Level>(s))) + " segment is " + segment_text(0, s) +
+                               " but the " + std::string(to_string(static_cast<Level>(deeper))) + " segment below it is " +
                                segment_text(d.segment[deeper], deeper));
             }
             if (s <= static_cast<int>(Level::prefecture)) {
-                fail(text, std::string(segment_name[s]) + " segment 00 is not in 01–99");
+                fail(text, std::string(to_string(static_cast<Level>(s))) + " segment 00 is not in 01–99");
             }
             if (!allow_placeholder) {
-                fail(text, std::string(segment_name[s]) + " segment " + segment_text(0, s) +
+                fail(text, std::string(to_string(static_cast<Level>(s))) + " segment " + segment_text(0, s) +
                                " is not in 001–599 (an NBS placeholder row needs its level stated)");
             }
             continue;
@@ -121,18 +119,50 @@ unsigned segment_of(std::uint64_t padded, int s) {
 
 }  // namespace
 
-std::string_view to_string(Level level) noexcept { return segment_name[static_cast<int>(level)]; }
+namespace {
 
-std::string_view chinese_name(Level level) noexcept {
-    constexpr std::array<std::string_view, 5> names{"省级", "地级", "县级", "乡级", "村级"};
-    return names[static_cast<int>(level)];
-}
+constexpr std::array<EnumName<Level>, 5> level_names{{
+    {Level::province, "province", "省级", "2 digits"},
+    {Level::prefecture, "prefecture", "地级", "4 digits"},
+    {Level::county, "county", "县级", "6 digits"},
+    {Level::township, "township", "乡级", "街道 / 镇 / 乡, 9 digits"},
+    {Level::village, "village", "村级", "居委会 / 村委会, 12 digits"},
+}};
+constexpr std::array<EnumName<TownshipClass>, 4> township_class_names{{
+    {TownshipClass::subdistrict, "subdistrict", "街道", "001–099"},
+    {TownshipClass::town, "town", "镇", "100–199"},
+    {TownshipClass::township, "township", "乡", "200–399"},
+    {TownshipClass::township_like, "township_like", "类似乡级单位", "400–599"},
+}};
+constexpr std::array<EnumName<VillageClass>, 3> village_class_names{{
+    {VillageClass::residents_committee, "residents_committee", "居委会", "001–199"},
+    {VillageClass::villagers_committee, "villagers_committee", "村委会", "200–399"},
+    {VillageClass::village_like, "village_like", "类似村级单位", "400–599"},
+}};
+constexpr std::array<EnumName<UrbanRuralClass>, 7> urban_rural_names{{
+    {UrbanRuralClass::main_urban_area, "main_urban_area", "主城区", "111"},
+    {UrbanRuralClass::urban_rural_fringe, "urban_rural_fringe", "城乡结合区", "112"},
+    {UrbanRuralClass::town_centre, "town_centre", "镇中心区", "121"},
+    {UrbanRuralClass::town_rural_fringe, "town_rural_fringe", "镇乡结合区", "122"},
+    {UrbanRuralClass::special_area, "special_area", "特殊区域", "123"},
+    {UrbanRuralClass::township_centre, "township_centre", "乡中心区", "210"},
+    {UrbanRuralClass::village, "village", "村庄", "220"},
+}};
+
+}  // namespace
+
+std::span<const EnumName<Level>> enum_names(Level) noexcept { return level_names; }
+std::span<const EnumName<TownshipClass>> enum_names(TownshipClass) noexcept { return township_class_names; }
+std::span<const EnumName<VillageClass>> enum_names(VillageClass) noexcept { return village_class_names; }
+std::span<const EnumName<UrbanRuralClass>> enum_names(UrbanRuralClass) noexcept { return urban_rural_names; }
+
+std::string_view to_string(Level level) noexcept { return enum_name(level); }
+
+std::string_view chinese_name(Level level) noexcept { return enum_chinese_name(level); }
 
 Level parse_level(std::string_view text) {
-    for (Level level : all_levels) {
-        if (to_string(level) == text) {
-            return level;
-        }
+    if (const std::optional<Level> level = find_enum<Level>(text)) {
+        return *level;
     }
     throw InvalidInput("level '" + std::string(text) +
                        "' is not one of province, prefecture, county, township, village");
@@ -140,55 +170,17 @@ Level parse_level(std::string_view text) {
 
 int code_length(Level level) noexcept { return level_length[static_cast<int>(level)]; }
 
-std::string_view to_string(TownshipClass value) noexcept {
-    constexpr std::array<std::string_view, 4> names{"subdistrict", "town", "township", "township_like"};
-    return names[static_cast<int>(value)];
-}
+std::string_view to_string(TownshipClass value) noexcept { return enum_name(value); }
 
-std::string_view chinese_name(TownshipClass value) noexcept {
-    constexpr std::array<std::string_view, 4> names{"街道", "镇", "乡", "类似乡级单位"};
-    return names[static_cast<int>(value)];
-}
+std::string_view chinese_name(TownshipClass value) noexcept { return enum_chinese_name(value); }
 
-std::string_view to_string(VillageClass value) noexcept {
-    constexpr std::array<std::string_view, 3> names{"residents_committee", "villagers_committee",
-                                                    "village_like"};
-    return names[static_cast<int>(value)];
-}
+std::string_view to_string(VillageClass value) noexcept { return enum_name(value); }
 
-std::string_view chinese_name(VillageClass value) noexcept {
-    constexpr std::array<std::string_view, 3> names{"居委会", "村委会", "类似村级单位"};
-    return names[static_cast<int>(value)];
-}
+std::string_view chinese_name(VillageClass value) noexcept { return enum_chinese_name(value); }
 
-namespace {
-struct UrbanRuralName {
-    UrbanRuralClass value;
-    std::string_view english;
-    std::string_view chinese;
-};
-constexpr std::array<UrbanRuralName, 7> urban_rural_names{{
-    {UrbanRuralClass::main_urban_area, "main_urban_area", "主城区"},
-    {UrbanRuralClass::urban_rural_fringe, "urban_rural_fringe", "城乡结合区"},
-    {UrbanRuralClass::town_centre, "town_centre", "镇中心区"},
-    {UrbanRuralClass::town_rural_fringe, "town_rural_fringe", "镇乡结合区"},
-    {UrbanRuralClass::special_area, "special_area", "特殊区域"},
-    {UrbanRuralClass::township_centre, "township_centre", "乡中心区"},
-    {UrbanRuralClass::village, "village", "村庄"},
-}};
-const UrbanRuralName& urban_rural_entry(UrbanRuralClass value) noexcept {
-    for (const auto& entry : urban_rural_names) {
-        if (entry.value == value) {
-            return entry;
-        }
-    }
-    return urban_rural_names.back();  // unreachable for valid enumerators
-}
-}  // namespace
+std::string_view to_string(UrbanRuralClass value) noexcept { return enum_name(value); }
 
-std::string_view to_string(UrbanRuralClass value) noexcept { return urban_rural_entry(value).english; }
-
-std::string_view chinese_name(UrbanRuralClass value) noexcept { return urban_rural_entry(value).chinese; }
+std::string_view chinese_name(UrbanRuralClass value) noexcept { return enum_chinese_name(value); }
 
 UrbanRuralClass urban_rural_class(int code) {
     for (const auto& entry : urban_rural_names) {

@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots::testing {
@@ -29,6 +32,25 @@ std::string error_message(F&& action) {
     }
     ADD_FAILURE() << "did not throw";
     return {};
+}
+
+/// Expects that the enum's one name table serves to_string() and chinese_name() (where it has them):
+/// every value once, each documented.
+template <class E>
+void expect_one_table(std::size_t size) {
+    const auto names = enum_names(E{});
+    ASSERT_EQ(names.size(), size);
+    for (const EnumName<E>& entry : names) {
+        if constexpr (requires(E value) { to_string(value); }) {
+            EXPECT_EQ(to_string(entry.value), entry.name);
+        }
+        if constexpr (requires(E value) { chinese_name(value); }) {
+            EXPECT_EQ(chinese_name(entry.value), entry.chinese);
+        }
+        EXPECT_FALSE(entry.doc.empty()) << entry.name;
+        EXPECT_EQ(std::count_if(names.begin(), names.end(), [&](const EnumName<E>& e) { return e.value == entry.value; }), 1)
+            << entry.name;
+    }
 }
 
 }  // namespace grassroots::testing

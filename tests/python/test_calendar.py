@@ -321,6 +321,16 @@ def test_to_pandas_lists_days(china: Calendar) -> None:
     assert int(frame["working"].sum()) == china.working_days_between(date(2026, 2, 13), date(2026, 3, 2))
 
 
+def test_to_pandas_is_typed_and_refuses_what_is_not_a_day(china: Calendar) -> None:
+    # Written in Python over the bound Calendar (grassroots.calendar), typed -> pandas.DataFrame.
+    assert Calendar.to_pandas.__module__ == "grassroots.calendar._pandas"
+    assert china.to_pandas(date(2026, 3, 2), date(2026, 3, 2)).empty
+    with pytest.raises(TypeError, match=r"start must be a datetime.date, got str"):
+        china.to_pandas("2026-02-13", date(2026, 3, 2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"end must be a datetime.date, got datetime"):
+        china.to_pandas(date(2026, 2, 13), datetime(2026, 3, 2, 12))
+
+
 # ---- instants, working hours, deadlines --------------------------------------------------------
 
 

@@ -18,6 +18,7 @@
 
 #include "grassroots/autonomy/rules.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 
@@ -80,6 +81,14 @@ enum class PostKind : std::uint8_t {
     party_member_post,    ///< 委员 member of a party committee
 };
 
+/// @brief Every Sex with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<Sex>> enum_names(Sex) noexcept;
+/// @brief Every SubordinateKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<SubordinateKind>> enum_names(SubordinateKind) noexcept;
+/// @brief Every PartyOrganisationKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<PartyOrganisationKind>> enum_names(PartyOrganisationKind) noexcept;
+/// @brief Every PostKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<PostKind>> enum_names(PostKind) noexcept;
 /// @brief "female" or "male".
 [[nodiscard]] std::string_view to_string(Sex value) noexcept;
 /// @brief The English identifier, e.g. "public_security".

@@ -11,6 +11,7 @@
 
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -22,6 +23,8 @@ enum class DecisionStatus : std::uint8_t {
     cancelled,    ///< withdrawn (final)
 };
 
+/// @brief Every DecisionStatus with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<DecisionStatus>> enum_names(DecisionStatus) noexcept;
 /// @brief "open", "in_progress", "done" or "cancelled".
 [[nodiscard]] std::string_view to_string(DecisionStatus status) noexcept;
 /// @brief 待办, 办理中, 已办结 or 已撤销.

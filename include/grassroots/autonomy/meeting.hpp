@@ -7,12 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/rules.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -33,6 +35,10 @@ enum class AttendanceBase : std::uint8_t {
 
 /// @brief "residents_meeting", "residents_representatives_assembly", "villagers_meeting" or
 /// "villagers_representatives_assembly".
+/// @brief Every MeetingKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<MeetingKind>> enum_names(MeetingKind) noexcept;
+/// @brief Every AttendanceBase with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<AttendanceBase>> enum_names(AttendanceBase) noexcept;
 [[nodiscard]] std::string_view to_string(MeetingKind kind) noexcept;
 /// @brief "all_adults", "households" or "group_representatives".
 [[nodiscard]] std::string_view to_string(AttendanceBase base) noexcept;

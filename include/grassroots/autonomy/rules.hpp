@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/core/range.hpp"
 
 namespace grassroots {
@@ -30,6 +31,8 @@ enum class CommitteeKind : std::uint8_t {
     villagers,  ///< 村民委员会 villagers' committee (administrative village, 行政村)
 };
 
+/// @brief Every CommitteeKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<CommitteeKind>> enum_names(CommitteeKind) noexcept;
 /// @brief "residents" or "villagers".
 [[nodiscard]] std::string_view to_string(CommitteeKind kind) noexcept;
 /// @brief 居民委员会 or 村民委员会.

@@ -4,12 +4,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/rules.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -20,6 +22,8 @@ enum class Severity : std::uint8_t {
     error,    ///< against a verified rule of law
 };
 
+/// @brief Every Severity with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<Severity>> enum_names(Severity) noexcept;
 /// @brief "info", "warning" or "error".
 [[nodiscard]] std::string_view to_string(Severity severity) noexcept;
 /// @brief 提示, 警告 or 错误.

@@ -20,6 +20,7 @@
 
 #include "grassroots/calendar/working_hours.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -31,6 +32,8 @@ enum class DayKind : std::uint8_t {
     makeup_workday,  ///< a weekend day made a working day (调休上班)
 };
 
+/// @brief Every DayKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<DayKind>> enum_names(DayKind) noexcept;
 /// @brief "workday", "weekend", "holiday" or "makeup_workday".
 [[nodiscard]] std::string_view to_string(DayKind kind) noexcept;
 /// @brief 工作日, 周末, 节假日 or 调休上班.
@@ -51,6 +54,9 @@ enum class UnpublishedYears : std::uint8_t {
     raise,         ///< throw NotFound naming the year (the default)
     weekday_rule,  ///< answer by the weekday rule; DayInfo::provisional tells
 };
+
+/// @brief Every UnpublishedYears with its names (Python reads it).
+[[nodiscard]] std::span<const EnumName<UnpublishedYears>> enum_names(UnpublishedYears) noexcept;
 
 /// @brief A State Council notice (国务院办公厅关于…部分节假日安排的通知) or another source of overrides.
 struct HolidayNotice {

@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "grassroots/calendar/calendar.hpp"
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -18,6 +20,8 @@ enum class DeadlineKind : std::uint8_t {
     working_days,   ///< whole working days, due at close of business (e.g. 7 working days)
 };
 
+/// @brief Every DeadlineKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<DeadlineKind>> enum_names(DeadlineKind) noexcept;
 /// @brief "elapsed", "working_hours" or "working_days".
 [[nodiscard]] std::string_view to_string(DeadlineKind kind) noexcept;
 /// @brief 自然时, 工作时 or 工作日.

@@ -12,7 +12,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
+
+#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots {
 
@@ -29,6 +32,8 @@ enum class Level : std::uint8_t {
 inline constexpr std::array<Level, 5> all_levels{Level::province, Level::prefecture, Level::county,
                                                  Level::township, Level::village};
 
+/// @brief Every Level with its names (to_string, parsing, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<Level>> enum_names(Level) noexcept;
 /// @brief "province", "prefecture", "county", "township" or "village".
 [[nodiscard]] std::string_view to_string(Level level) noexcept;
 /// @brief 省级, 地级, 县级, 乡级 or 村级.
@@ -71,6 +76,12 @@ inline constexpr std::array<UrbanRuralClass, 7> all_urban_rural_classes{
     UrbanRuralClass::special_area,    UrbanRuralClass::township_centre,
     UrbanRuralClass::village};
 
+/// @brief Every TownshipClass with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<TownshipClass>> enum_names(TownshipClass) noexcept;
+/// @brief Every VillageClass with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<VillageClass>> enum_names(VillageClass) noexcept;
+/// @brief Every UrbanRuralClass with its names, in code order (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<UrbanRuralClass>> enum_names(UrbanRuralClass) noexcept;
 /// @brief "subdistrict", "town", "township" or "township_like".
 [[nodiscard]] std::string_view to_string(TownshipClass value) noexcept;
 /// @brief 街道, 镇, 乡 or 类似乡级单位.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "grassroots/autonomy/consultation.hpp"
+#include "grassroots/autonomy/meeting.hpp"
+#include "grassroots/autonomy/validation.hpp"
 #include "grassroots/error.hpp"
 #include "test_support.hpp"
 
@@ -9,6 +12,7 @@ namespace grassroots {
 namespace {
 
 using testing::error_message;
+using testing::expect_one_table;
 
 const Date elected = make_date(2021, 5, 20);
 
@@ -113,6 +117,21 @@ TEST(AutonomyChain, SubordinateCommitteesAndParty) {
     EXPECT_EQ(chain.party_organisations().size(), 3U);
     EXPECT_EQ(chinese_name(SubordinateKind::public_security), "治安保卫委员会");
     EXPECT_EQ(to_string(PostKind::group_head), "group_head");
+}
+
+TEST(AutonomyEnums, OneTableEachServesNames) {
+    expect_one_table<CommitteeKind>(2);
+    expect_one_table<Sex>(2);
+    expect_one_table<SubordinateKind>(7);
+    expect_one_table<PartyOrganisationKind>(5);
+    expect_one_table<PostKind>(11);
+    expect_one_table<Severity>(3);
+    expect_one_table<MeetingKind>(4);
+    expect_one_table<AttendanceBase>(3);
+    expect_one_table<DecisionStatus>(4);
+    EXPECT_EQ(to_string(PostKind::party_member_post), "party_member_post");
+    EXPECT_EQ(chinese_name(PostKind::representative), "代表");
+    EXPECT_EQ(chinese_name(AttendanceBase::households), "每户派代表");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::error_message;
+using testing::expect_one_table;
 
 Instant at(const char* text) { return parse_instant(text); }
 
@@ -88,6 +89,15 @@ TEST(Deadline, CustomWorkingHoursChangeDueTimes) {
     calendar.set_working_hours(WorkingHours::parse("09:00-12:00,14:00-18:00"));
     EXPECT_EQ(to_string(Deadline::working_days(1).due(calendar, at("2026-03-02T10:00"))), "2026-03-03T18:00:00+08:00");
     EXPECT_EQ(to_string(Deadline::working_hours(4h).due(calendar, at("2026-03-02T10:00"))), "2026-03-02T16:00:00+08:00");
+}
+
+TEST(CalendarEnums, OneTableEachServesNames) {
+    expect_one_table<DayKind>(4);
+    expect_one_table<UnpublishedYears>(2);
+    expect_one_table<DeadlineKind>(3);
+    EXPECT_EQ(to_string(DayKind::makeup_workday), "makeup_workday");
+    EXPECT_EQ(chinese_name(DayKind::makeup_workday), "调休上班");
+    EXPECT_EQ(chinese_name(DeadlineKind::working_hours), "工作时");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ namespace grassroots {
 namespace {
 
 using testing::error_message;
+using testing::expect_one_table;
 
 TEST(DivisionCode, EachNaturalLengthNamesItsLevel) {
     EXPECT_EQ(DivisionCode("37").level(), Level::province);
@@ -183,6 +184,19 @@ TEST(UrbanRuralClass, SevenCodesWithNames) {
               std::string::npos);
     EXPECT_THROW((void)parse_urban_rural_class("11"), InvalidInput);
     EXPECT_THROW((void)parse_urban_rural_class("1a1"), InvalidInput);
+}
+
+TEST(DivisionEnums, OneTableEachServesNamesParsingAndCodes) {
+    expect_one_table<Level>(5);
+    expect_one_table<TownshipClass>(4);
+    expect_one_table<VillageClass>(3);
+    expect_one_table<UrbanRuralClass>(7);
+    for (const EnumName<Level>& entry : enum_names(Level{})) EXPECT_EQ(parse_level(entry.name), entry.value);
+    for (const EnumName<UrbanRuralClass>& entry : enum_names(UrbanRuralClass{})) {
+        EXPECT_EQ(urban_rural_class(static_cast<int>(entry.value)), entry.value);
+    }
+    EXPECT_EQ(to_string(Level::township), "township");
+    EXPECT_EQ(chinese_name(UrbanRuralClass::town_centre), "镇中心区");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 The four-level autonomy chain (四级自治组织链条), its rules and meetings
 """
 from __future__ import annotations
+import pandas
 import collections.abc
 import datetime
 import grassroots._core.division
@@ -13,9 +14,9 @@ class CommitteeKind:
     
     Members:
     
-      RESIDENTS : 居民委员会 residents' committee (社区)
+      RESIDENTS : 居民委员会: residents' committee (社区)
     
-      VILLAGERS : 村民委员会 villagers' committee (行政村)
+      VILLAGERS : 村民委员会: villagers' committee (行政村)
     """
     RESIDENTS: typing.ClassVar[CommitteeKind]
     VILLAGERS: typing.ClassVar[CommitteeKind]
@@ -65,9 +66,9 @@ class Sex:
     
     Members:
     
-      FEMALE : 女
+      FEMALE : 女: female
     
-      MALE : 男
+      MALE : 男: male
     """
     FEMALE: typing.ClassVar[Sex]
     MALE: typing.ClassVar[Sex]
@@ -117,19 +118,19 @@ class SubordinateKind:
     
     Members:
     
-      MEDIATION : 人民调解委员会 people's mediation
+      MEDIATION : 人民调解委员会: people's mediation
     
-      PUBLIC_SECURITY : 治安保卫委员会 public security
+      PUBLIC_SECURITY : 治安保卫委员会: public security
     
-      PUBLIC_HEALTH : 公共卫生委员会 public health
+      PUBLIC_HEALTH : 公共卫生委员会: public health
     
-      ENVIRONMENT_PROPERTY : 环境和物业管理委员会 environment and property
+      ENVIRONMENT_PROPERTY : 环境和物业管理委员会: environment and property
     
-      SOCIAL_WELFARE : 社会福利委员会 social welfare
+      SOCIAL_WELFARE : 社会福利委员会: social welfare
     
-      ELDERLY_CARE : 养老服务委员会 elderly care
+      ELDERLY_CARE : 养老服务委员会: elderly care
     
-      OTHER : a user-defined kind; its name says which
+      OTHER : 其他委员会: a user-defined kind; its name says which
     """
     ELDERLY_CARE: typing.ClassVar[SubordinateKind]
     ENVIRONMENT_PROPERTY: typing.ClassVar[SubordinateKind]
@@ -184,15 +185,15 @@ class PartyOrganisationKind:
     
     Members:
     
-      PARTY_COMMITTEE : 党委 party committee
+      PARTY_COMMITTEE : 党委: party committee
     
-      GENERAL_BRANCH : 党总支 general party branch
+      GENERAL_BRANCH : 党总支: general party branch
     
-      BRANCH : 党支部 party branch
+      BRANCH : 党支部: party branch
     
-      GRID_BRANCH : 网格党支部 grid party branch
+      GRID_BRANCH : 网格党支部: grid party branch
     
-      BUILDING_GROUP : 楼栋党小组 building party group
+      BUILDING_GROUP : 楼栋党小组: building party group
     """
     BRANCH: typing.ClassVar[PartyOrganisationKind]
     BUILDING_GROUP: typing.ClassVar[PartyOrganisationKind]
@@ -245,27 +246,27 @@ class PostKind:
     
     Members:
     
-      DIRECTOR : 主任 director of the committee
+      DIRECTOR : 主任: director of the committee
     
-      DEPUTY_DIRECTOR : 副主任 deputy director
+      DEPUTY_DIRECTOR : 副主任: deputy director
     
-      MEMBER : 委员 committee member
+      MEMBER : 委员: committee member
     
-      GROUP_HEAD : 组长 head of a group
+      GROUP_HEAD : 组长: head of a group
     
-      REPRESENTATIVE : 居民代表 / 村民代表 elected by a group
+      REPRESENTATIVE : 代表: 居民代表 / 村民代表 elected by a group
     
-      SUBORDINATE_HEAD : head of a subordinate committee
+      SUBORDINATE_HEAD : 下属委员会主任: head of a subordinate committee
     
-      SUBORDINATE_MEMBER : member of a subordinate committee
+      SUBORDINATE_MEMBER : 下属委员会委员: member of a subordinate committee
     
       DUTY : 分工负责: a member carrying a subordinate duty
     
-      PARTY_SECRETARY : 书记 party secretary
+      PARTY_SECRETARY : 书记: party secretary
     
-      PARTY_DEPUTY_SECRETARY : 副书记 deputy secretary
+      PARTY_DEPUTY_SECRETARY : 副书记: deputy secretary
     
-      PARTY_MEMBER_POST : 委员 member of a party committee
+      PARTY_MEMBER_POST : 党组织委员: member of a party committee
     """
     DEPUTY_DIRECTOR: typing.ClassVar[PostKind]
     DIRECTOR: typing.ClassVar[PostKind]
@@ -324,11 +325,11 @@ class Severity:
     
     Members:
     
-      INFO : worth knowing; nothing is wrong
+      INFO : 提示: worth knowing; nothing is wrong
     
-      WARNING : beyond what the law says generally, or an unverified rule
+      WARNING : 警告: beyond what the law says generally, or an unverified rule
     
-      ERROR : against a verified rule of law
+      ERROR : 错误: against a verified rule of law
     """
     ERROR: typing.ClassVar[Severity]
     INFO: typing.ClassVar[Severity]
@@ -379,13 +380,13 @@ class MeetingKind:
     
     Members:
     
-      RESIDENTS_MEETING : 居民会议
+      RESIDENTS_MEETING : 居民会议: residents' meeting
     
-      RESIDENTS_REPRESENTATIVES_ASSEMBLY : 居民代表会议 (2025 revision, in force 2026-01-01)
+      RESIDENTS_REPRESENTATIVES_ASSEMBLY : 居民代表会议: residents' representatives assembly (2025 revision, in force 2026-01-01)
     
-      VILLAGERS_MEETING : 村民会议
+      VILLAGERS_MEETING : 村民会议: villagers' meeting
     
-      VILLAGERS_REPRESENTATIVES_ASSEMBLY : 村民代表会议
+      VILLAGERS_REPRESENTATIVES_ASSEMBLY : 村民代表会议: villagers' representatives assembly
     """
     RESIDENTS_MEETING: typing.ClassVar[MeetingKind]
     RESIDENTS_REPRESENTATIVES_ASSEMBLY: typing.ClassVar[MeetingKind]
@@ -437,11 +438,11 @@ class AttendanceBase:
     
     Members:
     
-      ALL_ADULTS : all residents aged 18 or over
+      ALL_ADULTS : 全体十八周岁以上的居民: all residents aged 18 or over
     
-      HOUSEHOLDS : one representative per household (每户派代表)
+      HOUSEHOLDS : 每户派代表: one representative per household
     
-      GROUP_REPRESENTATIVES : 2–3 representatives elected per group
+      GROUP_REPRESENTATIVES : 居民小组选举的代表: 2–3 representatives elected per group
     """
     ALL_ADULTS: typing.ClassVar[AttendanceBase]
     GROUP_REPRESENTATIVES: typing.ClassVar[AttendanceBase]
@@ -492,13 +493,13 @@ class DecisionStatus:
     
     Members:
     
-      OPEN : decided, not started
+      OPEN : 待办: decided, not started
     
-      IN_PROGRESS : being carried out
+      IN_PROGRESS : 办理中: being carried out
     
-      DONE : carried out (final)
+      DONE : 已办结: carried out (final)
     
-      CANCELLED : withdrawn (final)
+      CANCELLED : 已撤销: withdrawn (final)
     """
     CANCELLED: typing.ClassVar[DecisionStatus]
     DONE: typing.ClassVar[DecisionStatus]
@@ -708,6 +709,8 @@ class RuleSet:
     """
     One edition of one law: its rules, the committee kind and the date it took effect. An edition got from a RuleBook is the book's own: overrides made on it stick on the book.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per rule: id, summary, value, law, article, verified, override_note. Needs pandas."""
     def __contains__(self, rule_id: str) -> bool:
         ...
     def __eq__(self, other: typing.Any) -> bool:
@@ -745,10 +748,6 @@ class RuleSet:
     def rule(self, rule_id: str) -> Rule:
         """
         The rule with this id (a copy); NotFoundError naming the edition.
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per rule: id, summary, value, law, article, verified, override_note. Needs pandas.
         """
     @property
     def committee_kind(self) -> CommitteeKind:
@@ -1033,6 +1032,12 @@ class AutonomyChain:
     """
     The four-level autonomy chain of one community or village: committee → subordinate committees → groups → representatives, with people, posts and terms and the party organisation alongside. Ids are ints; every mutator checks its input and changes nothing when it raises.
     """
+    def roster(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per post (index: post id): kind, person, person_name, sex, group, group_name, subordinate, subordinate_name, party_organisation, party_organisation_name, duty, start, end, and active (held on that day) when on is given. Needs pandas."""
+    def groups_frame(self) -> pandas.DataFrame:
+        """One row per group (index: group id): name, households, adult_residents. Needs pandas."""
+    def people_frame(self) -> pandas.DataFrame:
+        """One row per person (index: person id): name, sex, birth_date, group, group_name, household, party_member. Needs pandas."""
     def __init__(self, kind: CommitteeKind, unit: str | grassroots._core.division.DivisionCode, name: str, elected: datetime.date) -> None:
         """
         A chain for the committee of a village-level unit (DivisionCode or 12-digit str) elected on a day. InvalidInputError for a bad code, a unit above village level or an empty name.
@@ -1095,10 +1100,6 @@ class AutonomyChain:
         """
         The group with this id (a copy); NotFoundError.
         """
-    def groups_frame(self) -> typing.Any:
-        """
-        One row per group (index: group id): name, households, adult_residents. Needs pandas.
-        """
     def holders(self, kind: PostKind, on: datetime.date) -> list[int]:
         """
         Ids of the posts of a kind held on a day, in id order.
@@ -1115,10 +1116,6 @@ class AutonomyChain:
         """
         The party organisation with this id (a copy); NotFoundError.
         """
-    def people_frame(self) -> typing.Any:
-        """
-        One row per person (index: person id): name, sex, birth_date, group, group_name, household, party_member. Needs pandas.
-        """
     def person(self, id: int) -> Person:
         """
         The person with this id (a copy); NotFoundError.
@@ -1130,10 +1127,6 @@ class AutonomyChain:
     def posts_of(self, person: int, on: datetime.date) -> list[int]:
         """
         Ids of the posts a person holds on a day (兼任); NotFoundError for an unknown person.
-        """
-    def roster(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per post (index: post id): kind, person, person_name, sex, group, group_name, subordinate, subordinate_name, party_organisation, party_organisation_name, duty, start, end, and active (held on that day) when on is given. Needs pandas.
         """
     def secretary_chairs_committee(self, on: datetime.date) -> bool:
         """
@@ -1250,6 +1243,8 @@ class ValidationReport:
     """
     The result of validate(): findings and what was checked.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per finding: rule_id, severity (ordered categorical info < warning < error), entity, message, source, rule_verified. Needs pandas."""
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
         ...
@@ -1272,10 +1267,6 @@ class ValidationReport:
     def to_dict(self) -> dict[str, typing.Any]:
         """
         The fields as a dict (enums by name, dates as datetime.date).
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per finding: rule_id, severity (ordered categorical info < warning < error), entity, message, source, rule_verified. Needs pandas.
         """
     @property
     def entities_checked(self) -> int:
@@ -1585,6 +1576,8 @@ class ConsultationMeeting:
     """
     A consultation meeting (协商议事, '有事好商量'): a topic, participants, and decisions with an owner, a due date and follow-up.
     """
+    def decisions_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per decision (index: decision index): text, owner, due, status, follow_ups, last_follow_up, and overdue (on that day) when on is given. Needs pandas."""
     def __init__(self, chain: AutonomyChain, topic: str, date: datetime.date, participants: collections.abc.Sequence[int]) -> None:
         """
         A meeting of registered people of a chain, each once. InvalidInputError (empty topic, no or repeated participants) or NotFoundError.
@@ -1594,10 +1587,6 @@ class ConsultationMeeting:
     def decide(self, chain: AutonomyChain, text: str, owner: int, due: datetime.date) -> int:
         """
         Records a decision; returns its index. InvalidInputError (empty text, due before the meeting, another chain than the meeting's) or NotFoundError (owner not in the chain).
-        """
-    def decisions_frame(self, on: datetime.date | None = None) -> typing.Any:
-        """
-        One row per decision (index: decision index): text, owner, due, status, follow_ups, last_follow_up, and overdue (on that day) when on is given. Needs pandas.
         """
     def follow_up(self, index: typing.SupportsInt | typing.SupportsIndex, status: DecisionStatus, date: datetime.date, note: str = '') -> None:
         """

@@ -2,6 +2,7 @@
 The working-day calendar (工作日): holidays, make-up days (调休), deadlines
 """
 from __future__ import annotations
+import pandas
 import collections.abc
 import datetime
 import numpy
@@ -120,11 +121,11 @@ class DeadlineKind:
     
     Members:
     
-      ELAPSED : wall-clock time, day and night (e.g. emergencies within 2 h)
+      ELAPSED : 自然时: wall-clock time, day and night (e.g. emergencies within 2 h)
     
-      WORKING_HOURS : only during working hours of working days
+      WORKING_HOURS : 工作时: only during working hours of working days
     
-      WORKING_DAYS : whole working days, due at close of business
+      WORKING_DAYS : 工作日: whole working days, due at close of business
     """
     ELAPSED: typing.ClassVar[DeadlineKind]
     WORKING_DAYS: typing.ClassVar[DeadlineKind]
@@ -305,6 +306,8 @@ class Calendar:
     """
     China's working-day calendar (工作日): weekdays, public holidays and make-up working days (调休) from the State Council's yearly notices, local rules, and working hours. A year whose notice is not published is never guessed: queries about it raise NotFoundError unless unpublished = UnpublishedYears.WEEKDAY_RULE.
     """
+    def to_pandas(self, start: datetime.date, end: datetime.date) -> pandas.DataFrame:
+        """One row per day in [start, end), indexed by date: working, kind, holiday_name, provisional, source. Needs pandas."""
     @staticmethod
     def china() -> Calendar:
         """
@@ -401,10 +404,6 @@ class Calendar:
     def read_local(self, path: os.PathLike | str | bytes) -> None:
         """
         Reads local rules from 'date,working,name' CSV (working: 1/0, true/false, work/off). All or nothing; errors name the file and row.
-        """
-    def to_pandas(self, start: datetime.date, end: datetime.date) -> typing.Any:
-        """
-        One row per day in [start, end), indexed by date: working, kind, holiday_name, provisional, source. Needs pandas.
         """
     @typing.overload
     def working_days_between(self, start: datetime.date, end: datetime.date) -> int:

@@ -2,6 +2,7 @@
 Division codes and the administrative tree (行政层级)
 """
 from __future__ import annotations
+import pandas
 import collections.abc
 import numpy
 import numpy.typing
@@ -14,15 +15,15 @@ class Level:
     
     Members:
     
-      PROVINCE : 省级 (2 digits)
+      PROVINCE : 省级: 2 digits
     
-      PREFECTURE : 地级 (4 digits)
+      PREFECTURE : 地级: 4 digits
     
-      COUNTY : 县级 (6 digits)
+      COUNTY : 县级: 6 digits
     
-      TOWNSHIP : 乡级: 街道 / 镇 / 乡 (9 digits)
+      TOWNSHIP : 乡级: 街道 / 镇 / 乡, 9 digits
     
-      VILLAGE : 村级: 居委会 / 村委会 (12 digits)
+      VILLAGE : 村级: 居委会 / 村委会, 12 digits
     """
     COUNTY: typing.ClassVar[Level]
     PREFECTURE: typing.ClassVar[Level]
@@ -80,13 +81,13 @@ class TownshipClass:
     
     Members:
     
-      SUBDISTRICT : 街道, 001–099
+      SUBDISTRICT : 街道: 001–099
     
-      TOWN : 镇, 100–199
+      TOWN : 镇: 100–199
     
-      TOWNSHIP : 乡, 200–399
+      TOWNSHIP : 乡: 200–399
     
-      TOWNSHIP_LIKE : 类似乡级单位, 400–599
+      TOWNSHIP_LIKE : 类似乡级单位: 400–599
     """
     SUBDISTRICT: typing.ClassVar[TownshipClass]
     TOWN: typing.ClassVar[TownshipClass]
@@ -138,11 +139,11 @@ class VillageClass:
     
     Members:
     
-      RESIDENTS_COMMITTEE : 居委会, 001–199
+      RESIDENTS_COMMITTEE : 居委会: 001–199
     
-      VILLAGERS_COMMITTEE : 村委会, 200–399
+      VILLAGERS_COMMITTEE : 村委会: 200–399
     
-      VILLAGE_LIKE : 类似村级单位, 400–599
+      VILLAGE_LIKE : 类似村级单位: 400–599
     """
     RESIDENTS_COMMITTEE: typing.ClassVar[VillageClass]
     VILLAGERS_COMMITTEE: typing.ClassVar[VillageClass]
@@ -193,19 +194,19 @@ class UrbanRuralClass:
     
     Members:
     
-      MAIN_URBAN_AREA : 111 主城区
+      MAIN_URBAN_AREA : 主城区: 111
     
-      URBAN_RURAL_FRINGE : 112 城乡结合区
+      URBAN_RURAL_FRINGE : 城乡结合区: 112
     
-      TOWN_CENTRE : 121 镇中心区
+      TOWN_CENTRE : 镇中心区: 121
     
-      TOWN_RURAL_FRINGE : 122 镇乡结合区
+      TOWN_RURAL_FRINGE : 镇乡结合区: 122
     
-      SPECIAL_AREA : 123 特殊区域
+      SPECIAL_AREA : 特殊区域: 123
     
-      TOWNSHIP_CENTRE : 210 乡中心区
+      TOWNSHIP_CENTRE : 乡中心区: 210
     
-      VILLAGE : 220 村庄
+      VILLAGE : 村庄: 220
     """
     MAIN_URBAN_AREA: typing.ClassVar[UrbanRuralClass]
     SPECIAL_AREA: typing.ClassVar[UrbanRuralClass]
@@ -423,6 +424,8 @@ class DivisionTree:
     """
     The administrative tree: compact, immutable, with O(1) is-ancestor.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per unit (pre-order): code, name, level (ordered categorical), parent_code, township_class, village_class (categoricals). Needs pandas."""
     @staticmethod
     def parse_csv(text: str, source: str = '<text>') -> DivisionTree:
         """
@@ -487,10 +490,6 @@ class DivisionTree:
     def to_csv(self) -> str:
         """
         The tree as code,name,level,parent_code CSV text, in pre-order.
-        """
-    def to_pandas(self) -> typing.Any:
-        """
-        One row per unit (pre-order): code, name, level (ordered categorical), parent_code, township_class, village_class (categoricals). Needs pandas.
         """
     def unit(self, index: typing.SupportsInt | typing.SupportsIndex) -> Unit:
         """

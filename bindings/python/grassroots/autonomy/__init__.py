@@ -38,6 +38,7 @@ from .._core.autonomy import (
     synthetic_chain,
     validate,
 )
+from . import _pandas, _report_pandas  # noqa: F401 (attach the pandas views to the bound classes)
 
 __all__ = [
     "AttendanceBase",

@@ -14,6 +14,7 @@ from .._core.calendar import (
     WorkingHours,
     parse_instant,
 )
+from . import _pandas  # noqa: F401 (attaches Calendar.to_pandas)
 
 __all__ = [
     "CHINA_STANDARD_TIME",

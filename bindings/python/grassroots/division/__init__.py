@@ -9,10 +9,12 @@ from .._core.division import (
     Level,
     TownshipClass,
     Unit,
+    UnitIterator,  # the type of iter(tree); offered here, not in __all__ (as before)
     UrbanRuralClass,
     VillageClass,
     urban_rural_class,
 )
+from . import _pandas  # noqa: F401 (attaches DivisionTree.to_pandas)
 
 __all__ = [
     "DivisionCode",

@@ -1,3 +1,4 @@
+// The datasets area: data shipped inside the library.
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"

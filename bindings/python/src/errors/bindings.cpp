@@ -1,4 +1,4 @@
-// Maps the C++ exception hierarchy (grassroots/error.hpp) to Python classes with fitting bases.
+// The errors area: the C++ exception hierarchy (grassroots/error.hpp) mapped to Python classes with fitting bases.
 #include <Python.h>
 
 #include "bindings.hpp"
