@@ -36,6 +36,13 @@ def _strings(values: Sequence[Optional[str]]) -> Any:
     return pd.array(list(values), dtype="string")
 
 
+def _counts(values: Sequence[int]) -> Any:
+    """An int64 array of counts."""
+    import pandas as pd
+
+    return pd.array(list(values), dtype="int64")
+
+
 def _ids(values: Sequence[Optional[int]]) -> Any:
     import pandas as pd
 

@@ -566,27 +566,23 @@ class CaseTable:
     Cases as columns over one DivisionTree (kept alive by the table): unit, grid, matter, opened_at, handling_due, closed_at, handled_at (int64 seconds since the epoch, UTC; INT64_MIN = NaT = none), closed, deferred, responded, resolved, satisfied, rated, reworks, escalations. Made by from_arrays(), from_pandas(), from_engine() or synthetic(); every row is checked (InvalidInputError naming the row and column).
     """
     @staticmethod
+    def from_pandas(tree: grassroots._core.division.DivisionTree, frame: pandas.DataFrame, grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
+        """A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required; others optional; extra columns ignored); to_pandas() output reads back."""
+    @staticmethod
+    def from_arrays(tree: grassroots._core.division.DivisionTree, unit: typing.Any, opened_at: typing.Any, handling_due: typing.Any = ..., closed_at: typing.Any = ..., handled_at: typing.Any = ..., closed: typing.Any = ..., deferred: typing.Any = ..., responded: typing.Any = ..., resolved: typing.Any = ..., satisfied: typing.Any = ..., rated: typing.Any = ..., reworks: typing.Any = ..., escalations: typing.Any = ..., grid: typing.Any = ..., matter: typing.Any = ..., grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
+        """A table from arrays (NumPy, pandas or sequences), one value per case. unit: division codes (str or int). Instants: datetime64 (naive = China Standard Time), tz-aware pandas datetimes, datetime objects (naive = CST) or int seconds since the epoch; NaT/None = none. Flags: bool or 0/1 (give rated with the 三率 flags responded/resolved/satisfied). grid and matter: codes/keys (str, None = none) or, with grid_codes/matter_keys, int indices (-1 = none). closed defaults to 'closed_at is set'. InvalidInputError names the row (1-based) and column."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT where absent), flags (bool), reworks, escalations. Needs pandas."""
+    @staticmethod
     def _from_columns(tree: grassroots._core.division.DivisionTree, columns: dict, grid_codes: collections.abc.Sequence[str], matter_keys: collections.abc.Sequence[str]) -> CaseTable:
         """
         A table from normalised columns (internal; use from_arrays).
         """
     @staticmethod
-    def from_arrays(tree: grassroots._core.division.DivisionTree, unit: typing.Any, opened_at: typing.Any, handling_due: typing.Any = ..., closed_at: typing.Any = ..., handled_at: typing.Any = ..., closed: typing.Any = ..., deferred: typing.Any = ..., responded: typing.Any = ..., resolved: typing.Any = ..., satisfied: typing.Any = ..., rated: typing.Any = ..., reworks: typing.Any = ..., escalations: typing.Any = ..., grid: typing.Any = ..., matter: typing.Any = ..., grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
-        """A table from arrays (NumPy, pandas or sequences), one value per case. unit: division codes (str or int).
-        Instants: datetime64 (naive = China Standard Time), tz-aware pandas datetimes, datetime objects (naive =
-        CST) or int seconds since the epoch; NaT/None = none. Flags: bool or 0/1 (give rated with the 三率 flags
-        responded/resolved/satisfied). grid and matter: codes/keys (str, None = none) or, with grid_codes/matter_keys,
-        int indices (-1 = none). closed defaults to 'closed_at is set'. InvalidInputError names the row (1-based) and
-        column."""
-    @staticmethod
     def from_engine(engine: grassroots._core.workflow.CaseEngine, tree: grassroots._core.division.DivisionTree, deferred_states: collections.abc.Sequence[str] = ['defer', 'deferred'], responded_field: str = 'responded', resolved_field: str = 'resolved', satisfied_field: str = 'satisfied') -> CaseTable:
         """
         Every case of a CaseEngine, units found in tree: deferred = has been in a state listed in deferred_states; the latest transition carrying a rating field makes the case rated, each field read as yes (yes/true/1/是) or no (no/false/0/否), ASCII case ignored, a missing one as no.
         """
-    @staticmethod
-    def from_pandas(tree: grassroots._core.division.DivisionTree, frame: pandas.DataFrame, grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
-        """A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required;
-        others optional; extra columns ignored); to_pandas() output reads back."""
     @staticmethod
     def synthetic(tree: grassroots._core.division.DivisionTree, cases: typing.SupportsInt | typing.SupportsIndex = 100000, year: typing.SupportsInt | typing.SupportsIndex = 2025, seed: typing.SupportsInt | typing.SupportsIndex = 2024, grids: grassroots._core.grid.GridMap | None = None, scope: str | grassroots._core.division.DivisionCode | None = None) -> CaseTable:
         """
@@ -606,9 +602,6 @@ class CaseTable:
         """
         Bytes held by the columns and lists.
         """
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per case: unit, grid, matter (categoricals of codes), instants (datetime64, Asia/Shanghai, NaT
-        where absent), flags (bool), reworks, escalations. Needs pandas."""
     @property
     def grid_codes(self) -> list[str]:
         """
@@ -633,6 +626,8 @@ class KpiReport:
     """
     KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and every matter type. Keeps its table alive.
     """
+    def to_pandas(self, part: str = ...) -> pandas.DataFrame:
+        """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty denominator); codes and levels are categoricals. Needs pandas."""
     def __repr__(self) -> str:
         ...
     def _columns(self, part: str) -> dict[str, typing.Any]:
@@ -659,10 +654,6 @@ class KpiReport:
         """
         The name of the unit of a unit row.
         """
-    def to_pandas(self, part: str = ...) -> pandas.DataFrame:
-        """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter
-        ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty
-        denominator); codes and levels are categoricals. Needs pandas."""
     def unit(self, code: str | grassroots._core.division.DivisionCode) -> KpiRow:
         """
         The row of a unit; NotFoundError (also for a unit left out by levels or scope).
@@ -696,6 +687,8 @@ class BucketReport:
     """
     Counts and rates per unit and time bucket (no percentiles).
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals), counts and rates. Needs pandas."""
     def __repr__(self) -> str:
         ...
     def _columns(self) -> dict[str, typing.Any]:
@@ -714,9 +707,6 @@ class BucketReport:
         """
         The first day of the bucket of a row.
         """
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals),
-        counts and rates. Needs pandas."""
     @property
     def bucket(self) -> TimeBucket:
         """

@@ -396,17 +396,16 @@ class BurdenComparison:
     """
     Before/after comparison of the burden across two days (减负成效).
     """
+    def kinds_frame(self) -> pandas.DataFrame:
+        """One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per unit (index: unit code): staff, weighted and index before and after, change, items, added, removed. Needs pandas."""
     def __repr__(self) -> str:
         ...
     def kind(self, kind: BurdenKind) -> BurdenKindChange:
         """
         The change of one kind.
         """
-    def kinds_frame(self) -> pandas.DataFrame:
-        """One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas."""
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per unit (index: unit code): staff, weighted and index before and after, change, items, added,
-        removed. Needs pandas."""
     @property
     def after(self) -> datetime.date:
         """
@@ -431,6 +430,10 @@ class BurdenLedger:
     """
     The burden ledgers (减负台账) of village-level units with their staff counts: plaques, certificates, meetings, inspections, apps, accounts and pushed-down tasks, each allowed, to remove or removed; the burden index is weighted quantity in force per staff member.
     """
+    def index_frame(self, on: datetime.date, within: typing.Union[str, grassroots._core.division.DivisionCode, None] = ...) -> pandas.DataFrame:
+        """One row per unit (index: unit code): staff, items, one quantity column per kind, weighted, index. Needs pandas."""
+    def items_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
+        """One row per item (index: id): unit, kind, name, source_department (categoricals), quantity, status, added, flagged, removed (datetimes), note, and in_force (on that day) when on is given. Needs pandas."""
     @staticmethod
     def parse_csv(items: str, staff: str = '', weights: BurdenWeights | None = None) -> BurdenLedger:
         """
@@ -458,9 +461,6 @@ class BurdenLedger:
         """
         The index of every unit on a day (in code order); within: only that division's subtree.
         """
-    def index_frame(self, on: datetime.date, within: typing.Union[str, grassroots._core.division.DivisionCode, None] = ...) -> pandas.DataFrame:
-        """One row per unit (index: unit code): staff, items, one quantity column per kind, weighted, index.
-        Needs pandas."""
     def index_of(self, unit: str | grassroots._core.division.DivisionCode, on: datetime.date) -> BurdenIndexRow:
         """
         The index of one unit on a day.
@@ -473,9 +473,6 @@ class BurdenLedger:
         """
         items.csv: unit,kind,name,source_department,quantity,status,added,flagged,removed,note.
         """
-    def items_frame(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
-        """One row per item (index: id): unit, kind, name, source_department (categoricals), quantity, status,
-        added, flagged, removed (datetimes), note, and in_force (on that day) when on is given. Needs pandas."""
     def items_of(self, unit: str | grassroots._core.division.DivisionCode) -> list[int]:
         """
         Ids of the items of a unit.

@@ -224,6 +224,8 @@ class Workforce:
     """
     The community workers under review; staff ids are unique. Ids are ints.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per worker, indexed by id: staff_id, name, unit, grade, grade_start, wait_change_months, actor."""
     @staticmethod
     def parse_csv(text: str, source: str = '<text>') -> Workforce:
         """
@@ -252,8 +254,6 @@ class Workforce:
         """
         The int id of the worker with this staff id, or None.
         """
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per worker, indexed by id: staff_id, name, unit, grade, grade_start, wait_change_months, actor."""
     def worker(self, id: int) -> CommunityWorker:
         """
         The worker with this int id; NotFoundError.
@@ -305,6 +305,8 @@ class ReviewEvidence:
     """
     The evidence of one review period: at most one finite value ≥ 0 per worker and key.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given)."""
     @staticmethod
     def from_mapping(values: collections.abc.Mapping[str, collections.abc.Mapping[str, typing.SupportsFloat | typing.SupportsIndex]]) -> ReviewEvidence:
         """
@@ -338,8 +340,6 @@ class ReviewEvidence:
         """
         Records a value; InvalidInputError for a negative or non-finite value or one already given.
         """
-    def to_pandas(self) -> pandas.DataFrame:
-        """Wide: one row per worker (index 'worker'), one float64 column per key (NaN where not given)."""
     @property
     def values(self) -> list[EvidenceValue]:
         """
@@ -573,6 +573,8 @@ class ReviewRules:
     """
     A review scheme (履职评估办法): indicators, rating bands, the 优秀 quota and the grade clock. Numbers are Rules with a single-number IntRange, a source and a verified flag.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified, override_note."""
     @staticmethod
     def default_indicators() -> list[Indicator]:
         """
@@ -626,9 +628,6 @@ class ReviewRules:
         """
         Replaces the QuotaOptions.
         """
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per indicator and parameter: kind, id, summary, value, weight, scoring, law, article, verified,
-        override_note."""
     def value(self, id: str) -> int:
         """
         The number of parameter id.
@@ -936,18 +935,16 @@ class ReviewOutcome:
     """
     The outcome of a review period.
     """
+    def scores_frame(self) -> pandas.DataFrame:
+        """One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight, contribution."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date."""
     def __repr__(self) -> str:
         ...
     def count(self, rating: Rating) -> int:
         """
         Workers given this rating.
         """
-    def scores_frame(self) -> pandas.DataFrame:
-        """One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight,
-        contribution."""
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per worker (index worker_id): unit, pool (categoricals), score, score_rating and rating (ordered
-        categoricals, 不称职 < … < 优秀), moved_down, quota_rank, wait_change_months, next_grade_date."""
     @property
     def first(self) -> datetime.date:
         """
@@ -1182,6 +1179,8 @@ class VolunteerRegistry:
     """
     Volunteers, teams, projects and service records of a place. Ids are ints.
     """
+    def totals_frame(self, first: datetime.date, last: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """totals() as a DataFrame indexed by unit (categorical codes)."""
     def __init__(self) -> None:
         """
         An empty registry.
@@ -1232,8 +1231,6 @@ class VolunteerRegistry:
         """
         VolunteerTotals over [first, last]: per unit that has anything (no tree), or for every unit of the tree over its subtree (rolled up the ladder).
         """
-    def totals_frame(self, first: datetime.date, last: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
-        """totals() as a DataFrame indexed by unit (categorical codes)."""
     def volunteer(self, id: int) -> Volunteer:
         """
         The volunteer with this int id.
@@ -1337,6 +1334,8 @@ class ResidentPartyMembers:
     """
     Registrations of party members with their communities of residence (党员回家).
     """
+    def counts_frame(self, on: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """counts() as a DataFrame indexed by unit."""
     def __init__(self) -> None:
         """
         No registrations yet.
@@ -1353,8 +1352,6 @@ class ResidentPartyMembers:
         """
         (organisation, count) pairs of members registered on a day, by organisation name.
         """
-    def counts_frame(self, on: datetime.date, tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
-        """counts() as a DataFrame indexed by unit."""
     def end(self, registration: int, ended: datetime.date) -> None:
         """
         Ends a registration.
@@ -1561,6 +1558,8 @@ class SocialOrganisationRegistry:
     """
     The community social organisations of a place. Ids are ints.
     """
+    def participation_frame(self, households: typing.Union[typing.Sequence[grassroots._core.people.UnitHouseholds], dict[str, int]], tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
+        """participation() as a DataFrame indexed by unit."""
     def __init__(self) -> None:
         """
         An empty registry.
@@ -1577,8 +1576,6 @@ class SocialOrganisationRegistry:
         """
         ParticipationShares from households (UnitHouseholds rows or {code: households}): per unit (no tree), or for every unit of the tree over its subtree.
         """
-    def participation_frame(self, households: typing.Union[typing.Sequence[grassroots._core.people.UnitHouseholds], dict[str, int]], tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> pandas.DataFrame:
-        """participation() as a DataFrame indexed by unit."""
     @property
     def organisations(self) -> list[SocialOrganisation]:
         """

@@ -595,11 +595,11 @@ class MatterType:
         Id of the loop cases of this type run on ('' = caller chooses).
         """
 class MatterCatalogue:
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per type: key, class and category (categoricals), code, name, workflow, owner."""
     """
     Matter types by class and code, in one code layout.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per type: key, class and category (categoricals), code, name, workflow, owner."""
     __hash__: typing.ClassVar[None] = None
     @staticmethod
     def parse_csv(text: str, source: str = '<text>', layout: MatterCodeLayout | None = None) -> MatterCatalogue:
@@ -829,11 +829,11 @@ class Assignment:
         Code of the territorial unit at that rung (grid or division code).
         """
 class ResponsibilityList:
-    def to_pandas(self) -> pandas.DataFrame:
-        """One row per entry: matter, rung (ordered categorical), scope, primary, cooperating (';'-joined), source."""
     """
     A validated responsibility list (属地管理 list): per matter and rung one primary unit and any cooperating units, optionally within one division's subtree.
     """
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per entry: matter, rung (ordered categorical), scope, primary, cooperating (';'-joined), source."""
     __hash__: typing.ClassVar[None] = None
     @staticmethod
     def parse_csv(text: str, source: str = '<text>') -> ResponsibilityList:
@@ -1606,13 +1606,13 @@ class CaseState:
         Its loop's id.
         """
 class CaseEngine:
+    """
+    Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
+    """
     def events_frame(self) -> pandas.DataFrame:
         """One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary (the routed unit when the dispatcher overrode it, else missing). Needs pandas."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the list named when a dispatcher overrode it). Needs pandas."""
-    """
-    Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
-    """
     @staticmethod
     def case_number(id: int) -> str:
         """

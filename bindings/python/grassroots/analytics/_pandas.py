@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from .._core.analytics import BucketReport, CaseTable, KpiReport
 from .._core.division import DivisionTree, Level
 from .._extend import extends
-from .._workflow_pandas import _instants  # moves to .._frames with the workflow area
+from .._frames import _instants
 
 if TYPE_CHECKING:
     import pandas as pd

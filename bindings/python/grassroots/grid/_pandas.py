@@ -23,16 +23,10 @@ from .._core.grid import (
     StaffingSummary,
 )
 from .._extend import extends
-from .._frames import _categorical, _dates, _ids, _strings
+from .._frames import _categorical, _counts, _dates, _ids, _strings
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def _counts(values: Sequence[int]) -> Any:
-    import pandas as pd
-
-    return pd.array(list(values), dtype="int64")
 
 
 @extends(GridMap)

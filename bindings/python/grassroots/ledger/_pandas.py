@@ -24,7 +24,7 @@ from .._core.ledger import (
     ProblemStatus,
 )
 from .._extend import extends
-from .._frames import _categorical, _dates, _strings, _text_or_none
+from .._frames import _categorical, _counts, _dates, _strings, _text_or_none
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,12 +47,6 @@ def _owner_columns(owners: Sequence[OwnerUnit]) -> dict[str, Any]:
         "division": _labels([_code(o.division) for o in owners]),
         "department": _labels([_text_or_none(o.department) for o in owners]),
     }
-
-
-def _counts(values: Sequence[int]) -> Any:
-    import pandas as pd
-
-    return pd.array(list(values), dtype="int64")
 
 
 def _number_index(numbers: Sequence[str]) -> "pd.Index":

@@ -9,7 +9,6 @@
 #endif
 
 #include <cctype>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -39,29 +38,6 @@ IteratorOf<T> iterate_copies(const std::vector<T>& items) {
     return py::reinterpret_steal<IteratorOf<T>>(py::iter(py::cast(items)).release());
 }
 
-
-/// One member of a bound enum: its Python name (upper case), its value and a doc string.
-template <class E>
-struct EnumValue {
-    const char* name;
-    E value;
-    const char* doc;
-};
-
-/// A Python enum with upper-case members; `chinese_name` where the C++ API has chinese_name(E).
-template <class E>
-py::enum_<E> bind_enum(py::module_& m, const char* name, const char* doc, std::initializer_list<EnumValue<E>> values,
-                       const char* chinese_doc = "The Chinese term.") {
-    py::enum_<E> cls(m, name, doc);
-    for (const EnumValue<E>& v : values) {
-        cls.value(v.name, v.value, v.doc);
-    }
-    if constexpr (requires(E e) { chinese_name(e); }) {
-        cls.def_property_readonly(
-            "chinese_name", [](E value) { return std::string(chinese_name(value)); }, chinese_doc);
-    }
-    return cls;
-}
 
 /// A Python enum whose members come from the C++ table enum_names(E): each member is the upper case of
 /// the table name, documented "<Chinese term>: <doc>"; `chinese_name` as above.

@@ -21,13 +21,6 @@
 #include "value_types.hpp"
 #include "workflow/engine_box.hpp"
 
-namespace pybind11::detail {
-
-template <>
-struct type_caster<grassroots::CaseId> : strong_id_caster<grassroots::CaseId> {};
-
-}  // namespace pybind11::detail
-
 namespace grassroots::python {
 
 namespace {
@@ -123,7 +116,7 @@ void def_changes(py::class_<DualLedger>& cls) {
             "raise_from_case",
             [](DualLedger& l, EngineBox& engine, const CaseArgument& case_id, Date raised, Date due, std::string actor,
                std::string title) {
-                const EngineLock lock(engine, false);
+                const EngineLock lock(engine);
                 const CaseEngine& cases = engine.engine;
                 const CaseId id = std::holds_alternative<CaseId>(case_id) ? std::get<CaseId>(case_id)
                                                                           : cases.find_case(std::get<std::string>(case_id));

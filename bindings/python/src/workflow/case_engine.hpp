@@ -37,13 +37,9 @@ struct FieldList {
 
 }  // namespace grassroots::python
 
-// ---- casters: case and actor ids as ints; fields as a dict or a list ------------------------------
+// ---- casters: fields as a dict or a list (case and actor ids: engine_box.hpp) ------------------------------
 namespace pybind11::detail {
 
-template <>
-struct type_caster<grassroots::CaseId> : strong_id_caster<grassroots::CaseId> {};
-template <>
-struct type_caster<grassroots::ActorId> : strong_id_caster<grassroots::ActorId> {};
 
 /// dict[str, str] (insertion order kept) or a sequence of Field objects or (name, value) pairs.
 template <>

@@ -25,10 +25,21 @@
 #include <utility>
 
 #include "bindings.hpp"
+#include "ids.hpp"
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/workflow/engine.hpp"
+
+// Case and actor ids are plain ints in Python, in every area that reads an engine.
+namespace pybind11::detail {
+
+template <>
+struct type_caster<grassroots::CaseId> : strong_id_caster<grassroots::CaseId> {};
+template <>
+struct type_caster<grassroots::ActorId> : strong_id_caster<grassroots::ActorId> {};
+
+}  // namespace pybind11::detail
 
 namespace grassroots::python {
 
