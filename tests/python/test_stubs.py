@@ -76,3 +76,28 @@ def test_pandas_conversions_are_typed_as_data_frames() -> None:
     for extension in frames:
         hints = typing.get_type_hints(extension.function, globalns={"pd": pandas, **extension.function.__globals__})
         assert hints.get("return") is pandas.DataFrame, f"{extension.cls.__name__}.{extension.name}"
+
+
+def test_mypy_sees_data_frames_not_any(repo: Path, tmp_path: Path) -> None:
+    # Assigning to_pandas() to an int must be an error: with an Any return mypy would accept it.
+    if shutil.which("mypy", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("mypy is not installed in this environment")
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import datetime\n"
+        "import pandas\n"
+        "import grassroots as gr\n"
+        "tree = gr.datasets.dongying()\n"
+        "frame: pandas.DataFrame = tree.to_pandas()\n"
+        "wrong: int = tree.to_pandas()\n"
+        "table = gr.CaseTable.from_pandas(tree, frame)\n"
+        "days: int = gr.Calendar.china().to_pandas(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1))\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--allow-untyped-calls", str(probe)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert [int(line.split(":")[1]) for line in errors] == [6, 8], result.stdout
+    assert all('"DataFrame"' in line for line in errors), result.stdout
