@@ -33,12 +33,12 @@ enum class AttendanceBase : std::uint8_t {
     group_representatives,  ///< the representatives elected by each group (居民小组选举代表二至三人)
 };
 
-/// @brief "residents_meeting", "residents_representatives_assembly", "villagers_meeting" or
-/// "villagers_representatives_assembly".
 /// @brief Every MeetingKind with its names (to_string, chinese_name and Python read it).
 [[nodiscard]] std::span<const EnumName<MeetingKind>> enum_names(MeetingKind) noexcept;
 /// @brief Every AttendanceBase with its names (to_string, chinese_name and Python read it).
 [[nodiscard]] std::span<const EnumName<AttendanceBase>> enum_names(AttendanceBase) noexcept;
+/// @brief "residents_meeting", "residents_representatives_assembly", "villagers_meeting" or
+/// "villagers_representatives_assembly".
 [[nodiscard]] std::string_view to_string(MeetingKind kind) noexcept;
 /// @brief "all_adults", "households" or "group_representatives".
 [[nodiscard]] std::string_view to_string(AttendanceBase base) noexcept;
