@@ -8,10 +8,6 @@ namespace grassroots {
 
 namespace {
 
-constexpr std::array<EnumName<Sex>, 2> sex_names{{
-    {Sex::female, "female", "女", "female"},
-    {Sex::male, "male", "男", "male"},
-}};
 constexpr std::array<EnumName<SubordinateKind>, 7> subordinate_kind_names{{
     {SubordinateKind::mediation, "mediation", "人民调解委员会", "people's mediation"},
     {SubordinateKind::public_security, "public_security", "治安保卫委员会", "public security"},
@@ -53,14 +49,11 @@ void check_term(Date start, const std::optional<Date>& end) {
 
 }  // namespace
 
-std::span<const EnumName<Sex>> enum_names(Sex) noexcept { return sex_names; }
 std::span<const EnumName<SubordinateKind>> enum_names(SubordinateKind) noexcept { return subordinate_kind_names; }
 std::span<const EnumName<PartyOrganisationKind>> enum_names(PartyOrganisationKind) noexcept {
     return party_organisation_kind_names;
 }
 std::span<const EnumName<PostKind>> enum_names(PostKind) noexcept { return post_kind_names; }
-std::string_view to_string(Sex value) noexcept { return enum_name(value); }
-std::string_view chinese_name(Sex value) noexcept { return enum_chinese_name(value); }
 std::string_view to_string(SubordinateKind value) noexcept { return enum_name(value); }
 std::string_view chinese_name(SubordinateKind value) noexcept { return enum_chinese_name(value); }
 std::string_view to_string(PartyOrganisationKind value) noexcept { return enum_name(value); }

@@ -26,6 +26,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_people(people);
     auto analytics = m.def_submodule("analytics", "KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket");
     gp::bind_analytics(analytics);
+    auto privacy = m.def_submodule("privacy", "Personal information (个人信息): masked identifiers, pseudonyms, the vault's encryption");
+    gp::bind_privacy(privacy);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

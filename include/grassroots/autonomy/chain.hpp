@@ -19,6 +19,7 @@
 #include "grassroots/autonomy/rules.hpp"
 #include "grassroots/core/date.hpp"
 #include "grassroots/core/enum_table.hpp"
+#include "grassroots/core/sex.hpp"
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
 
@@ -39,12 +40,6 @@ using SubordinateCommitteeId = StrongId<SubordinateCommitteeIdTag>;
 using PartyOrganisationId = StrongId<PartyOrganisationIdTag>;
 /// @brief A post held by a person for a term.
 using PostId = StrongId<PostIdTag>;
-
-/// @brief Sex, recorded because the law sets shares of women (妇女成员, 妇女村民代表).
-enum class Sex : std::uint8_t {
-    female,  ///< 女
-    male,    ///< 男
-};
 
 /// @brief Kinds of subordinate committee (下属委员会), law art. 13 "人民调解、治安保卫、公共卫生等".
 enum class SubordinateKind : std::uint8_t {
@@ -81,24 +76,18 @@ enum class PostKind : std::uint8_t {
     party_member_post,    ///< 委员 member of a party committee
 };
 
-/// @brief Every Sex with its names (to_string, chinese_name and Python read it).
-[[nodiscard]] std::span<const EnumName<Sex>> enum_names(Sex) noexcept;
 /// @brief Every SubordinateKind with its names (to_string, chinese_name and Python read it).
 [[nodiscard]] std::span<const EnumName<SubordinateKind>> enum_names(SubordinateKind) noexcept;
 /// @brief Every PartyOrganisationKind with its names (to_string, chinese_name and Python read it).
 [[nodiscard]] std::span<const EnumName<PartyOrganisationKind>> enum_names(PartyOrganisationKind) noexcept;
 /// @brief Every PostKind with its names (to_string, chinese_name and Python read it).
 [[nodiscard]] std::span<const EnumName<PostKind>> enum_names(PostKind) noexcept;
-/// @brief "female" or "male".
-[[nodiscard]] std::string_view to_string(Sex value) noexcept;
 /// @brief The English identifier, e.g. "public_security".
 [[nodiscard]] std::string_view to_string(SubordinateKind value) noexcept;
 /// @brief The English identifier, e.g. "grid_branch".
 [[nodiscard]] std::string_view to_string(PartyOrganisationKind value) noexcept;
 /// @brief The English identifier, e.g. "group_head".
 [[nodiscard]] std::string_view to_string(PostKind value) noexcept;
-/// @brief 女 or 男.
-[[nodiscard]] std::string_view chinese_name(Sex value) noexcept;
 /// @brief The Chinese name, e.g. 治安保卫委员会.
 [[nodiscard]] std::string_view chinese_name(SubordinateKind value) noexcept;
 /// @brief The Chinese name, e.g. 网格党支部.

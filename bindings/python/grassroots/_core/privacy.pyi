@@ -1,0 +1,227 @@
+"""
+Personal information (个人信息): masked identifiers, pseudonyms, the vault's encryption
+"""
+from __future__ import annotations
+import grassroots._core.autonomy
+import typing
+__all__: list[str] = ['Cipher', 'CitizenId', 'HashAlgorithm', 'MIN_PSEUDONYM_KEY_SIZE', 'NONCE_SIZE', 'PhoneNumber', 'TAG_SIZE', 'cipher_available', 'citizen_id_check_character', 'decrypt', 'digest', 'encrypt', 'generate_key', 'hmac', 'key_size', 'pseudonym']
+class CitizenId:
+    """
+    A valid 18-character citizen ID number (居民身份证号码, GB 11643). repr and str show only the masked form (110105********002X); clear_text() gives the clear number. Cannot be pickled.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: typing.Any) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, text: str, today: typing.Any = None) -> None:
+        """
+        Parses and validates text: 18 characters (a lower-case x is normalised) or a first-generation 15-digit number (upgraded). The birth date may not be after today (default: today in China). Raises InvalidInputError naming what is wrong, never repeating the number.
+        """
+    def __reduce__(self) -> typing.Any:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def clear_text(self) -> str:
+        """
+        The clear 18-character number: call it only where the clear number is needed.
+        """
+    @property
+    def birth_date(self) -> typing.Any:
+        """
+        The birth date (datetime.date).
+        """
+    @property
+    def division_code(self) -> str:
+        """
+        The 6-digit division code of the place of first registration.
+        """
+    @property
+    def masked(self) -> str:
+        """
+        The masked number: first 6 and last 4 characters.
+        """
+    @property
+    def sex(self) -> grassroots._core.autonomy.Sex:
+        """
+        The sex (grassroots.Sex) coded by the sequence code's parity (odd: male).
+        """
+class PhoneNumber:
+    """
+    A mainland China mobile phone number (1[3-9] and 9 more digits). repr and str show only the masked form (138****1234); clear_text() gives the clear number. Cannot be pickled.
+    """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: typing.Any) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, text: str) -> None:
+        """
+        Parses text: spaces and dashes are dropped, a +86 or 86 prefix removed. Raises InvalidInputError naming what is wrong, never repeating the number.
+        """
+    def __reduce__(self) -> typing.Any:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def clear_text(self) -> str:
+        """
+        The clear 11-digit number: call it only where the clear number is needed.
+        """
+    @property
+    def masked(self) -> str:
+        """
+        The masked number: first 3 and last 4 digits.
+        """
+class HashAlgorithm:
+    """
+    A hash function for digests, HMAC and pseudonyms.
+    
+    Members:
+    
+      SHA256 : SHA-256 (FIPS 180-4)
+    
+      SM3 : SM3 密码杂凑算法: SM3 (GB/T 32905-2016)
+    """
+    SHA256: typing.ClassVar[HashAlgorithm]
+    SM3: typing.ClassVar[HashAlgorithm]
+    __members__: typing.ClassVar[dict[str, HashAlgorithm]]
+    @typing.overload
+    def __eq__(self, other: HashAlgorithm) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: HashAlgorithm) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class Cipher:
+    """
+    An authenticated cipher (AEAD) for the vault.
+    
+    Members:
+    
+      AES_256_GCM : AES-256-GCM: 32-byte key
+    
+      SM4_GCM : SM4 分组密码算法: SM4-GCM (GB/T 32907-2016): 16-byte key, where OpenSSL offers it
+    """
+    AES_256_GCM: typing.ClassVar[Cipher]
+    SM4_GCM: typing.ClassVar[Cipher]
+    __members__: typing.ClassVar[dict[str, Cipher]]
+    @typing.overload
+    def __eq__(self, other: Cipher) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: Cipher) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+def cipher_available(cipher: Cipher) -> bool:
+    """
+    True when the OpenSSL in use offers cipher (SM4-GCM needs OpenSSL 3.1 or later).
+    """
+def citizen_id_check_character(first17: str) -> str:
+    """
+    The ISO 7064 MOD 11-2 check character ('0'-'9' or 'X') of the first 17 digits of a citizen ID number.
+    """
+def decrypt(sealed: bytes, key: bytes, associated_data: bytes = b'', cipher: Cipher = ...) -> bytes:
+    """
+    The plaintext of what encrypt() made. Raises InvalidInputError when the tag does not verify (a changed byte, the wrong key or the wrong associated data) or the input is too short; never returns unverified bytes.
+    """
+def digest(data: bytes, algorithm: HashAlgorithm = ...) -> bytes:
+    """
+    The digest of data (SHA-256 or SM3).
+    """
+def encrypt(plaintext: bytes, key: bytes, associated_data: bytes = b'', cipher: Cipher = ...) -> bytes:
+    """
+    nonce ‖ ciphertext ‖ tag of plaintext under key, bound to associated_data, with a fresh random nonce. Raises InvalidInputError for a key of the wrong size, NotFoundError when OpenSSL lacks the cipher.
+    """
+def generate_key(cipher: Cipher = ...) -> bytes:
+    """
+    A fresh random key for cipher from OpenSSL's generator.
+    """
+def hmac(key: bytes, message: bytes, algorithm: HashAlgorithm = ...) -> bytes:
+    """
+    HMAC of message under key (HMAC-SHA256 or HMAC-SM3). Raises InvalidInputError for an empty key.
+    """
+def key_size(cipher: Cipher) -> int:
+    """
+    The key size of cipher in bytes.
+    """
+@typing.overload
+def pseudonym(value: CitizenId, key: bytes, algorithm: HashAlgorithm = ...) -> str:
+    """
+    The keyed pseudonym of a citizen ID number: the hex HMAC of its 18 characters under key (the caller's, at least 16 bytes). Raises InvalidInputError for a short key.
+    """
+@typing.overload
+def pseudonym(value: PhoneNumber, key: bytes, algorithm: HashAlgorithm = ...) -> str:
+    """
+    The keyed pseudonym of a phone number: the hex HMAC of its 11 digits (see above).
+    """
+MIN_PSEUDONYM_KEY_SIZE: int = 16
+NONCE_SIZE: int = 12
+TAG_SIZE: int = 16

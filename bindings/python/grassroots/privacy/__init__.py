@@ -1,0 +1,47 @@
+"""Personal information (个人信息): residents' identifiers shown only masked, keyed pseudonyms and the
+vault's authenticated encryption.
+
+``CitizenId`` and ``PhoneNumber`` validate and normalise a number; their repr and str are masked
+(``110105********002X``, ``138****1234``) and ``clear_text()`` is the one way to the clear number.
+They cannot be pickled. ``CitizenId.sex`` is ``grassroots.Sex`` (bound with the autonomy area). Keys, plaintexts and ciphertexts are ``bytes``.
+"""
+
+from __future__ import annotations
+
+from .._core.privacy import (
+    MIN_PSEUDONYM_KEY_SIZE,
+    NONCE_SIZE,
+    TAG_SIZE,
+    Cipher,
+    CitizenId,
+    HashAlgorithm,
+    PhoneNumber,
+    cipher_available,
+    citizen_id_check_character,
+    decrypt,
+    digest,
+    encrypt,
+    generate_key,
+    hmac,
+    key_size,
+    pseudonym,
+)
+
+__all__ = [
+    "MIN_PSEUDONYM_KEY_SIZE",
+    "NONCE_SIZE",
+    "TAG_SIZE",
+    "Cipher",
+    "CitizenId",
+    "HashAlgorithm",
+    "PhoneNumber",
+    "cipher_available",
+    "citizen_id_check_character",
+    "decrypt",
+    "digest",
+    "encrypt",
+    "generate_key",
+    "hmac",
+    "key_size",
+    "pseudonym",
+]
