@@ -29,6 +29,7 @@ STUBS = Path(grassroots.__file__).parent / "_core"
         "grassroots._core.burden",
         "grassroots._core.analytics",
         "grassroots._core.people",
+        "grassroots._core.store",
         "grassroots._core.datasets",
     ],
 )

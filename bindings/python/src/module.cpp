@@ -26,6 +26,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_people(people);
     auto analytics = m.def_submodule("analytics", "KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket");
     gp::bind_analytics(analytics);
+    auto store = m.def_submodule("store", "The durable event store (事件存储) on SQLite: streams, events, appends, reads");
+    gp::bind_store(store);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

@@ -29,6 +29,8 @@ void bind_burden(py::module_& m);
 void bind_people(py::module_& m);
 /// KPIs and roll-ups (analytics): case tables, KPI definitions, reports per unit, grid, matter and time bucket.
 void bind_analytics(py::module_& m);
+/// The store: a durable event store on SQLite (streams, events, appends, reads).
+void bind_store(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 
