@@ -10,11 +10,11 @@
 
 #include "grassroots/store/store.hpp"
 
-namespace grassroots::store_detail {
+namespace grassroots::detail {
 
-class Backend {
+class StoreBackend {
 public:
-    virtual ~Backend() = default;
+    virtual ~StoreBackend() = default;
     /// Appends every request in one transaction (all or nothing); @p recorded_at_us stamps them.
     virtual std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests,
                                                    std::int64_t recorded_at_us) = 0;
@@ -28,6 +28,6 @@ public:
 };
 
 /// Opens the SQLite file @p path with @p options and migrates it to Store::schema_version.
-std::unique_ptr<Backend> open_sqlite(const std::string& path, const StoreOptions& options);
+std::unique_ptr<StoreBackend> open_sqlite(const std::string& path, const StoreOptions& options);
 
-}  // namespace grassroots::store_detail
+}  // namespace grassroots::detail

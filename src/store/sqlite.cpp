@@ -5,7 +5,7 @@
 
 #include "grassroots/error.hpp"
 
-namespace grassroots::store_detail {
+namespace grassroots::detail {
 
 SqliteConnection::SqliteConnection(std::string file) : file_(std::move(file)) {
     const int code = sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -122,4 +122,4 @@ void SqliteTransaction::commit() {
     open_ = false;
 }
 
-}  // namespace grassroots::store_detail
+}  // namespace grassroots::detail

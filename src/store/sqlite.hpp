@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace grassroots::store_detail {
+namespace grassroots::detail {
 
 /// An open sqlite3 connection; closed on destruction.
 class SqliteConnection {
@@ -73,4 +73,4 @@ private:
     bool open_ = true;
 };
 
-}  // namespace grassroots::store_detail
+}  // namespace grassroots::detail

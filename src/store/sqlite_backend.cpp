@@ -11,7 +11,7 @@
 #include "store/backend.hpp"
 #include "store/sqlite.hpp"
 
-namespace grassroots::store_detail {
+namespace grassroots::detail {
 
 namespace {
 
@@ -53,7 +53,7 @@ constexpr const char* event_columns =
     "SELECT position, stream_id, stream_version, event_id, type, schema_version, occurred_at, recorded_at, "
     "actor, correlation_id, causation_id, payload FROM events ";
 
-class SqliteBackend final : public Backend {
+class SqliteBackend final : public StoreBackend {
 public:
     SqliteBackend(const std::string& path, const StoreOptions& options) : db_(path), ready_(set_up(options)) {}
 
@@ -302,8 +302,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Backend> open_sqlite(const std::string& path, const StoreOptions& options) {
+std::unique_ptr<StoreBackend> open_sqlite(const std::string& path, const StoreOptions& options) {
     return std::make_unique<SqliteBackend>(path, options);
 }
 
-}  // namespace grassroots::store_detail
+}  // namespace grassroots::detail

@@ -96,7 +96,7 @@ std::string canonical_json(std::string_view json) {
     }
 }
 
-Store::Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<store_detail::Backend> backend)
+Store::Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend)
     : path_(std::move(path)), options_(options), backend_(std::move(backend)) {}
 
 Store::Store(Store&&) noexcept = default;
@@ -113,7 +113,7 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     if (std::filesystem::is_directory(path)) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
-    return Store(path, options, store_detail::open_sqlite(path.string(), options));
+    return Store(path, options, detail::open_sqlite(path.string(), options));
 }
 
 AppendResult Store::append(const AppendRequest& request) { return append_batch({request}).front(); }

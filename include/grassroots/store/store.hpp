@@ -98,9 +98,9 @@ struct StreamInfo {
     friend bool operator==(const StreamInfo&, const StreamInfo&) = default;
 };
 
-namespace store_detail {
-class Backend;
-}  // namespace store_detail
+namespace detail {
+class StoreBackend;
+}  // namespace detail
 
 /// @brief The event store (事件存储): streams of events in one SQLite file.
 ///
@@ -151,10 +151,10 @@ public:
     [[nodiscard]] const StoreOptions& options() const noexcept;
 
 private:
-    Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<store_detail::Backend> backend);
+    Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend);
     std::filesystem::path path_;
     StoreOptions options_;
-    std::unique_ptr<store_detail::Backend> backend_;
+    std::unique_ptr<detail::StoreBackend> backend_;
 };
 
 /// @brief @p json (a JSON object) in canonical form: keys sorted, compact; InvalidInput if not an object.
