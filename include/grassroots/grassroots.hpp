@@ -48,3 +48,4 @@
 #include "grassroots/workflow/engine.hpp"
 #include "grassroots/workflow/matter.hpp"
 #include "grassroots/workflow/routing.hpp"
+#include "grassroots/store/store.hpp"

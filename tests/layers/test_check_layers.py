@@ -109,11 +109,11 @@ class CheckerTest(unittest.TestCase):
         self.assert_leak("bindings/python/src/common/casters.hpp:1: division includes workflow")
 
     def test_a_folder_outside_every_area_fails(self) -> None:
-        self.project.write("src/store/store.cpp", '#include "grassroots/error.hpp"\n')
-        self.assert_leak("src/store/store.cpp: in no area of cmake/layers.json")
+        self.project.write("src/nowhere/nowhere.cpp", '#include "grassroots/error.hpp"\n')
+        self.assert_leak("src/nowhere/nowhere.cpp: in no area of cmake/layers.json")
 
     def test_an_unknown_area_in_an_include_fails(self) -> None:
-        self.project.write("src/calendar/deadline.cpp", '#include "grassroots/store/store.hpp"\n')
+        self.project.write("src/calendar/deadline.cpp", '#include "grassroots/nowhere/nowhere.hpp"\n')
         self.assert_leak("src/calendar/deadline.cpp:1: calendar includes an unknown area")
 
     def test_a_cycle_in_the_rule_is_refused(self) -> None:

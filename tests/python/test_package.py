@@ -36,7 +36,7 @@ def test_public_names_exist() -> None:
     assert grassroots.Level.COUNTY.chinese_name == "县级"
 
 
-AREAS = ["division", "autonomy", "calendar", "grid", "workflow", "ledger", "burden", "people", "analytics", "privacy"]
+AREAS = ["division", "autonomy", "calendar", "grid", "workflow", "ledger", "burden", "people", "analytics", "privacy", "store"]
 
 
 @pytest.mark.parametrize("area", AREAS)

@@ -30,6 +30,7 @@ STUBS = Path(grassroots.__file__).parent / "_core"
         "grassroots._core.analytics",
         "grassroots._core.people",
         "grassroots._core.privacy",
+        "grassroots._core.store",
         "grassroots._core.datasets",
     ],
 )

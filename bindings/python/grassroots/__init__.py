@@ -26,7 +26,7 @@ from ._core import (
     PermissionDeniedError,
     RuleViolationError,
 )
-from . import analytics, autonomy, burden, calendar, datasets, division, grid, ledger, people, privacy, workflow
+from . import analytics, autonomy, burden, calendar, datasets, division, grid, ledger, people, privacy, store, workflow
 from .division import *  # noqa: F401,F403 (re-exported: see __all__)
 from .autonomy import *  # noqa: F401,F403 (re-exported: see __all__)
 from .calendar import *  # noqa: F401,F403 (re-exported: see __all__)
@@ -37,6 +37,7 @@ from .burden import *  # noqa: F401,F403 (re-exported: see __all__)
 from .people import *  # noqa: F401,F403 (re-exported: see __all__)
 from .analytics import *  # noqa: F401,F403 (re-exported: see __all__)
 from .privacy import *  # noqa: F401,F403 (re-exported: see __all__)
+from .store import *  # noqa: F401,F403 (re-exported: see __all__; grassroots.store.open stays in store)
 
 __version__: str = _core.__version__
 
@@ -61,3 +62,4 @@ __all__ += burden.__all__
 __all__ += people.__all__
 __all__ += analytics.__all__
 __all__ += privacy.__all__
+__all__ += store.__all__

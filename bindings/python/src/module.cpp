@@ -28,6 +28,8 @@ PYBIND11_MODULE(_core, m) {
     gp::bind_analytics(analytics);
     auto privacy = m.def_submodule("privacy", "Personal information (个人信息): masked identifiers, pseudonyms, the vault's encryption");
     gp::bind_privacy(privacy);
+    auto store = m.def_submodule("store", "The durable event store (事件存储) on SQLite: streams, events, appends, reads");
+    gp::bind_store(store);
     auto datasets = m.def_submodule("datasets", "Data shipped inside the library");
     gp::bind_datasets(datasets);
 }

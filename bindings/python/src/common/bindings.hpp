@@ -31,6 +31,8 @@ void bind_people(py::module_& m);
 void bind_analytics(py::module_& m);
 /// Personal information: citizen ID numbers and phones (masked), pseudonyms, the vault's encryption.
 void bind_privacy(py::module_& m);
+/// The store: a durable event store on SQLite (streams, events, appends, reads).
+void bind_store(py::module_& m);
 /// Data shipped inside the library.
 void bind_datasets(py::module_& m);
 

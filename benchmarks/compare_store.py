@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Reports the store's durable append rates beside raw sqlite3 inserts of the same rows, same run.
+
+Runs ``grassroots_bench_store`` (Google Benchmark, about four seconds: each benchmark about one
+second of wall time), which measures, on the store's schema with WAL and ``synchronous=FULL`` in the
+temporary folder: single durable appends (one event per transaction) and batches of 100 appends to
+100 streams committed in one transaction (group commit), each beside raw sqlite3 — one prepared
+INSERT per row, ``BEGIN IMMEDIATE … COMMIT`` per transaction — of the same rows. Rates are per
+second of wall time (a durable commit waits for fsync). Ratios are store / raw (1 = as fast as raw).
+Targets (issue 13 §6): >= 250 single durable appends/s; >= 20,000 events/s in batches of 100; within
+1.5x of raw sqlite3 (ratio >= 0.667). Writes benchmarks/results/store_cpp.json and store.json.
+
+    .venv/bin/python benchmarks/compare_store.py --cpp-binary build/bench/benchmarks/grassroots_bench_store
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import (  # noqa: E402
+    comparison_parser,
+    cpp_figures,
+    figure,
+    machine_info,
+    result_paths,
+    shown_path,
+    write_result,
+)
+
+DEFAULT_OUT, _QUICK_OUT, DEFAULT_CPP = result_paths("store")
+
+
+def pick(bench: dict[str, Any]) -> dict[str, Any]:
+    return {"real_time": float(bench["real_time"]), "time_unit": bench.get("time_unit"),
+            "items_per_second": float(bench["items_per_second"]), "iterations": int(bench["iterations"]),
+            "events_per_transaction": float(bench.get("events_per_transaction", 0))}
+
+
+def main() -> int:
+    parser = comparison_parser(__doc__)
+    parser.add_argument("--cpp-binary", type=Path, required=True, help="grassroots_bench_store")
+    parser.add_argument("--cpp-out", type=Path, default=DEFAULT_CPP, help="its Google Benchmark JSON")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the figures")
+    args = parser.parse_args()
+    subprocess.run([str(args.cpp_binary), f"--benchmark_out={args.cpp_out}", "--benchmark_out_format=json"],
+                   check=True)
+    cpp = cpp_figures(args.cpp_out, pick)
+    assert cpp is not None, "the benchmark wrote no figures"
+    # Google Benchmark names the runs "BM_Name/min_time:1.000/real_time": key them by the bare name.
+    b = {name.split("/")[0]: bench for name, bench in cpp["benchmarks"].items()}
+    single, raw_single = b["BM_StoreSingleAppend"], b["BM_RawSqliteSingleInsert"]
+    batch, raw_batch = b["BM_StoreBatch100"], b["BM_RawSqliteBatch100"]
+    settings = "SQLite WAL, synchronous=FULL, ~300-byte canonical JSON payload, file in the temporary folder"
+    figures = [
+        figure("Single durable appends per second (one event per transaction)", single["items_per_second"],
+               "appends/s", raw_single["items_per_second"], single["items_per_second"] / raw_single["items_per_second"],
+               single["iterations"], peer="raw sqlite3",
+               grassroots_method="Store::append of one event with an expected version; " + settings,
+               peer_method="one prepared INSERT of the same row in BEGIN IMMEDIATE … COMMIT; same schema and settings",
+               target=">= 250 appends/s and within 1.5x of raw sqlite3",
+               met=single["items_per_second"] >= 250
+               and single["items_per_second"] * 1.5 >= raw_single["items_per_second"]),
+        figure("Events per second in batches of 100 (group commit)", batch["items_per_second"], "events/s",
+               raw_batch["items_per_second"], batch["items_per_second"] / raw_batch["items_per_second"],
+               batch["iterations"] * 100, peer="raw sqlite3",
+               grassroots_method="Store::append_batch of 100 appends (100 streams, one event each, any version) in "
+                                 "one transaction; " + settings,
+               peer_method="100 prepared INSERTs of the same rows in one BEGIN IMMEDIATE … COMMIT; same schema and "
+                           "settings",
+               target=">= 20,000 events/s and within 1.5x of raw sqlite3",
+               met=batch["items_per_second"] >= 20_000
+               and batch["items_per_second"] * 1.5 >= raw_batch["items_per_second"]),
+    ]
+    result = {
+        "benchmark": "store",
+        "quick": False,
+        "machine": machine_info({"sqlite": _sqlite_version(args.cpp_out)}),
+        "data_size": {"payload_bytes": 300, "batch_size": 100},
+        "settings": {"timing": "Google Benchmark, UseRealTime (wall time: durable commits wait for fsync), "
+                               "min time 1 s per benchmark", "cpp_results": shown_path(args.cpp_out)},
+        "figures": figures,
+        "cpp": cpp,
+    }
+    for f in figures:
+        print(f"{f['figure']}: {f['value']:,.0f} {f['unit']} vs raw {f['peer_value']:,.0f} "
+              f"(ratio {f['ratio']:.2f}; target met: {f['target_met']})")
+    write_result(result, args.out)
+    return 0
+
+
+def _sqlite_version(cpp_out: Path) -> str:
+    """The libsqlite3 the benchmark ran on (its Google Benchmark context)."""
+    return str(json.loads(cpp_out.read_text(encoding="utf-8"))["context"].get("sqlite", "unknown"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

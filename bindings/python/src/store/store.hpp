@@ -1,0 +1,15 @@
+// The store area's binding functions (bindings.cpp calls them in this order).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace grassroots::python {
+
+namespace py = pybind11;
+
+/// Durability, NewEvent, AppendRequest, AppendResult, StoredEvent and StreamInfo.
+void bind_store_events(py::module_& m);
+/// Store and open().
+void bind_store_class(py::module_& m);
+
+}  // namespace grassroots::python

@@ -1,0 +1,163 @@
+/// @file store.hpp
+/// @brief The store: a durable event store on SQLite (issue 13, first increment).
+///
+/// A Store keeps streams (one per case, ledger item, chain …) and their events in one SQLite file
+/// (WAL, `synchronous=FULL` by default). Appends check the stream's expected version, are
+/// idempotent by event id, and a batch of appends commits in one transaction (group commit).
+/// Events are read back per stream or in global order from a position (for tailing). Payloads are
+/// canonical JSON (keys sorted, no spaces). See docs/store.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grassroots/core/enum_table.hpp"
+
+namespace grassroots {
+
+/// @brief How hard a commit is pushed to disk (SQLite `PRAGMA synchronous` under WAL).
+enum class Durability {
+    full,    ///< synchronous=FULL: a commit survives power loss once append() returns.
+    normal,  ///< synchronous=NORMAL: faster; power loss may roll back the last commits (no corruption).
+};
+
+/// @brief The name table of Durability ("full", "normal").
+[[nodiscard]] std::span<const EnumName<Durability>> enum_names(Durability) noexcept;
+/// @brief "full" or "normal".
+[[nodiscard]] std::string_view to_string(Durability durability) noexcept;
+
+/// @brief Options for Store::open().
+struct StoreOptions {
+    Durability durability = Durability::full;  ///< How hard commits are pushed to disk.
+    int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0).
+};
+
+/// @brief Expected stream version that skips the version check (append whatever the version).
+inline constexpr std::int64_t any_version = -1;
+
+/// @brief One event to append: what happened, who did it and why (the store adds position and times).
+struct NewEvent {
+    std::string event_id;              ///< Unique id across the store: the idempotency key (non-empty).
+    std::string type;                  ///< Event type, e.g. "case_opened" (non-empty).
+    std::string payload = "{}";        ///< JSON object text; stored canonical (keys sorted, compact).
+    std::int64_t schema_version = 1;   ///< Version of the payload's schema for this type (>= 1).
+    std::int64_t occurred_at_us = 0;   ///< When it happened, µs since 1970-01-01 UTC (0: when recorded).
+    std::string actor;                 ///< Who did it ("" if unknown).
+    std::string correlation_id;        ///< Id shared by the events of one request or process ("" if none).
+    std::string causation_id;          ///< Id of the event or command that caused this one ("" if none).
+};
+
+/// @brief One append: events for one stream, checked against the version the caller expects.
+struct AppendRequest {
+    std::string stream_id;                   ///< The stream (non-empty), e.g. "case-2024-000123".
+    std::string kind;                        ///< The stream's kind, e.g. "case"; fixed when the stream is created.
+    std::int64_t expected_version = any_version;  ///< 0: the stream must not exist yet; N: its version must be N; any_version: no check.
+    std::vector<NewEvent> events;            ///< At least one event.
+};
+
+/// @brief What an append wrote (or, for a repeated event id, what the original append wrote).
+struct AppendResult {
+    std::string stream_id;               ///< The stream appended to.
+    std::int64_t first_position = 0;     ///< Global position of the first event.
+    std::int64_t last_position = 0;      ///< Global position of the last event.
+    std::int64_t stream_version = 0;     ///< The stream's version after its last event.
+    bool duplicate = false;              ///< True when the event ids were already stored: nothing was written.
+};
+
+/// @brief An event as stored.
+struct StoredEvent {
+    std::int64_t position = 0;         ///< Global position (1, 2, … in commit order).
+    std::string stream_id;             ///< The stream.
+    std::int64_t stream_version = 0;   ///< Version of the stream this event made (1 for its first event).
+    std::string event_id;              ///< The idempotency key.
+    std::string type;                  ///< Event type.
+    std::int64_t schema_version = 1;   ///< Version of the payload's schema.
+    std::int64_t occurred_at_us = 0;   ///< When it happened, µs since 1970-01-01 UTC.
+    std::int64_t recorded_at_us = 0;   ///< When the store wrote it, µs since 1970-01-01 UTC.
+    std::string actor;                 ///< Who did it ("" if unknown).
+    std::string correlation_id;        ///< Correlation id ("" if none).
+    std::string causation_id;          ///< Causation id ("" if none).
+    std::string payload;               ///< Canonical JSON text.
+
+    /// @brief Field-by-field equality.
+    friend bool operator==(const StoredEvent&, const StoredEvent&) = default;
+};
+
+/// @brief A stream and its current version.
+struct StreamInfo {
+    std::string stream_id;          ///< The stream.
+    std::string kind;               ///< Its kind.
+    std::int64_t version = 0;       ///< Its version: the number of events in it.
+
+    /// @brief Field-by-field equality.
+    friend bool operator==(const StreamInfo&, const StreamInfo&) = default;
+};
+
+namespace detail {
+class StoreBackend;
+}  // namespace detail
+
+/// @brief The event store (事件存储): streams of events in one SQLite file.
+///
+/// Not thread-safe: use one Store per thread (several Stores, even in several processes, may open
+/// the same file; writers take turns, waiting up to the busy timeout). Errors: bad arguments throw
+/// InvalidInput, a version conflict RuleViolation ("store.expected_version"), a file that cannot be
+/// opened, is not SQLite or was written by a newer grassroots, and any SQLite failure, FileError
+/// naming the file and SQLite's message. A failed append writes nothing.
+class Store {
+public:
+    /// @brief The schema version this build writes (and the newest it can open).
+    static constexpr int schema_version = 1;
+
+    /// @brief Opens (creating it if missing) the store at @p path and migrates it to schema_version.
+    [[nodiscard]] static Store open(const std::filesystem::path& path, StoreOptions options = {});
+
+    /// @brief Moves the store (the moved-from store may only be destroyed or assigned).
+    Store(Store&&) noexcept;
+    /// @brief Move-assigns the store.
+    Store& operator=(Store&&) noexcept;
+    /// @brief Closes the connection.
+    ~Store();
+
+    /// @brief Appends @p request's events in one transaction and returns where they went.
+    [[nodiscard]] AppendResult append(const AppendRequest& request);
+    /// @brief Appends events to @p stream_id (of @p kind) expecting @p expected_version.
+    [[nodiscard]] AppendResult append(const std::string& stream_id, const std::string& kind,
+                                      std::int64_t expected_version, const std::vector<NewEvent>& events);
+    /// @brief Appends every request in ONE transaction (group commit): all are written or none.
+    [[nodiscard]] std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests);
+
+    /// @brief The events of @p stream_id from stream version @p from_version (inclusive), at most @p limit (0: all).
+    [[nodiscard]] std::vector<StoredEvent> read_stream(const std::string& stream_id, std::int64_t from_version = 1,
+                                                       std::int64_t limit = 0) const;
+    /// @brief All events with global position > @p after_position, in order, at most @p limit (0: all).
+    [[nodiscard]] std::vector<StoredEvent> read_all(std::int64_t after_position = 0, std::int64_t limit = 0) const;
+    /// @brief The version of @p stream_id (0 if it does not exist).
+    [[nodiscard]] std::int64_t stream_version(const std::string& stream_id) const;
+    /// @brief Every stream with its kind and version, ordered by id.
+    [[nodiscard]] std::vector<StreamInfo> streams() const;
+    /// @brief The highest global position (0 when the store is empty).
+    [[nodiscard]] std::int64_t last_position() const;
+    /// @brief The schema versions applied to this file, oldest first.
+    [[nodiscard]] std::vector<int> applied_schema_versions() const;
+    /// @brief The file this store is in.
+    [[nodiscard]] const std::filesystem::path& path() const noexcept;
+    /// @brief The options it was opened with.
+    [[nodiscard]] const StoreOptions& options() const noexcept;
+
+private:
+    Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend);
+    std::filesystem::path path_;
+    StoreOptions options_;
+    std::unique_ptr<detail::StoreBackend> backend_;
+};
+
+/// @brief @p json (a JSON object) in canonical form: keys sorted, compact; InvalidInput if not an object.
+[[nodiscard]] std::string canonical_json(std::string_view json);
+
+}  // namespace grassroots

@@ -1,0 +1,309 @@
+// The SQLite engine of the store: the schema and its migrations, appends with version checks and
+// idempotency, and reads. See docs/store.md for the schema and the durability settings.
+#include <sqlite3.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "grassroots/error.hpp"
+#include "store/backend.hpp"
+#include "store/sqlite.hpp"
+
+namespace grassroots::detail {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;
+};
+
+// Each migration moves the schema one version up; all pending ones run in one transaction.
+// The hash column is reserved for the hash chain (issue 13 §3): this version writes NULL there.
+constexpr std::array<Migration, 1> migrations{{
+    {1, "streams and events",
+     "CREATE TABLE streams ("
+     "  stream_id TEXT PRIMARY KEY,"
+     "  kind TEXT NOT NULL,"
+     "  version INTEGER NOT NULL CHECK (version >= 0)"
+     ") WITHOUT ROWID;"
+     "CREATE TABLE events ("
+     "  position INTEGER PRIMARY KEY,"
+     "  stream_id TEXT NOT NULL REFERENCES streams(stream_id),"
+     "  stream_version INTEGER NOT NULL CHECK (stream_version >= 1),"
+     "  event_id TEXT NOT NULL UNIQUE,"
+     "  type TEXT NOT NULL,"
+     "  schema_version INTEGER NOT NULL,"
+     "  occurred_at INTEGER NOT NULL,"
+     "  recorded_at INTEGER NOT NULL,"
+     "  actor TEXT,"
+     "  correlation_id TEXT,"
+     "  causation_id TEXT,"
+     "  payload TEXT NOT NULL,"
+     "  hash BLOB,"
+     "  UNIQUE (stream_id, stream_version)"
+     ");"},
+}};
+static_assert(migrations.back().version == Store::schema_version);
+
+constexpr const char* event_columns =
+    "SELECT position, stream_id, stream_version, event_id, type, schema_version, occurred_at, recorded_at, "
+    "actor, correlation_id, causation_id, payload FROM events ";
+
+class SqliteBackend final : public StoreBackend {
+public:
+    SqliteBackend(const std::string& path, const StoreOptions& options) : db_(path), ready_(set_up(options)) {}
+
+    std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests,
+                                           std::int64_t recorded_at_us) override {
+        std::vector<AppendResult> results;
+        results.reserve(requests.size());
+        SqliteTransaction transaction(db_);
+        for (const AppendRequest& request : requests) {
+            results.push_back(append_one(request, recorded_at_us));
+        }
+        transaction.commit();
+        return results;
+    }
+
+    std::vector<StoredEvent> read_stream(const std::string& stream_id, std::int64_t from_version,
+                                         std::int64_t limit) override {
+        read_stream_.reset();
+        read_stream_.bind(1, stream_id);
+        read_stream_.bind(2, from_version);
+        read_stream_.bind(3, limit == 0 ? -1 : limit);
+        return collect(read_stream_);
+    }
+
+    std::vector<StoredEvent> read_all(std::int64_t after_position, std::int64_t limit) override {
+        read_all_.reset();
+        read_all_.bind(1, after_position);
+        read_all_.bind(2, limit == 0 ? -1 : limit);
+        return collect(read_all_);
+    }
+
+    std::int64_t stream_version(const std::string& stream_id) override {
+        find_stream_.reset();
+        find_stream_.bind(1, stream_id);
+        const std::int64_t version = find_stream_.step() ? find_stream_.column_int(1) : 0;
+        find_stream_.reset();
+        return version;
+    }
+
+    std::vector<StreamInfo> streams() override {
+        SqliteStatement statement(db_, "SELECT stream_id, kind, version FROM streams ORDER BY stream_id");
+        std::vector<StreamInfo> out;
+        while (statement.step()) {
+            out.push_back({statement.column_text(0), statement.column_text(1), statement.column_int(2)});
+        }
+        return out;
+    }
+
+    std::int64_t last_position() override {
+        SqliteStatement statement(db_, "SELECT coalesce(max(position), 0) FROM events");
+        statement.step();
+        return statement.column_int(0);
+    }
+
+    std::vector<int> applied_schema_versions() override {
+        SqliteStatement statement(db_, "SELECT version FROM schema_versions ORDER BY version");
+        std::vector<int> out;
+        while (statement.step()) {
+            out.push_back(static_cast<int>(statement.column_int(0)));
+        }
+        return out;
+    }
+
+private:
+    // Settings and migrations, before any statement over the tables is prepared.
+    bool set_up(const StoreOptions& options) {
+        sqlite3_busy_timeout(db_.handle(), options.busy_timeout_ms);
+        db_.exec("PRAGMA journal_mode=WAL");  // the first read of the file: a non-SQLite file fails here
+        db_.exec(options.durability == Durability::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        db_.exec("PRAGMA foreign_keys=ON");
+        migrate();
+        return true;
+    }
+
+    void migrate() {
+        SqliteTransaction transaction(db_);
+        db_.exec(
+            "CREATE TABLE IF NOT EXISTS schema_versions ("
+            "  version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+            "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+        std::int64_t current = 0;
+        {
+            SqliteStatement statement(db_, "SELECT coalesce(max(version), 0) FROM schema_versions");
+            statement.step();
+            current = statement.column_int(0);
+        }
+        if (current > Store::schema_version) {
+            throw FileError(db_.file() + ": was written by a newer version of grassroots (store schema version " +
+                            std::to_string(current) + "; this grassroots reads up to version " +
+                            std::to_string(Store::schema_version) + "): upgrade grassroots to open it");
+        }
+        for (const Migration& migration : migrations) {
+            if (migration.version <= current) {
+                continue;
+            }
+            db_.exec(migration.sql);
+            SqliteStatement record(db_, "INSERT INTO schema_versions(version, description) VALUES (?, ?)");
+            record.bind(1, static_cast<std::int64_t>(migration.version));
+            record.bind(2, std::string_view(migration.description));
+            record.step();
+        }
+        transaction.commit();
+    }
+
+    AppendResult append_one(const AppendRequest& request, std::int64_t recorded_at_us) {
+        if (auto repeated = repeated_append(request)) {
+            return *repeated;
+        }
+        std::int64_t current = 0;
+        find_stream_.reset();
+        find_stream_.bind(1, request.stream_id);
+        const bool exists = find_stream_.step();
+        if (exists) {
+            const std::string kind = find_stream_.column_text(0);
+            current = find_stream_.column_int(1);
+            find_stream_.reset();
+            if (kind != request.kind) {
+                throw InvalidInput("stream '" + request.stream_id + "' is of kind '" + kind + "', not '" +
+                                   request.kind + "'; nothing was written");
+            }
+        }
+        find_stream_.reset();
+        if (request.expected_version != any_version && request.expected_version != current) {
+            throw RuleViolation("store.expected_version",
+                                "version conflict on stream '" + request.stream_id + "': expected version " +
+                                    std::to_string(request.expected_version) + ", but the stream is at version " +
+                                    std::to_string(current) + "; nothing was written");
+        }
+        AppendResult result{.stream_id = request.stream_id};
+        std::int64_t version = current;
+        for (const NewEvent& event : request.events) {
+            ++version;
+            insert_event_.reset();
+            insert_event_.bind(1, request.stream_id);
+            insert_event_.bind(2, version);
+            insert_event_.bind(3, event.event_id);
+            insert_event_.bind(4, event.type);
+            insert_event_.bind(5, event.schema_version);
+            insert_event_.bind(6, event.occurred_at_us == 0 ? recorded_at_us : event.occurred_at_us);
+            insert_event_.bind(7, recorded_at_us);
+            insert_event_.bind_text_or_null(8, event.actor);
+            insert_event_.bind_text_or_null(9, event.correlation_id);
+            insert_event_.bind_text_or_null(10, event.causation_id);
+            insert_event_.bind(11, event.payload);
+            if (version == current + 1) {
+                // The stream row must exist before its first event (foreign key).
+                upsert_stream_.reset();
+                upsert_stream_.bind(1, request.stream_id);
+                upsert_stream_.bind(2, request.kind);
+                upsert_stream_.bind(3, current + static_cast<std::int64_t>(request.events.size()));
+                upsert_stream_.step();
+            }
+            insert_event_.step();
+            const std::int64_t position = sqlite3_last_insert_rowid(db_.handle());
+            if (result.first_position == 0) {
+                result.first_position = position;
+            }
+            result.last_position = position;
+        }
+        result.stream_version = version;
+        return result;
+    }
+
+    // The original result when every event id of @p request is stored already, in this stream and
+    // order; nothing when none is; InvalidInput when only some are or they belong elsewhere.
+    std::optional<AppendResult> repeated_append(const AppendRequest& request) {
+        AppendResult original{.stream_id = request.stream_id, .duplicate = true};
+        std::size_t found = 0;
+        std::string missing;
+        for (const NewEvent& event : request.events) {
+            find_event_.reset();
+            find_event_.bind(1, event.event_id);
+            if (!find_event_.step()) {
+                if (missing.empty()) {
+                    missing = event.event_id;
+                }
+                continue;
+            }
+            const std::int64_t position = find_event_.column_int(0);
+            const std::string stream = find_event_.column_text(1);
+            const std::int64_t version = find_event_.column_int(2);
+            find_event_.reset();
+            if (stream != request.stream_id) {
+                throw InvalidInput("event id '" + event.event_id + "' is already stored in stream '" + stream +
+                                   "' (position " + std::to_string(position) + "), not in '" + request.stream_id +
+                                   "'; nothing was written");
+            }
+            if (found > 0 && position != original.last_position + 1) {
+                throw InvalidInput("event ids of this append to '" + request.stream_id +
+                                   "' were stored before, but not together in this order; nothing was written");
+            }
+            if (found == 0) {
+                original.first_position = position;
+            }
+            original.last_position = position;
+            original.stream_version = version;
+            ++found;
+        }
+        find_event_.reset();
+        if (found == 0) {
+            return std::nullopt;
+        }
+        if (found != request.events.size()) {
+            throw InvalidInput("append to '" + request.stream_id + "' repeats " + std::to_string(found) +
+                               " stored event id(s) but event id '" + missing +
+                               "' is new: a retry must repeat the original append exactly; nothing was written");
+        }
+        return original;
+    }
+
+    static std::vector<StoredEvent> collect(SqliteStatement& statement) {
+        std::vector<StoredEvent> out;
+        while (statement.step()) {
+            out.push_back(StoredEvent{.position = statement.column_int(0),
+                                      .stream_id = statement.column_text(1),
+                                      .stream_version = statement.column_int(2),
+                                      .event_id = statement.column_text(3),
+                                      .type = statement.column_text(4),
+                                      .schema_version = statement.column_int(5),
+                                      .occurred_at_us = statement.column_int(6),
+                                      .recorded_at_us = statement.column_int(7),
+                                      .actor = statement.column_text(8),
+                                      .correlation_id = statement.column_text(9),
+                                      .causation_id = statement.column_text(10),
+                                      .payload = statement.column_text(11)});
+        }
+        statement.reset();
+        return out;
+    }
+
+    SqliteConnection db_;
+    bool ready_;
+    SqliteStatement find_event_{db_, "SELECT position, stream_id, stream_version FROM events WHERE event_id = ?"};
+    SqliteStatement find_stream_{db_, "SELECT kind, version FROM streams WHERE stream_id = ?"};
+    SqliteStatement upsert_stream_{db_,
+                                   "INSERT INTO streams(stream_id, kind, version) VALUES (?, ?, ?) "
+                                   "ON CONFLICT(stream_id) DO UPDATE SET version = excluded.version"};
+    SqliteStatement insert_event_{db_,
+                                  "INSERT INTO events(stream_id, stream_version, event_id, type, schema_version, "
+                                  "occurred_at, recorded_at, actor, correlation_id, causation_id, payload) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    SqliteStatement read_stream_{db_, std::string(event_columns) +
+                                          "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?"};
+    SqliteStatement read_all_{db_, std::string(event_columns) + "WHERE position > ? ORDER BY position LIMIT ?"};
+};
+
+}  // namespace
+
+std::unique_ptr<StoreBackend> open_sqlite(const std::string& path, const StoreOptions& options) {
+    return std::make_unique<SqliteBackend>(path, options);
+}
+
+}  // namespace grassroots::detail

@@ -1,0 +1,169 @@
+// The store's front: argument checks, canonical JSON, the recorded-at clock; the engine does the rest.
+#include "grassroots/store/store.hpp"
+
+#include <array>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <utility>
+
+#include "grassroots/error.hpp"
+#include "store/backend.hpp"
+
+namespace grassroots {
+
+namespace {
+
+constexpr std::array<EnumName<Durability>, 2> durability_table{{
+    {Durability::full, "full", "", "synchronous=FULL: a commit survives power loss once append returns"},
+    {Durability::normal, "normal", "", "synchronous=NORMAL: power loss may roll back the last commits, never corrupts"},
+}};
+
+std::int64_t now_us() {
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// A checked, canonical copy of @p request (payloads canonical); InvalidInput naming what is wrong.
+AppendRequest checked(const AppendRequest& request, std::set<std::string>& ids_in_batch) {
+    const std::string where = "append to stream '" + request.stream_id + "'";
+    if (request.stream_id.empty()) {
+        throw InvalidInput("append: the stream id is empty");
+    }
+    if (request.kind.empty()) {
+        throw InvalidInput(where + ": the stream kind is empty");
+    }
+    if (request.expected_version < any_version) {
+        throw InvalidInput(where + ": expected version " + std::to_string(request.expected_version) +
+                           " is negative (use 0 for a new stream, any_version (-1) for no check)");
+    }
+    if (request.events.empty()) {
+        throw InvalidInput(where + ": no events");
+    }
+    AppendRequest out = request;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < out.events.size(); ++i) {
+        NewEvent& event = out.events[i];
+        const std::string at = where + ", event " + std::to_string(i + 1) + ": ";
+        if (event.event_id.empty()) {
+            throw InvalidInput(at + "the event id is empty");
+        }
+        if (!ids.insert(event.event_id).second) {
+            throw InvalidInput(at + "event id '" + event.event_id + "' appears twice in the append");
+        }
+        if (ids_in_batch.contains(event.event_id)) {
+            throw InvalidInput(at + "event id '" + event.event_id + "' appears in two appends of the batch");
+        }
+        if (event.type.empty()) {
+            throw InvalidInput(at + "the event type is empty");
+        }
+        if (event.schema_version < 1) {
+            throw InvalidInput(at + "schema version " + std::to_string(event.schema_version) + " is below 1");
+        }
+        if (event.occurred_at_us < 0) {
+            throw InvalidInput(at + "occurred_at is before 1970");
+        }
+        try {
+            event.payload = canonical_json(event.payload);
+        } catch (const InvalidInput& error) {
+            throw InvalidInput(at + error.problem());
+        }
+    }
+    ids_in_batch.merge(ids);
+    return out;
+}
+
+}  // namespace
+
+std::span<const EnumName<Durability>> enum_names(Durability) noexcept { return durability_table; }
+std::string_view to_string(Durability durability) noexcept { return enum_name(durability); }
+
+std::string canonical_json(std::string_view json) {
+    nlohmann::json value;
+    try {
+        value = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception& error) {
+        throw InvalidInput(std::string("the payload is not valid JSON: ") + error.what());
+    }
+    if (!value.is_object()) {
+        throw InvalidInput(std::string("the payload must be a JSON object, not ") + value.type_name());
+    }
+    // nlohmann's objects are std::maps: dump() writes keys sorted, compact, UTF-8 as is.
+    try {
+        return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    } catch (const nlohmann::json::exception& error) {
+        throw InvalidInput(std::string("the payload is not valid UTF-8: ") + error.what());
+    }
+}
+
+Store::Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend)
+    : path_(std::move(path)), options_(options), backend_(std::move(backend)) {}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::filesystem::path& path, StoreOptions options) {
+    if (path.empty()) {
+        throw InvalidInput("Store::open: the path is empty");
+    }
+    if (options.busy_timeout_ms < 0) {
+        throw InvalidInput("Store::open: busy_timeout_ms " + std::to_string(options.busy_timeout_ms) + " is negative");
+    }
+    if (std::filesystem::is_directory(path)) {
+        throw FileError(path.string() + ": is a directory, not a store file");
+    }
+    return Store(path, options, detail::open_sqlite(path.string(), options));
+}
+
+AppendResult Store::append(const AppendRequest& request) { return append_batch({request}).front(); }
+
+AppendResult Store::append(const std::string& stream_id, const std::string& kind, std::int64_t expected_version,
+                           const std::vector<NewEvent>& events) {
+    return append(AppendRequest{.stream_id = stream_id, .kind = kind, .expected_version = expected_version,
+                                .events = events});
+}
+
+std::vector<AppendResult> Store::append_batch(const std::vector<AppendRequest>& requests) {
+    if (requests.empty()) {
+        return {};
+    }
+    std::vector<AppendRequest> canonical;
+    canonical.reserve(requests.size());
+    std::set<std::string> ids;
+    for (const AppendRequest& request : requests) {
+        canonical.push_back(checked(request, ids));
+    }
+    return backend_->append_batch(canonical, now_us());
+}
+
+std::vector<StoredEvent> Store::read_stream(const std::string& stream_id, std::int64_t from_version,
+                                            std::int64_t limit) const {
+    if (from_version < 1) {
+        throw InvalidInput("read_stream('" + stream_id + "'): from_version " + std::to_string(from_version) +
+                           " is below 1");
+    }
+    if (limit < 0) {
+        throw InvalidInput("read_stream('" + stream_id + "'): limit " + std::to_string(limit) + " is negative");
+    }
+    return backend_->read_stream(stream_id, from_version, limit);
+}
+
+std::vector<StoredEvent> Store::read_all(std::int64_t after_position, std::int64_t limit) const {
+    if (after_position < 0) {
+        throw InvalidInput("read_all: after_position " + std::to_string(after_position) + " is negative");
+    }
+    if (limit < 0) {
+        throw InvalidInput("read_all: limit " + std::to_string(limit) + " is negative");
+    }
+    return backend_->read_all(after_position, limit);
+}
+
+std::int64_t Store::stream_version(const std::string& stream_id) const { return backend_->stream_version(stream_id); }
+std::vector<StreamInfo> Store::streams() const { return backend_->streams(); }
+std::int64_t Store::last_position() const { return backend_->last_position(); }
+std::vector<int> Store::applied_schema_versions() const { return backend_->applied_schema_versions(); }
+const std::filesystem::path& Store::path() const noexcept { return path_; }
+const StoreOptions& Store::options() const noexcept { return options_; }
+
+}  // namespace grassroots
