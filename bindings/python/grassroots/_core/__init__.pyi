@@ -17,9 +17,10 @@ from . import ledger
 from . import burden
 from . import people
 from . import analytics
+from . import privacy
 from . import store
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'analytics', 'autonomy', 'burden', 'calendar', 'datasets', 'division', 'grid', 'ledger', 'people', 'store', 'workflow']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'analytics', 'autonomy', 'burden', 'calendar', 'datasets', 'division', 'grid', 'ledger', 'people', 'privacy', 'store', 'workflow']
 def _raise_for_test(kind: str, message: str) -> None:
     ...
 __version__: str = '0.1.0'
