@@ -122,4 +122,12 @@ protected:
 /// keys on, waiting up to @p busy_timeout_ms for another writer.
 std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms);
 
+/// True when @p location is a PostgreSQL URL (postgresql://… or postgres://…).
+bool is_postgres_url(std::string_view location);
+/// @p url without its password (user:password@ and password=… removed): what errors and location() show.
+std::string redacted_url(std::string_view url);
+/// Connects to the PostgreSQL database at @p url (a libpq URL): synchronous_commit on or off,
+/// lock_timeout @p lock_timeout_ms (appends waiting for the append lock longer than that fail).
+std::unique_ptr<Database> open_postgres_database(const std::string& url, bool synchronous_commit, int lock_timeout_ms);
+
 }  // namespace grassroots::detail
