@@ -167,8 +167,10 @@ private:
 PostgresStatement::PostgresStatement(PostgresDatabase& database, std::string_view sql) : database_(database), sql_(sql) {}
 
 PostgresStatement::~PostgresStatement() {
+    // DEALLOCATE is not transactional and may run inside a transaction, but not in a failed one
+    // (the statement then lives on until the connection closes).
     if (!name_.empty() && PQstatus(database_.handle()) == CONNECTION_OK &&
-        PQtransactionStatus(database_.handle()) == PQTRANS_IDLE) {
+        PQtransactionStatus(database_.handle()) != PQTRANS_INERROR) {
         PQclear(PQexec(database_.handle(), ("DEALLOCATE " + name_).c_str()));
     }
 }

@@ -1,9 +1,11 @@
-"""grassroots.store: open, append (versions, idempotency, batches), read, to_pandas, bad input."""
+"""grassroots.store on SQLite and PostgreSQL: open, append (versions, idempotency, batches), read,
+to_pandas, threads, bad input."""
 
 from __future__ import annotations
 
 import datetime
-import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,18 +21,19 @@ def event(event_id: str, payload: dict | None = None, **kwargs: object) -> gs.Ne
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> gs.Store:
-    return gs.open(tmp_path / "test.db")
+def store(store_location: str) -> gs.Store:
+    return gs.open(store_location)
 
 
-def test_open_gives_an_empty_store_at_the_current_schema(store: gs.Store, tmp_path: Path) -> None:
+def test_open_gives_an_empty_store_at_the_current_schema(store: gs.Store, store_location: str) -> None:
     assert store.applied_schema_versions == [1] == [gs.Store.schema_version]
     assert store.last_position == 0
     assert store.streams() == []
     assert store.read_all() == []
     assert store.durability == gs.Durability.FULL
-    assert store.path == tmp_path / "test.db"
-    assert "Store(" in repr(store)
+    assert store.location == store_location
+    assert store.path == (None if store_location.startswith("postgresql://") else Path(store_location))
+    assert f"Store('{store_location}'" in repr(store)
 
 
 def test_append_and_read_back_with_dict_payloads(store: gs.Store) -> None:
@@ -55,13 +58,12 @@ def test_append_and_read_back_with_dict_payloads(store: gs.Store) -> None:
     assert store.stream_version("none") == 0
 
 
-def test_events_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
-    first = gs.open(path, durability=gs.Durability.NORMAL)
+def test_events_survive_reopening(store_location: str) -> None:
+    first = gs.open(store_location, durability=gs.Durability.NORMAL)
     first.append("a", "case", 0, [event("e1")])
     before = first.read_all()
     del first
-    again = gs.Store.open(str(path))
+    again = gs.Store.open(store_location)
     assert again.read_all() == before
     assert again.durability == gs.Durability.FULL
 
@@ -106,8 +108,8 @@ def test_to_pandas(store: gs.Store) -> None:
     assert str(frame["recorded_at"].dtype).startswith("datetime64")
     assert frame.loc[1, "payload"] == '{"a":1,"b":2}'
     assert len(store.to_pandas(after_position=1)) == 1
-    empty = gs.open(store.path.parent / "empty.db").to_pandas()
-    assert isinstance(empty, pd.DataFrame) and len(empty) == 0
+    assert len(store.to_pandas(after_position=2)) == 0
+    assert isinstance(store.to_pandas(after_position=2), pd.DataFrame)
 
 
 def test_value_objects(store: gs.Store) -> None:
@@ -172,12 +174,71 @@ def test_bad_files_are_refused_clearly(tmp_path: Path) -> None:
         gs.open(tmp_path / "x.db", busy_timeout_ms=-1)
 
 
-def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
-    del_me = gs.open(path)
+def test_a_store_from_a_newer_version_is_refused(store_location: str, store_sql: Callable[[str, str], None]) -> None:
+    del_me = gs.open(store_location)
     del del_me
-    with sqlite3.connect(path) as db:
-        db.execute("INSERT INTO schema_versions(version, description) VALUES (99, 'future')")
-    db.close()
+    store_sql(store_location, "INSERT INTO schema_versions(version, description) VALUES (99, 'future')")
     with pytest.raises(grassroots.FileError, match=r"newer version of grassroots \(store schema version 99"):
-        gs.open(path)
+        gs.open(store_location)
+
+
+def test_threads_may_share_one_store_and_appends_release_the_gil(store: gs.Store) -> None:
+    errors: list[BaseException] = []
+
+    def work(t: int) -> None:
+        try:
+            for i in range(25):
+                store.append(f"s{t}", "case", i, [event(f"t{t}-{i}")])
+                store.read_all(max(0, store.last_position - 3))
+        except BaseException as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.last_position == 100
+    assert [e.position for e in store.read_all()] == list(range(1, 101))
+    assert store.stream_version("s3") == 25
+
+
+def test_a_tailing_reader_never_skips_an_event_while_two_writers_append(store_location: str) -> None:
+    gs.open(store_location)  # the schema, before the writers race for it
+    errors: list[BaseException] = []
+
+    def writer(w: int) -> None:
+        try:
+            mine = gs.open(store_location)
+            for b in range(20):
+                mine.append_batch([gs.AppendRequest(f"w{w}-{i}", "case", None, [event(f"w{w}-{b}-{i}")]) for i in range(5)])
+        except BaseException as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+
+    writers = [threading.Thread(target=writer, args=(w,)) for w in range(2)]
+    for thread in writers:
+        thread.start()
+    reader = gs.open(store_location)
+    seen: list[int] = []
+    while True:
+        last_round = not any(t.is_alive() for t in writers)
+        after = seen[-1] if seen else 0
+        seen += [e.position for e in reader.read_all(after)]
+        if last_round:
+            break
+    assert errors == []
+    assert seen == list(range(1, 201))
+
+
+def test_a_postgresql_location_hides_the_password(store_location: str, tmp_path: Path) -> None:
+    if not store_location.startswith("postgresql://"):
+        pytest.skip("PostgreSQL only")
+    store = gs.open(store_location + "&password=hunter2")  # the test server trusts local users
+    assert store.location == store_location
+    assert "hunter2" not in repr(store)
+    url = f"postgresql://someone:hunter2@/no_such_database?host={tmp_path}"
+    with pytest.raises(grassroots.FileError, match="cannot connect") as caught:
+        gs.open(url)
+    assert "hunter2" not in str(caught.value)
+    assert "postgresql://someone@/no_such_database" in str(caught.value)

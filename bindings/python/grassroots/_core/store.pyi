@@ -306,7 +306,7 @@ class StreamInfo:
         """
 class Store:
     """
-    The event store (事件存储): streams of events in one SQLite file (WAL). Open with grassroots.store.open(path). Not for use by two threads at once.
+    The event store (事件存储): streams of events in one SQLite file (WAL) or a PostgreSQL database. Open with grassroots.store.open(path or 'postgresql://…' URL). Threads may share a Store: its calls take turns, and appends and reads release the GIL.
     """
     def to_pandas(self, after_position: int = ..., limit: int = ...) -> pandas.DataFrame:
         """The events of ``read_all(after_position, limit)`` as a DataFrame indexed by global position: stream_id, stream_version, event_id, type, schema_version, occurred_at and recorded_at (UTC), actor, correlation_id, causation_id and payload (canonical JSON text; empty ids are missing)."""
@@ -314,7 +314,7 @@ class Store:
     @staticmethod
     def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
         """
-        Opens (creating it if missing) the store at path and migrates it; FileError for a file that is not SQLite or was written by a newer grassroots.
+        Opens the store at path (a SQLite file, created if missing) or at a postgresql:// URL and migrates it; FileError for a file that is not SQLite, a server that cannot be reached, or a store written by a newer grassroots.
         """
     def __repr__(self) -> str:
         ...
@@ -358,11 +358,16 @@ class Store:
         The highest global position (0: empty).
         """
     @property
-    def path(self) -> pathlib.Path:
+    def location(self) -> str:
         """
-        The store's file.
+        Where the store is: the file path, or the PostgreSQL URL without its password.
+        """
+    @property
+    def path(self) -> pathlib.Path | None:
+        """
+        The store's file (None for PostgreSQL: see location).
         """
 def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
     """
-    Opens (creating it if missing) the SQLite store at path: Store.open.
+    Opens the store at path (a SQLite file, created if missing) or at a postgresql:// URL: Store.open.
     """
