@@ -8,7 +8,14 @@ temporary folder: single durable appends (one event per transaction) and batches
 INSERT per row, ``BEGIN IMMEDIATE … COMMIT`` per transaction — of the same rows. Rates are per
 second of wall time (a durable commit waits for fsync). Ratios are store / raw (1 = as fast as raw).
 Targets (issue 13 §6): >= 250 single durable appends/s; >= 20,000 events/s in batches of 100; within
-1.5x of raw sqlite3 (ratio >= 0.667). Writes benchmarks/results/store_cpp.json and store.json.
+1.5x of raw sqlite3 (ratio >= 0.667).
+
+PostgreSQL: the benchmark runs under ``scripts/with-postgres --durable`` (a throwaway PostgreSQL 15
+server in a temporary folder, unix socket, fsync on, synchronous_commit on; a few seconds to start
+and stop) and adds the same two measurements on it beside raw libpq — one prepared INSERT per row
+(PQexecPrepared), BEGIN … COMMIT per transaction. Target: >= 10,000 events/s in batches of 100.
+``--no-postgres`` (or no PostgreSQL 15 installed) leaves those lines out.
+Writes benchmarks/results/store_cpp.json and store.json.
 
     .venv/bin/python benchmarks/compare_store.py --cpp-binary build/bench/benchmarks/grassroots_bench_store
 """
@@ -16,6 +23,7 @@ Targets (issue 13 §6): >= 250 single durable appends/s; >= 20,000 events/s in b
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,9 +54,13 @@ def main() -> int:
     parser.add_argument("--cpp-binary", type=Path, required=True, help="grassroots_bench_store")
     parser.add_argument("--cpp-out", type=Path, default=DEFAULT_CPP, help="its Google Benchmark JSON")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the figures")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     args = parser.parse_args()
-    subprocess.run([str(args.cpp_binary), f"--benchmark_out={args.cpp_out}", "--benchmark_out_format=json"],
-                   check=True)
+    command = [str(args.cpp_binary), f"--benchmark_out={args.cpp_out}", "--benchmark_out_format=json"]
+    with_postgres = Path(__file__).resolve().parents[1] / "scripts" / "with-postgres"
+    if not args.no_postgres and Path("/usr/lib/postgresql/15/bin/initdb").exists():
+        command = [str(with_postgres), "--durable", *command]
+    subprocess.run(command, check=True, timeout=600)
     cpp = cpp_figures(args.cpp_out, pick)
     assert cpp is not None, "the benchmark wrote no figures"
     # Google Benchmark names the runs "BM_Name/min_time:1.000/real_time": key them by the bare name.
@@ -76,13 +88,17 @@ def main() -> int:
                met=batch["items_per_second"] >= 20_000
                and batch["items_per_second"] * 1.5 >= raw_batch["items_per_second"]),
     ]
+    if "BM_PgStoreBatch100" in b:
+        figures += _postgres_figures(b)
     result = {
         "benchmark": "store",
         "quick": False,
-        "machine": machine_info({"sqlite": _sqlite_version(args.cpp_out)}),
+        "machine": machine_info({"sqlite": _context(args.cpp_out, "sqlite"),
+                                 "postgresql": _context(args.cpp_out, "postgresql")}),
         "data_size": {"payload_bytes": 300, "batch_size": 100},
         "settings": {"timing": "Google Benchmark, UseRealTime (wall time: durable commits wait for fsync), "
-                               "min time 1 s per benchmark", "cpp_results": shown_path(args.cpp_out)},
+                               "min time 1 s per benchmark", "cpp_results": shown_path(args.cpp_out),
+                     "load_average_after": [round(x, 2) for x in os.getloadavg()]},
         "figures": figures,
         "cpp": cpp,
     }
@@ -93,9 +109,34 @@ def main() -> int:
     return 0
 
 
-def _sqlite_version(cpp_out: Path) -> str:
-    """The libsqlite3 the benchmark ran on (its Google Benchmark context)."""
-    return str(json.loads(cpp_out.read_text(encoding="utf-8"))["context"].get("sqlite", "unknown"))
+def _postgres_figures(b: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    single, raw_single = b["BM_PgStoreSingleAppend"], b["BM_RawPgSingleInsert"]
+    batch, raw_batch = b["BM_PgStoreBatch100"], b["BM_RawPgBatch100"]
+    settings = ("PostgreSQL 15 over a unix socket, fsync on, synchronous_commit=on, the append lock "
+                "(pg_advisory_xact_lock) taken, ~300-byte canonical JSON payload; throwaway server "
+                "(scripts/with-postgres --durable)")
+    return [
+        figure("PostgreSQL: single durable appends per second (one event per transaction)",
+               single["items_per_second"], "appends/s", raw_single["items_per_second"],
+               single["items_per_second"] / raw_single["items_per_second"], single["iterations"], peer="raw libpq",
+               grassroots_method="Store::append of one event with an expected version; " + settings,
+               peer_method="one prepared INSERT (PQexecPrepared) of the same row in BEGIN … COMMIT; same schema "
+                           "and server",
+               target=None, met=None),
+        figure("PostgreSQL: events per second in batches of 100 (group commit)", batch["items_per_second"],
+               "events/s", raw_batch["items_per_second"], batch["items_per_second"] / raw_batch["items_per_second"],
+               batch["iterations"] * 100, peer="raw libpq",
+               grassroots_method="Store::append_batch of 100 appends (100 streams, one event each, any version) in "
+                                 "one transaction (set-wise lookups, multi-row INSERTs); " + settings,
+               peer_method="100 prepared INSERTs (PQexecPrepared, one round trip each) of the same rows in one "
+                           "BEGIN … COMMIT; same schema and server",
+               target=">= 10,000 events/s", met=batch["items_per_second"] >= 10_000),
+    ]
+
+
+def _context(cpp_out: Path, key: str) -> str:
+    """A version the benchmark ran on (its Google Benchmark context: "sqlite", "postgresql")."""
+    return str(json.loads(cpp_out.read_text(encoding="utf-8"))["context"].get(key, "not measured"))
 
 
 if __name__ == "__main__":

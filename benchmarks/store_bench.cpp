@@ -3,16 +3,22 @@
 // with the same settings, in the same run. Durable writes wait for fsync, so the rates are per second
 // of wall time (UseRealTime). Bounded: each benchmark runs about a second.
 //
+// With GRASSROOTS_TEST_POSTGRES set (compare_store.py runs it under scripts/with-postgres --durable:
+// a throwaway server with fsync on) the same on PostgreSQL, beside raw libpq inserts of the same rows.
+//
 //   grassroots_bench_store --benchmark_out=benchmarks/results/store_cpp.json --benchmark_out_format=json
 //   benchmarks/compare_store.py then writes benchmarks/results/store.json from it.
 #include <benchmark/benchmark.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "grassroots/store/store.hpp"
@@ -147,6 +153,119 @@ void BM_RawSqliteBatch100(benchmark::State& state) {
     state.counters["events_per_transaction"] = batch_size;
 }
 
+// ---- PostgreSQL -------------------------------------------------------------------------------
+
+const char* postgres_server() { return std::getenv("GRASSROOTS_TEST_POSTGRES"); }
+
+// Runs @p sql on @p connection (throws on failure).
+void pg_exec(PGconn* connection, const std::string& sql) {
+    PGresult* result = PQexec(connection, sql.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    const std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw std::runtime_error(message);
+}
+
+// A fresh schema on the benchmark's server; the URL that opens it.
+std::string pg_fresh(const std::string& name) {
+    const std::string server = postgres_server();
+    PGconn* admin = PQconnectdb(server.c_str());
+    if (PQstatus(admin) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(admin));
+    PQsetNoticeProcessor(admin, [](void*, const char*) {}, nullptr);
+    pg_exec(admin, "DROP SCHEMA IF EXISTS " + name + " CASCADE; CREATE SCHEMA " + name);
+    PQfinish(admin);
+    return server + (server.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + name;
+}
+
+void BM_PgStoreSingleAppend(benchmark::State& state) {
+    Store store = Store::open(pg_fresh("bench_store_single"));
+    std::int64_t n = 0;
+    for (auto _ : state) {
+        const auto version = n;
+        benchmark::DoNotOptimize(store.append("case-1", "case", version, {event_number(++n)}));
+    }
+    state.SetItemsProcessed(n);
+    state.counters["events_per_transaction"] = 1;
+}
+
+void BM_PgStoreBatch100(benchmark::State& state) {
+    Store store = Store::open(pg_fresh("bench_store_batch"));
+    std::int64_t n = 0;
+    std::vector<AppendRequest> batch(batch_size);
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (int i = 0; i < batch_size; ++i) {
+            ++n;
+            batch[static_cast<std::size_t>(i)] =
+                AppendRequest{.stream_id = "case-" + std::to_string(n % 1000), .kind = "case",
+                              .expected_version = grassroots::any_version, .events = {event_number(n)}};
+        }
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(store.append_batch(batch));
+    }
+    state.SetItemsProcessed(n);
+    state.counters["events_per_transaction"] = batch_size;
+}
+
+// Raw libpq on the store's schema (synchronous_commit=on): per event one prepared INSERT of the same
+// row (PQexecPrepared, one round trip each); BEGIN … COMMIT around each transaction.
+class RawPostgres {
+public:
+    explicit RawPostgres(const std::string& url) {
+        { Store created = Store::open(url); }  // the same schema
+        db_ = PQconnectdb(url.c_str());
+        if (PQstatus(db_) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(db_));
+        pg_exec(db_, "INSERT INTO streams(stream_id, kind, version) VALUES ('case-1', 'case', 0)");
+        PGresult* prepared = PQprepare(db_, "insert",
+                                       "INSERT INTO events(position, stream_id, stream_version, event_id, type, "
+                                       "schema_version, occurred_at, recorded_at, actor, correlation_id, causation_id, "
+                                       "payload) VALUES ($1, 'case-1', $1, $2, 'case_reported', 1, $3, $3, 'worker-7', "
+                                       "'req-1', NULL, $4)",
+                                       0, nullptr);
+        const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+        PQclear(prepared);
+        if (!ok) throw std::runtime_error(PQerrorMessage(db_));
+    }
+    ~RawPostgres() { PQfinish(db_); }
+    RawPostgres(const RawPostgres&) = delete;
+    RawPostgres& operator=(const RawPostgres&) = delete;
+
+    void transaction(std::int64_t& n, int events) {
+        pg_exec(db_, "BEGIN");
+        for (int i = 0; i < events; ++i) {
+            ++n;
+            const std::string position = std::to_string(n);
+            const std::string id = "ev-" + position;
+            const std::string at = std::to_string(1'767'225'600'000'000 + n);
+            const char* values[] = {position.c_str(), id.c_str(), at.c_str(), payload.c_str()};
+            PGresult* result = PQexecPrepared(db_, "insert", 4, values, nullptr, nullptr, 0);
+            const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+            PQclear(result);
+            if (!ok) throw std::runtime_error(PQerrorMessage(db_));
+        }
+        pg_exec(db_, "COMMIT");
+    }
+
+private:
+    PGconn* db_ = nullptr;
+};
+
+void BM_RawPgSingleInsert(benchmark::State& state) {
+    RawPostgres raw(pg_fresh("bench_raw_single"));
+    std::int64_t n = 0;
+    for (auto _ : state) raw.transaction(n, 1);
+    state.SetItemsProcessed(n);
+    state.counters["events_per_transaction"] = 1;
+}
+
+void BM_RawPgBatch100(benchmark::State& state) {
+    RawPostgres raw(pg_fresh("bench_raw_batch"));
+    std::int64_t n = 0;
+    for (auto _ : state) raw.transaction(n, batch_size);
+    state.SetItemsProcessed(n);
+    state.counters["events_per_transaction"] = batch_size;
+}
+
 }  // namespace
 
 BENCHMARK(BM_StoreSingleAppend)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
@@ -156,6 +275,17 @@ BENCHMARK(BM_RawSqliteBatch100)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kM
 
 int main(int argc, char** argv) {
     benchmark::AddCustomContext("sqlite", sqlite3_libversion());
+    if (postgres_server() != nullptr) {
+        PGconn* probe = PQconnectdb(postgres_server());
+        benchmark::AddCustomContext("postgresql", std::to_string(PQserverVersion(probe)));
+        PQfinish(probe);
+        for (auto [name, function] : {std::pair{"BM_PgStoreSingleAppend", &BM_PgStoreSingleAppend},
+                                      std::pair{"BM_RawPgSingleInsert", &BM_RawPgSingleInsert},
+                                      std::pair{"BM_PgStoreBatch100", &BM_PgStoreBatch100},
+                                      std::pair{"BM_RawPgBatch100", &BM_RawPgBatch100}}) {
+            benchmark::RegisterBenchmark(name, function)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
+        }
+    }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();
