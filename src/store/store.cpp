@@ -9,6 +9,7 @@
 
 #include "grassroots/error.hpp"
 #include "store/backend.hpp"
+#include "store/database.hpp"
 
 namespace grassroots {
 
@@ -96,8 +97,13 @@ std::string canonical_json(std::string_view json) {
     }
 }
 
-Store::Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend)
-    : path_(std::move(path)), options_(options), backend_(std::move(backend)) {}
+Store::Store(std::filesystem::path path, std::string location, StoreOptions options,
+             std::unique_ptr<detail::StoreBackend> backend)
+    : path_(std::move(path)),
+      location_(std::move(location)),
+      options_(options),
+      backend_(std::move(backend)),
+      mutex_(std::make_unique<std::mutex>()) {}
 
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -120,10 +126,19 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     if (options.retention_days < 0) {
         throw InvalidInput("Store::open: retention_days " + std::to_string(options.retention_days) + " is negative");
     }
+    const bool full = options.durability == Durability::full;
+    const detail::ChainSettings chain{options.chain_algorithm, options.anchor_key, options.anchor_interval};
+    if (detail::is_postgres_url(path.string())) {
+        return Store({}, detail::redacted_url(path.string()), options,
+                     detail::open_event_store(
+                         detail::open_postgres_database(path.string(), full, options.busy_timeout_ms), chain));
+    }
     if (std::filesystem::is_directory(path)) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
-    return Store(path, options, detail::open_sqlite(path.string(), options));
+    return Store(path, path.string(), options,
+                 detail::open_event_store(detail::open_sqlite_database(path.string(), full, options.busy_timeout_ms),
+                                          chain));
 }
 
 AppendResult Store::append(const AppendRequest& request) { return append_batch({request}).front(); }
@@ -144,6 +159,7 @@ std::vector<AppendResult> Store::append_batch(const std::vector<AppendRequest>& 
     for (const AppendRequest& request : requests) {
         canonical.push_back(checked(request, ids));
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->append_batch(canonical, now_us());
 }
 
@@ -156,6 +172,7 @@ std::vector<StoredEvent> Store::read_stream(const std::string& stream_id, std::i
     if (limit < 0) {
         throw InvalidInput("read_stream('" + stream_id + "'): limit " + std::to_string(limit) + " is negative");
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->read_stream(stream_id, from_version, limit);
 }
 
@@ -166,27 +183,51 @@ std::vector<StoredEvent> Store::read_all(std::int64_t after_position, std::int64
     if (limit < 0) {
         throw InvalidInput("read_all: limit " + std::to_string(limit) + " is negative");
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->read_all(after_position, limit);
 }
 
-std::int64_t Store::stream_version(const std::string& stream_id) const { return backend_->stream_version(stream_id); }
-std::vector<StreamInfo> Store::streams() const { return backend_->streams(); }
-std::int64_t Store::last_position() const { return backend_->last_position(); }
-std::vector<int> Store::applied_schema_versions() const { return backend_->applied_schema_versions(); }
-HashAlgorithm Store::chain_algorithm() const { return backend_->chain_algorithm(); }
+std::int64_t Store::stream_version(const std::string& stream_id) const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->stream_version(stream_id);
+}
+
+std::vector<StreamInfo> Store::streams() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->streams();
+}
+
+std::int64_t Store::last_position() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->last_position();
+}
+
+std::vector<int> Store::applied_schema_versions() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->applied_schema_versions();
+}
+
+HashAlgorithm Store::chain_algorithm() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->chain_algorithm();
+}
 
 Anchor Store::anchor(ByteView key) {
     if (key.size() < min_anchor_key_size) {
         throw InvalidInput("Store::anchor: the key has " + std::to_string(key.size()) + " bytes; at least " +
                            std::to_string(min_anchor_key_size) + " are needed");
     }
-    if (last_position() == 0) {
+    const std::lock_guard lock(*mutex_);
+    if (backend_->last_position() == 0) {
         throw InvalidInput("Store::anchor: the store has no events to anchor");
     }
     return backend_->anchor_head(key, now_us());
 }
 
-std::vector<Anchor> Store::anchors() const { return backend_->anchors(); }
+std::vector<Anchor> Store::anchors() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->anchors();
+}
 
 std::string Store::export_anchors() const {
     std::string out;
@@ -204,8 +245,9 @@ VerifyReport Store::verify(const std::vector<Anchor>& anchors, const std::option
     if (key && key->empty()) {
         throw InvalidInput("verify: the anchor key is empty");
     }
+    const std::lock_guard lock(*mutex_);
     const ChainCheckpoint start = backend_->checkpoint();
-    ChainVerifier verifier(chain_algorithm(), start, key && anchors.empty() ? backend_->anchors() : anchors, key);
+    ChainVerifier verifier(backend_->chain_algorithm(), start, key && anchors.empty() ? backend_->anchors() : anchors, key);
     constexpr std::int64_t page = 10000;
     std::int64_t after = start.position;
     for (;;) {
@@ -231,12 +273,17 @@ PurgeResult Store::purge_before(std::int64_t cut_off_us) {
                                 " days (StoreOptions::retention_days; logs are kept at least six months, "
                                 "Cybersecurity Law art. 21); nothing was removed");
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->purge_before(cut_off_us, now);
 }
 
-ChainCheckpoint Store::checkpoint() const { return backend_->checkpoint(); }
+ChainCheckpoint Store::checkpoint() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->checkpoint();
+}
 
 const std::filesystem::path& Store::path() const noexcept { return path_; }
+const std::string& Store::location() const noexcept { return location_; }
 const StoreOptions& Store::options() const noexcept { return options_; }
 
 }  // namespace grassroots
