@@ -16,7 +16,9 @@
 #include <utility>
 
 #include "grassroots/error.hpp"
+#include "grassroots/store/chain.hpp"
 #include "store/backend.hpp"
+#include "store/chain_tables.hpp"
 #include "store/database.hpp"
 
 namespace grassroots::detail {
@@ -30,8 +32,8 @@ struct Migration {
 };
 
 // Each migration moves the schema one version up; all pending ones run in one transaction.
-// The hash column is reserved for the hash chain (issue 13 §3): this version writes NULL there.
-constexpr std::array<Migration, 1> migrations{{
+// Version 2 is one migration with one commented block per part of issue 13 added in it.
+constexpr std::array<Migration, 2> migrations{{
     {1, "streams and events",
      "CREATE TABLE streams ("
      "  stream_id TEXT PRIMARY KEY,"
@@ -54,16 +56,17 @@ constexpr std::array<Migration, 1> migrations{{
      "  hash {blob},"
      "  UNIQUE (stream_id, stream_version)"
      ");"},
+    {2, "issue 13, second increment: the hash chain", chain_schema_v2},
 }};
 static_assert(migrations.back().version == Store::schema_version);
 
 constexpr const char* event_columns =
     "SELECT position, stream_id, stream_version, event_id, type, schema_version, occurred_at, recorded_at, "
-    "actor, correlation_id, causation_id, payload FROM events ";
+    "actor, correlation_id, causation_id, payload, hash FROM events ";
 
 // Rows per multi-row statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 constexpr std::size_t rows_per_statement = 500;
-constexpr int event_parameters = 12;
+constexpr int event_parameters = 13;
 
 // "$first, $first+1, …" (@p count placeholders).
 std::string placeholders(int first, std::size_t count) {
@@ -98,7 +101,10 @@ struct Row {
 
 class EventBackend final : public StoreBackend {
 public:
-    explicit EventBackend(std::unique_ptr<Database> database) : db_(std::move(database)) { migrate(); }
+    EventBackend(std::unique_ptr<Database> database, ChainSettings chain)
+        : db_(std::move(database)), chain_(std::move(chain)) {
+        migrate();
+    }
 
     std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests,
                                            std::int64_t recorded_at_us) override {
@@ -106,7 +112,8 @@ public:
         db_->lock_appends();
         const std::unordered_map<std::string, StoredRef> stored = stored_events(requests);
         std::map<std::string, StreamState> streams = stored_streams(requests);
-        std::int64_t position = last_position();
+        const ChainHead head = read_chain_head(*db_);
+        std::int64_t position = head.position;
 
         std::vector<AppendResult> results;
         std::vector<Row> rows;
@@ -140,7 +147,7 @@ public:
             results.push_back(result);
         }
         write_streams(streams);  // before the events: they reference their stream
-        write_events(rows, recorded_at_us);
+        write_events(rows, recorded_at_us, head.hash);
         transaction.commit();
         return results;
     }
@@ -186,6 +193,26 @@ public:
         return position;
     }
 
+    HashAlgorithm chain_algorithm() override { return algorithm_; }
+
+    Anchor anchor_head(ByteView key, std::int64_t now_us) override {
+        Database::Transaction transaction(*db_);
+        db_->lock_appends();
+        const ChainHead head = read_chain_head(*db_);
+        const Anchor anchor = sign_anchor(
+            {.position = head.position, .head_hash = to_hex(head.hash), .algorithm = algorithm_, .created_at_us = now_us},
+            key);
+        write_anchor(*db_, anchor);
+        transaction.commit();
+        return anchor;
+    }
+
+    std::vector<Anchor> anchors() override { return read_anchors(*db_); }
+    ChainCheckpoint checkpoint() override { return read_checkpoint(*db_); }
+    PurgeResult purge_before(std::int64_t cut_off_us, std::int64_t now_us) override {
+        return purge_events_before(*db_, cut_off_us, now_us);
+    }
+
     std::vector<int> applied_schema_versions() override {
         const auto statement = db_->prepare("SELECT version FROM schema_versions ORDER BY version");
         std::vector<int> out;
@@ -226,6 +253,8 @@ private:
             record->bind_text(2, migration.description);
             record->run();
         }
+        algorithm_ = settle_chain_algorithm(*db_, chain_.algorithm);
+        (void)fill_missing_hashes(*db_, algorithm_);
         transaction.commit();
         prepare_statements();
     }
@@ -370,13 +399,28 @@ private:
         }
     }
 
-    // Inserts the rows (multi-row INSERTs).
-    void write_events(const std::vector<Row>& rows, std::int64_t recorded_at_us) {
+    // Inserts the rows (multi-row INSERTs), each with its chain hash H(previous ‖ its fields), and
+    // the automatic anchors at each multiple of the interval when the store has a key.
+    void write_events(const std::vector<Row>& rows, std::int64_t recorded_at_us, Bytes previous) {
+        std::vector<Bytes> hashes;
+        hashes.reserve(rows.size());
+        for (const Row& row : rows) {
+            const NewEvent& event = *row.event;
+            const StoredEvent stored{.position = row.position, .stream_id = row.request->stream_id,
+                                     .stream_version = row.stream_version, .event_id = event.event_id,
+                                     .type = event.type, .schema_version = event.schema_version,
+                                     .occurred_at_us = event.occurred_at_us == 0 ? recorded_at_us : event.occurred_at_us,
+                                     .recorded_at_us = recorded_at_us, .actor = event.actor,
+                                     .correlation_id = event.correlation_id, .causation_id = event.causation_id,
+                                     .payload = event.payload};
+            previous = chain_hash(previous, stored, algorithm_);
+            hashes.push_back(previous);
+        }
         for (std::size_t first = 0; first < rows.size(); first += rows_per_statement) {
             const std::size_t count = std::min(rows_per_statement, rows.size() - first);
             std::string sql =
                 "INSERT INTO events(position, stream_id, stream_version, event_id, type, schema_version, "
-                "occurred_at, recorded_at, actor, correlation_id, causation_id, payload) VALUES ";
+                "occurred_at, recorded_at, actor, correlation_id, causation_id, payload, hash) VALUES ";
             for (std::size_t i = 0; i < count; ++i) {
                 sql += (i == 0 ? "(" : ", (") + placeholders(static_cast<int>(event_parameters * i) + 1,
                                                              event_parameters) + ")";
@@ -398,9 +442,19 @@ private:
                 statement.bind_text_or_null(at + 10, event.correlation_id);
                 statement.bind_text_or_null(at + 11, event.causation_id);
                 statement.bind_text(at + 12, event.payload);
+                statement.bind_blob(at + 13, hashes[first + i]);
             }
             statement.run();
             statement.reset();
+        }
+        if (chain_.anchor_key) {
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                if (rows[i].position % chain_.anchor_interval == 0) {
+                    write_anchor(*db_, sign_anchor({.position = rows[i].position, .head_hash = to_hex(hashes[i]),
+                                                    .algorithm = algorithm_, .created_at_us = recorded_at_us},
+                                                   *chain_.anchor_key));
+                }
+            }
         }
     }
 
@@ -418,21 +472,24 @@ private:
                                       .actor = statement.column_text(8),
                                       .correlation_id = statement.column_text(9),
                                       .causation_id = statement.column_text(10),
-                                      .payload = statement.column_text(11)});
+                                      .payload = statement.column_text(11),
+                                      .hash = to_hex(statement.column_blob(12))});
         }
         statement.reset();
         return out;
     }
 
     std::unique_ptr<Database> db_;
+    ChainSettings chain_;
+    HashAlgorithm algorithm_ = HashAlgorithm::sha256;
     std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 }  // namespace
 
-std::unique_ptr<StoreBackend> open_event_store(std::unique_ptr<Database> database) {
-    return std::make_unique<EventBackend>(std::move(database));
+std::unique_ptr<StoreBackend> open_event_store(std::unique_ptr<Database> database, ChainSettings chain) {
+    return std::make_unique<EventBackend>(std::move(database), std::move(chain));
 }
 
 }  // namespace grassroots::detail

@@ -41,7 +41,7 @@ INSTANTIATE_TEST_SUITE_P(Engines, StoreFileTest, ::testing::Values(testing::Engi
 
 TEST_P(StoreTest, OpensANewFileAtTheCurrentSchema) {
     Store store = open();
-    EXPECT_THAT(store.applied_schema_versions(), ElementsAre(1));
+    EXPECT_THAT(store.applied_schema_versions(), ElementsAre(1, 2));
     EXPECT_EQ(store.last_position(), 0);
     EXPECT_TRUE(store.streams().empty());
     EXPECT_TRUE(store.read_all().empty());
@@ -107,7 +107,7 @@ TEST_P(StoreTest, KeepsEventsAcrossReopening) {
     EXPECT_EQ(before[0].occurred_at_us, 1'700'000'000'000'000);
     EXPECT_EQ(before[0].schema_version, 3);
     EXPECT_EQ(before[0].causation_id, "cmd-9");
-    EXPECT_THAT(again.applied_schema_versions(), ElementsAre(1));
+    EXPECT_THAT(again.applied_schema_versions(), ElementsAre(1, 2));
 }
 
 TEST_P(StoreTest, AVersionConflictNamesTheStreamAndBothVersionsAndWritesNothing) {
@@ -347,8 +347,33 @@ TEST_P(StoreTest, SeveralStoresMayCreateTheSchemaAtOnce) {
         t.join();
     }
     EXPECT_EQ(failures, std::vector<std::string>(3));
-    EXPECT_THAT(open().applied_schema_versions(), ElementsAre(1));
+    EXPECT_THAT(open().applied_schema_versions(), ElementsAre(1, 2));
     EXPECT_EQ(open().last_position(), 3);
+}
+
+TEST_P(StoreTest, AppendsAreChainedAnchoredAndVerifiedOnEveryEngine) {
+    const Bytes key = to_bytes("an anchor key kept elsewhere!!");
+    StoreOptions options;
+    options.anchor_key = key;
+    options.anchor_interval = 2;
+    Store store = open(options);
+    (void)store.append("case-1", "case", 0, {event("e1"), event("e2"), event("e3")});
+    (void)store.append_batch({{.stream_id = "case-2", .kind = "case", .expected_version = 0, .events = {event("e4")}},
+                              {.stream_id = "case-1", .kind = "case", .expected_version = 3, .events = {event("e5")}}});
+    const auto events = store.read_all();
+    Bytes previous = chain_genesis();
+    for (const StoredEvent& e : events) {
+        previous = chain_hash(previous, e, store.chain_algorithm());
+        EXPECT_EQ(e.hash, to_hex(previous)) << e.position;
+    }
+    EXPECT_EQ(store.anchors().size(), 2u);  // positions 2 and 4
+    const VerifyReport report = store.verify({}, key);
+    EXPECT_TRUE(report.ok);
+    EXPECT_EQ(report.events_checked, 5);
+    EXPECT_EQ(report.anchors_checked, 2);
+    EXPECT_EQ(store.anchor(key).position, 5);
+    EXPECT_THROW((void)store.purge_before(events.back().recorded_at_us), RuleViolation);  // within 180 days
+    EXPECT_EQ(store.purge_before(1).events_removed, 0);  // 1970: nothing that old
 }
 
 TEST_P(StoreTest, ThreadsMayShareOneStore) {

@@ -2,6 +2,7 @@
 Personal information (个人信息): masked identifiers, pseudonyms, the vault's encryption
 """
 from __future__ import annotations
+import datetime
 import grassroots._core.autonomy
 import typing
 __all__: list[str] = ['Cipher', 'CitizenId', 'HashAlgorithm', 'MIN_PSEUDONYM_KEY_SIZE', 'NONCE_SIZE', 'PhoneNumber', 'TAG_SIZE', 'cipher_available', 'citizen_id_check_character', 'decrypt', 'digest', 'encrypt', 'generate_key', 'hmac', 'key_size', 'pseudonym']
@@ -17,7 +18,7 @@ class CitizenId:
         ...
     def __hash__(self) -> int:
         ...
-    def __init__(self, text: str, today: typing.Any = None) -> None:
+    def __init__(self, text: str, today: datetime.date | None = None) -> None:
         """
         Parses and validates text: 18 characters (a lower-case x is normalised) or a first-generation 15-digit number (upgraded). The birth date may not be after today (default: today in China). Raises InvalidInputError naming what is wrong, never repeating the number.
         """
@@ -34,7 +35,7 @@ class CitizenId:
         The clear 18-character number: call it only where the clear number is needed.
         """
     @property
-    def birth_date(self) -> typing.Any:
+    def birth_date(self) -> datetime.date:
         """
         The birth date (datetime.date).
         """

@@ -1,4 +1,5 @@
-"""The store (事件存储): a durable event store on SQLite — streams, events, appends, reads.
+"""The store (事件存储): a durable event store on SQLite — streams, events, appends, reads, and
+the hash chain that makes edits evident (verify, anchors, retention; ``python -m grassroots.store verify``).
 
 >>> import grassroots.store as gs                                           # doctest: +SKIP
 >>> store = gs.open("dongying.db")                                          # doctest: +SKIP
@@ -10,24 +11,39 @@
 
 from __future__ import annotations
 
+from .._core.privacy import HashAlgorithm  # noqa: F401 (for chain_algorithm=; exported by grassroots.privacy)
 from .._core.store import (
+    Anchor,
     AppendRequest,
     AppendResult,
+    ChainCheckpoint,
+    ChainFinding,
+    ChainProblem,
     Durability,
     NewEvent,
+    PurgeResult,
     Store,
     StoredEvent,
     StreamInfo,
+    VerifyReport,
+    anchors_from_json_lines,
     open,
 )
 from . import _pandas  # noqa: F401 (attaches Store.to_pandas)
 
 __all__ = [
+    "Anchor",
     "AppendRequest",
     "AppendResult",
+    "ChainCheckpoint",
+    "ChainFinding",
+    "ChainProblem",
     "Durability",
     "NewEvent",
+    "PurgeResult",
     "Store",
     "StoredEvent",
     "StreamInfo",
+    "VerifyReport",
+    "anchors_from_json_lines",
 ]

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 def to_pandas(self: Store, after_position: int = 0, limit: int = 0) -> "pd.DataFrame":
     """The events of ``read_all(after_position, limit)`` as a DataFrame indexed by global position:
     stream_id, stream_version, event_id, type, schema_version, occurred_at and recorded_at (UTC),
-    actor, correlation_id, causation_id and payload (canonical JSON text; empty ids are missing)."""
+    actor, correlation_id, causation_id, payload (canonical JSON text; empty ids are missing) and hash
+    (the chain hash, hex)."""
     import pandas as pd
 
     events = self.read_all(after_position, limit)
@@ -37,6 +38,7 @@ def to_pandas(self: Store, after_position: int = 0, limit: int = 0) -> "pd.DataF
             "correlation_id": text([e.correlation_id for e in events]),
             "causation_id": text([e.causation_id for e in events]),
             "payload": pd.array([e.payload_json for e in events], dtype="string"),
+            "hash": pd.array([e.hash for e in events], dtype="string"),
         },
         index=pd.Index([e.position for e in events], dtype="int64", name="position"),
     )

@@ -7,6 +7,7 @@
 
 #include "grassroots/privacy/crypto.hpp"
 #include "privacy/privacy.hpp"
+#include "value_types.hpp"
 
 namespace grassroots::python {
 
@@ -23,8 +24,8 @@ py::bytes to_py(const Bytes& data) { return py::bytes(reinterpret_cast<const cha
 }  // namespace
 
 void bind_crypto(py::module_& m) {
-    bind_named_enum<HashAlgorithm>(m, "HashAlgorithm", "A hash function for digests, HMAC and pseudonyms.");
-    bind_named_enum<Cipher>(m, "Cipher", "An authenticated cipher (AEAD) for the vault.");
+    bind_enum<HashAlgorithm>(m, "HashAlgorithm", "A hash function for digests, HMAC and pseudonyms.");
+    bind_enum<Cipher>(m, "Cipher", "An authenticated cipher (AEAD) for the vault.");
 
     m.def(
         "digest", [](const py::bytes& data, HashAlgorithm algorithm) { return to_py(digest(view(data), algorithm)); },

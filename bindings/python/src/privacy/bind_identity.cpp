@@ -3,9 +3,11 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "grassroots/privacy/identity.hpp"
+#include "casters.hpp"
 #include "privacy/privacy.hpp"
 
 namespace grassroots::python {
@@ -16,22 +18,6 @@ namespace {
 Date china_today() {
     const auto now = std::chrono::system_clock::now() + std::chrono::hours{8};
     return Date{std::chrono::floor<std::chrono::days>(now)};
-}
-
-// datetime.date <-> Date by hand (the shared caster lives in common/, above this area).
-Date date_from(const py::object& value) {
-    const py::object datetime = py::module_::import("datetime");
-    if (!py::isinstance(value, datetime.attr("date")) || py::isinstance(value, datetime.attr("datetime"))) {
-        throw py::type_error("today must be a datetime.date, got " +
-                             std::string(py::str(py::type::handle_of(value).attr("__name__"))));
-    }
-    return Date{std::chrono::year{value.attr("year").cast<int>()}, std::chrono::month{value.attr("month").cast<unsigned>()},
-                std::chrono::day{value.attr("day").cast<unsigned>()}};
-}
-
-py::object date_to(Date date) {
-    return py::module_::import("datetime").attr("date")(static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                                                        static_cast<unsigned>(date.day()));
 }
 
 // repr, str, ==, hash, and refusals of pickling; copies are the same immutable object.
@@ -66,8 +52,8 @@ void bind_identity(py::module_& m) {
         m, "CitizenId",
         "A valid 18-character citizen ID number (居民身份证号码, GB 11643). repr and str show only the masked "
         "form (110105********002X); clear_text() gives the clear number. Cannot be pickled.");
-    id_class.def(py::init([](const std::string& text, const py::object& today) {
-                     return CitizenId::parse(text, today.is_none() ? china_today() : date_from(today));
+    id_class.def(py::init([](const std::string& text, std::optional<Date> today) {
+                     return CitizenId::parse(text, today.value_or(china_today()));
                  }),
                  py::arg("text"), py::arg("today") = py::none(),
                  "Parses and validates text: 18 characters (a lower-case x is normalised) or a first-generation "
@@ -79,7 +65,7 @@ void bind_identity(py::module_& m) {
     id_class.def_property_readonly("division_code", &CitizenId::division_code,
                                    "The 6-digit division code of the place of first registration.");
     id_class.def_property_readonly(
-        "birth_date", [](const CitizenId& self) { return date_to(self.birth_date()); }, "The birth date (datetime.date).");
+        "birth_date", &CitizenId::birth_date, "The birth date (datetime.date).");
     id_class.def_property_readonly("sex", &CitizenId::sex, "The sex (grassroots.Sex) coded by the sequence code's parity (odd: male).");
     add_masked_protocol(id_class, "CitizenId");
 

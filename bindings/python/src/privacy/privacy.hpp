@@ -1,14 +1,9 @@
 // The privacy area's binding functions (bindings.cpp calls them in this order). The area sits on
-// core only, so its files use none of src/common/ (which counts as division): dates are converted
-// here by hand and the enums are built by bind_named_enum below.
+// core only, so its files use the core-level helpers in src/core_helpers/ (bind_enum, the date
+// caster), never src/common/ (which counts as division).
 #pragma once
 
 #include <pybind11/pybind11.h>
-
-#include <cctype>
-#include <string>
-
-#include "grassroots/core/enum_table.hpp"
 
 namespace grassroots::python {
 
@@ -20,20 +15,5 @@ void bind_privacy(py::module_& m);
 void bind_identity(py::module_& m);
 /// HashAlgorithm, Cipher, digest, hmac, pseudonym, cipher_available, generate_key, encrypt, decrypt.
 void bind_crypto(py::module_& m);
-
-/// A Python enum from the C++ table enum_names(E), members in upper case, as bind_enum in
-/// common/value_types.hpp does.
-template <NamedEnum E>
-py::enum_<E> bind_named_enum(py::module_& m, const char* name, const char* doc) {
-    py::enum_<E> cls(m, name, doc);
-    for (const EnumName<E>& entry : enum_names(E{})) {
-        std::string member(entry.name);
-        for (char& c : member) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        const std::string text = entry.chinese.empty() ? std::string(entry.doc)
-                                                       : std::string(entry.chinese) + ": " + std::string(entry.doc);
-        cls.value(member.c_str(), entry.value, text.c_str());
-    }
-    return cls;
-}
 
 }  // namespace grassroots::python

@@ -106,7 +106,8 @@ void bind_store_events(py::module_& m) {
         .def_readonly("causation_id", &StoredEvent::causation_id, "Causation id (\"\" if none).")
         .def_property_readonly("payload", [](const StoredEvent& e) { return json_to_payload(e.payload); },
                                "The payload as a dict (a new dict each time).")
-        .def_readonly("payload_json", &StoredEvent::payload, "The payload as canonical JSON text.");
+        .def_readonly("payload_json", &StoredEvent::payload, "The payload as canonical JSON text.")
+        .def_readonly("hash", &StoredEvent::hash, "The chain hash H(previous hash ‖ this event's fields), hex.");
     add_value_protocol(stored, {"position", "stream_id", "stream_version", "event_id", "type", "schema_version",
                                 "occurred_at", "recorded_at", "actor", "correlation_id", "causation_id", "payload"},
                        {.hash = false, .pickle = false});

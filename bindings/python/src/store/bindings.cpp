@@ -8,6 +8,7 @@ namespace grassroots::python {
 
 void bind_store(py::module_& m) {
     bind_store_events(m);
+    bind_store_chain(m);
     bind_store_class(m);
 }
 

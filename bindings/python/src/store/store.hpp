@@ -9,6 +9,8 @@ namespace py = pybind11;
 
 /// Durability, NewEvent, AppendRequest, AppendResult, StoredEvent and StreamInfo.
 void bind_store_events(py::module_& m);
+/// ChainProblem, ChainFinding, ChainCheckpoint, VerifyReport, Anchor, anchors_from_json_lines, PurgeResult.
+void bind_store_chain(py::module_& m);
 /// Store and open().
 void bind_store_class(py::module_& m);
 
