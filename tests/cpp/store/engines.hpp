@@ -91,6 +91,22 @@ protected:
         std::filesystem::remove_all(dir_);
     }
 
+    /// Starts again from an empty store (a new file or an empty schema).
+    void reset_store() {
+        if (postgres()) {
+            ASSERT_EQ(postgres_exec(server_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_),
+                      "");
+            return;
+        }
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+    }
+
+    /// A blob literal for @p hex in raw SQL (x'…' on SQLite, '\x…'::bytea on PostgreSQL).
+    [[nodiscard]] std::string blob_literal(const std::string& hex) const {
+        return postgres() ? "'\\x" + hex + "'::bytea" : "x'" + hex + "'";
+    }
+
     /// True on the PostgreSQL instance.
     [[nodiscard]] bool postgres() const { return GetParam() == Engine::postgres; }
 

@@ -1,11 +1,10 @@
 // Tamper evidence through the Store: the chain is written by appends, and edits made behind the
-// store's back with raw sqlite3 (a byte flipped in a payload, an actor or a hash; an event deleted,
+// store's back with raw SQL, on SQLite and PostgreSQL (a byte flipped in a payload, an actor or a hash; an event deleted,
 // two swapped, one inserted; the tail truncated) are each caught at the right position. Also:
 // anchors (automatic, on demand, exported), the algorithm fixed in the store, the migration of a
 // v1 store, and retention.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include "grassroots/error.hpp"
 #include "grassroots/store/chain.hpp"
 #include "grassroots/store/store.hpp"
+#include "store/engines.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -28,21 +28,11 @@ using testing::error_message;
 
 const Bytes key = to_bytes("the auditor's anchor key, 32 b.");
 
-class StoreChainTest : public ::testing::Test {
+class StoreChainTest : public testing::EngineTest {
 protected:
-    void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("grassroots_chain_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
-        file_ = dir_ / "chain.db";
-    }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
-
     // A store with @p n events over three streams.
     Store filled(int n, StoreOptions options = {}) {
-        Store store = Store::open(file_, options);
+        Store store = open(options);
         for (int i = 1; i <= n; ++i) {
             const std::string stream = "case-" + std::to_string(i % 3);
             (void)store.append(stream, "case", any_version,
@@ -52,25 +42,13 @@ protected:
         return store;
     }
 
-    void raw_sql(const std::string& sql) const {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
-        char* error = nullptr;
-        const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-        const std::string message = error != nullptr ? error : "";
-        sqlite3_free(error);
-        sqlite3_close(db);
-        ASSERT_EQ(code, SQLITE_OK) << message << "\n" << sql;
-    }
-
     VerifyReport verify_file(const std::vector<Anchor>& anchors = {}, std::optional<Bytes> k = std::nullopt) {
-        return Store::open(file_).verify(anchors, k);
+        return open().verify(anchors, k);
     }
-
-    std::filesystem::path dir_, file_;
 };
+GRASSROOTS_ON_BOTH_ENGINES(StoreChainTest);
 
-TEST_F(StoreChainTest, AppendsChainEveryEventAndVerify) {
+TEST_P(StoreChainTest, AppendsChainEveryEventAndVerify) {
     Store store = filled(10);
     const auto events = store.read_all();
     Bytes previous = chain_genesis();
@@ -93,7 +71,7 @@ TEST_F(StoreChainTest, AppendsChainEveryEventAndVerify) {
     EXPECT_EQ(store.verify().events_checked, 13);
 }
 
-TEST_F(StoreChainTest, AFlippedByteInAPayloadAnActorOrAHashIsCaughtWhereItIs) {
+TEST_P(StoreChainTest, AFlippedByteInAPayloadAnActorOrAHashIsCaughtWhereItIs) {
     { Store store = filled(8); }
     raw_sql("UPDATE events SET payload = '{\"n\":5 }' WHERE position = 5");
     VerifyReport report = verify_file();
@@ -102,31 +80,28 @@ TEST_F(StoreChainTest, AFlippedByteInAPayloadAnActorOrAHashIsCaughtWhereItIs) {
     EXPECT_EQ(report.findings.at(0).problem, ChainProblem::hash_mismatch);
     EXPECT_EQ(report.findings.size(), 1u);
 
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    reset_store();
     { Store store = filled(8); }
     raw_sql("UPDATE events SET actor = 'worker-8' WHERE position = 3");
     EXPECT_EQ(verify_file().first_broken_position, 3);
 
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    reset_store();
     std::string hash = filled(8).read_all(5, 1).at(0).hash;
     hash[0] = hash[0] == '0' ? '1' : '0';  // flip bits of the first byte of event 6's hash
-    raw_sql("UPDATE events SET hash = x'" + hash + "' WHERE position = 6");
+    raw_sql("UPDATE events SET hash = " + blob_literal(hash) + " WHERE position = 6");
     report = verify_file();
     EXPECT_EQ(report.first_broken_position, 6);
     EXPECT_EQ(report.findings.at(0).problem, ChainProblem::hash_mismatch);
 }
 
-TEST_F(StoreChainTest, ADeletedSwappedOrInsertedEventIsCaught) {
+TEST_P(StoreChainTest, ADeletedSwappedOrInsertedEventIsCaught) {
     { Store store = filled(9); }
     raw_sql("DELETE FROM events WHERE position = 4");
     VerifyReport report = verify_file();
     EXPECT_EQ(report.first_broken_position, 4);
     EXPECT_EQ(report.findings.at(0).problem, ChainProblem::gap);
 
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    reset_store();
     { Store store = filled(9); }
     // Swap positions 2 and 5 (whole rows move; positions are the rows' keys).
     raw_sql("UPDATE events SET position = -2 WHERE position = 2; UPDATE events SET position = 2 WHERE position = 5; "
@@ -135,22 +110,22 @@ TEST_F(StoreChainTest, ADeletedSwappedOrInsertedEventIsCaught) {
     EXPECT_EQ(report.first_broken_position, 2);
     EXPECT_FALSE(report.ok);
 
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    reset_store();
     { Store store = filled(9); }
-    // Insert an event after position 6: the later ones move up one.
+    // Insert an event after position 6: the later ones move up one (its stream first: PostgreSQL
+    // checks the foreign key).
+    raw_sql("INSERT INTO streams(stream_id, kind, version) VALUES ('case-x', 'case', 1)");
     raw_sql("UPDATE events SET position = position + 100 WHERE position > 6;"
             "UPDATE events SET position = position - 99 WHERE position > 100;"
             "INSERT INTO events(position, stream_id, stream_version, event_id, type, schema_version, occurred_at, "
             "recorded_at, actor, payload, hash) SELECT 7, 'case-x', 1, 'forged', 'noted', 1, occurred_at, recorded_at, "
             "actor, '{}', hash FROM events WHERE position = 6");
-    raw_sql("INSERT INTO streams(stream_id, kind, version) VALUES ('case-x', 'case', 1)");
     report = verify_file();
     EXPECT_EQ(report.first_broken_position, 7);
     EXPECT_EQ(report.findings.at(0).problem, ChainProblem::hash_mismatch);
 }
 
-TEST_F(StoreChainTest, ATruncatedTailIsCaughtOnlyWithAnAnchor) {
+TEST_P(StoreChainTest, ATruncatedTailIsCaughtOnlyWithAnAnchor) {
     std::string exported;
     {
         Store store = filled(6);
@@ -167,7 +142,7 @@ TEST_F(StoreChainTest, ATruncatedTailIsCaughtOnlyWithAnAnchor) {
     EXPECT_EQ(report.findings.at(0).problem, ChainProblem::truncated);
 }
 
-TEST_F(StoreChainTest, AppendsWriteAnchorsAtEachIntervalAndARewriteIsCaught) {
+TEST_P(StoreChainTest, AppendsWriteAnchorsAtEachIntervalAndARewriteIsCaught) {
     {
         Store store = filled(25, {.anchor_key = key, .anchor_interval = 10});
         const auto anchors = store.anchors();
@@ -187,17 +162,17 @@ TEST_F(StoreChainTest, AppendsWriteAnchorsAtEachIntervalAndARewriteIsCaught) {
         EXPECT_EQ(anchors_from_json_lines(exported), store.anchors());
     }
     // Edit event 3 and recompute every later hash: the chain is consistent again, the anchors are not.
-    const auto exported = Store::open(file_).export_anchors();
+    const auto exported = open().export_anchors();
     {
-        Store store = Store::open(file_);
+        Store store = open();
         auto events = store.read_all();
         Bytes previous = from_hex(events[1].hash);
         raw_sql("UPDATE events SET payload = '{\"n\":333}' WHERE position = 3");
-        events = Store::open(file_).read_all();
+        events = open().read_all();
         std::string sql;
         for (std::size_t i = 2; i < events.size(); ++i) {
             previous = chain_hash(previous, events[i]);
-            sql += "UPDATE events SET hash = x'" + to_hex(previous) + "' WHERE position = " +
+            sql += "UPDATE events SET hash = " + blob_literal(to_hex(previous)) + " WHERE position = " +
                    std::to_string(events[i].position) + ";";
         }
         raw_sql(sql);
@@ -211,7 +186,7 @@ TEST_F(StoreChainTest, AppendsWriteAnchorsAtEachIntervalAndARewriteIsCaught) {
     EXPECT_EQ(verify_file({}, key).findings.at(1).problem, ChainProblem::bad_anchor_signature);
 }
 
-TEST_F(StoreChainTest, TheAlgorithmIsFixedWhenTheStoreIsCreated) {
+TEST_P(StoreChainTest, TheAlgorithmIsFixedWhenTheStoreIsCreated) {
     {
         Store store = filled(3, {.chain_algorithm = HashAlgorithm::sm3});
         EXPECT_EQ(store.chain_algorithm(), HashAlgorithm::sm3);
@@ -220,21 +195,28 @@ TEST_F(StoreChainTest, TheAlgorithmIsFixedWhenTheStoreIsCreated) {
         EXPECT_TRUE(store.verify().ok);
         EXPECT_EQ(store.verify().algorithm, HashAlgorithm::sm3);
     }
-    EXPECT_EQ(Store::open(file_).chain_algorithm(), HashAlgorithm::sm3);  // unset: the store's own
+    EXPECT_EQ(open().chain_algorithm(), HashAlgorithm::sm3);  // unset: the store's own
     const std::string message =
-        error_message<InvalidInput>([&] { (void)Store::open(file_, {.chain_algorithm = HashAlgorithm::sha256}); });
+        error_message<InvalidInput>([&] { (void)open({.chain_algorithm = HashAlgorithm::sha256}); });
     EXPECT_THAT(message, HasSubstr("uses sm3"));
     EXPECT_THAT(message, HasSubstr("opened with sha256"));
 }
 
-TEST_F(StoreChainTest, AVersion1StoreIsMigratedAndItsChainComputed) {
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
-        sqlite3_close(db);
-    }
-    // The v1 schema as the first increment wrote it, with two events and no hashes.
-    raw_sql(
+TEST_P(StoreChainTest, AVersion1StoreIsMigratedAndItsChainComputed) {
+    // The v1 schema as the first increment wrote it, with two events and no hashes (on PostgreSQL
+    // with its spellings of the types).
+    const auto v1 = [this](std::string sql) {
+        if (postgres()) {
+            for (const auto& [from, to] : {std::pair<std::string, std::string>{" WITHOUT ROWID", ""},
+                                           {"INTEGER", "BIGINT"}, {"BLOB", "BYTEA"}}) {
+                for (std::size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size())) {
+                    sql.replace(at, from.size(), to);
+                }
+            }
+        }
+        return sql;
+    };
+    raw_sql(v1(
         "CREATE TABLE schema_versions (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT "
         "NULL DEFAULT 'then');"
         "INSERT INTO schema_versions(version, description) VALUES (1, 'streams and events');"
@@ -247,8 +229,8 @@ TEST_F(StoreChainTest, AVersion1StoreIsMigratedAndItsChainComputed) {
         "stream_version));"
         "INSERT INTO streams VALUES ('case-1', 'case', 2);"
         "INSERT INTO events VALUES (1, 'case-1', 1, 'e1', 'opened', 1, 10, 11, 'w', NULL, NULL, '{}', NULL);"
-        "INSERT INTO events VALUES (2, 'case-1', 2, 'e2', 'closed', 1, 12, 13, NULL, NULL, NULL, '{\"a\":1}', NULL);");
-    Store store = Store::open(file_);
+        "INSERT INTO events VALUES (2, 'case-1', 2, 'e2', 'closed', 1, 12, 13, NULL, NULL, NULL, '{\"a\":1}', NULL);"));
+    Store store = open();
     EXPECT_THAT(store.applied_schema_versions(), ElementsAre(1, 2));
     const auto events = store.read_all();
     ASSERT_EQ(events.size(), 2u);
@@ -258,7 +240,7 @@ TEST_F(StoreChainTest, AVersion1StoreIsMigratedAndItsChainComputed) {
     EXPECT_TRUE(store.verify().ok);
 }
 
-TEST_F(StoreChainTest, RetentionRefusesYoungEventsAndAPurgeKeepsACheckpoint) {
+TEST_P(StoreChainTest, RetentionRefusesYoungEventsAndAPurgeKeepsACheckpoint) {
     using namespace std::chrono;
     const auto now = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
     {
@@ -268,7 +250,7 @@ TEST_F(StoreChainTest, RetentionRefusesYoungEventsAndAPurgeKeepsACheckpoint) {
         EXPECT_EQ(store.read_all().size(), 5u);  // nothing removed
         EXPECT_EQ(store.purge_before(now - std::int64_t{181} * 86'400'000'000).events_removed, 0);
     }
-    Store store = Store::open(file_, {.anchor_key = key, .retention_days = 0});
+    Store store = open({.anchor_key = key, .retention_days = 0});
     const Anchor before = store.anchor(key);
     const auto events = store.read_all();
     const auto later = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() + 1;
@@ -293,14 +275,14 @@ TEST_F(StoreChainTest, RetentionRefusesYoungEventsAndAPurgeKeepsACheckpoint) {
     EXPECT_EQ(verify_file().first_broken_position, 6);
 }
 
-TEST_F(StoreChainTest, BadChainInputIsRefusedAndChangesNothing) {
-    EXPECT_THAT(error_message<InvalidInput>([&] { (void)Store::open(file_, {.anchor_key = to_bytes("short")}); }),
+TEST_P(StoreChainTest, BadChainInputIsRefusedAndChangesNothing) {
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)open({.anchor_key = to_bytes("short")}); }),
                 HasSubstr("at least 16"));
-    EXPECT_THAT(error_message<InvalidInput>([&] { (void)Store::open(file_, {.anchor_interval = 0}); }),
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)open({.anchor_interval = 0}); }),
                 HasSubstr("anchor_interval 0"));
-    EXPECT_THAT(error_message<InvalidInput>([&] { (void)Store::open(file_, {.retention_days = -1}); }),
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)open({.retention_days = -1}); }),
                 HasSubstr("retention_days -1"));
-    Store store = Store::open(file_);
+    Store store = open();
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)store.anchor(key); }), HasSubstr("no events"));
     (void)store.append("s", "case", 0, {{.event_id = "x", .type = "t"}});
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)store.anchor(to_bytes("short")); }), HasSubstr("at least 16"));
