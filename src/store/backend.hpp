@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,11 @@ public:
     virtual std::vector<StreamInfo> streams() = 0;
     virtual std::int64_t last_position() = 0;
     virtual std::vector<int> applied_schema_versions() = 0;
+    /// Snapshots (schema v2): saves one (deleting that name's older ones), the latest of a name, deletes.
+    virtual void save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data,
+                               std::int64_t created_at_us) = 0;
+    virtual std::optional<Snapshot> latest_snapshot(const std::string& name) = 0;
+    virtual std::int64_t delete_snapshots(const std::string& name) = 0;
 };
 
 /// Opens the SQLite file @p path with @p options and migrates it to Store::schema_version.

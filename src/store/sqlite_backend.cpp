@@ -23,7 +23,7 @@ struct Migration {
 
 // Each migration moves the schema one version up; all pending ones run in one transaction.
 // The hash column is reserved for the hash chain (issue 13 §3): this version writes NULL there.
-constexpr std::array<Migration, 1> migrations{{
+constexpr std::array<Migration, 2> migrations{{
     {1, "streams and events",
      "CREATE TABLE streams ("
      "  stream_id TEXT PRIMARY KEY,"
@@ -45,6 +45,18 @@ constexpr std::array<Migration, 1> migrations{{
      "  payload TEXT NOT NULL,"
      "  hash BLOB,"
      "  UNIQUE (stream_id, stream_version)"
+     ");"},
+    // ---- schema v2 ----
+    // [persist] snapshots: a droppable cache of an object's state at a global position (a reader takes
+    // the latest of a name in a format it knows and replays the events after it).
+    {2, "snapshots",
+     "CREATE TABLE snapshots ("
+     "  name TEXT NOT NULL,"
+     "  position INTEGER NOT NULL CHECK (position >= 0),"
+     "  format INTEGER NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  data BLOB NOT NULL,"
+     "  PRIMARY KEY (name, position)"
      ");"},
 }};
 static_assert(migrations.back().version == Store::schema_version);
@@ -115,6 +127,65 @@ public:
             out.push_back(static_cast<int>(statement.column_int(0)));
         }
         return out;
+    }
+
+    // [persist] snapshots. The blob goes through sqlite3 directly (the wrapper binds text and integers).
+    void save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data,
+                       std::int64_t created_at_us) override {
+        SqliteTransaction transaction(db_);
+        {
+            SqliteStatement remove(db_, "DELETE FROM snapshots WHERE name = ? AND position <= ?");  // older ones, and one at the same position
+            remove.bind(1, std::string_view(name));
+            remove.bind(2, position);
+            remove.step();
+        }
+        sqlite3_stmt* insert = nullptr;
+        if (sqlite3_prepare_v2(db_.handle(), "INSERT INTO snapshots(name, position, format, created_at, data) VALUES (?, ?, ?, ?, ?)",
+                               -1, &insert, nullptr) != SQLITE_OK) {
+            throw FileError(db_.file() + ": cannot save a snapshot: " + sqlite3_errmsg(db_.handle()));
+        }
+        sqlite3_bind_text(insert, 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int64(insert, 2, position);
+        sqlite3_bind_int64(insert, 3, format);
+        sqlite3_bind_int64(insert, 4, created_at_us);
+        sqlite3_bind_blob64(insert, 5, data.data(), data.size(), SQLITE_STATIC);
+        const int rc = sqlite3_step(insert);
+        sqlite3_finalize(insert);
+        if (rc != SQLITE_DONE) throw FileError(db_.file() + ": cannot save a snapshot: " + sqlite3_errmsg(db_.handle()));
+        transaction.commit();
+    }
+
+    std::optional<Snapshot> latest_snapshot(const std::string& name) override {
+        sqlite3_stmt* select = nullptr;
+        if (sqlite3_prepare_v2(db_.handle(),
+                               "SELECT position, format, created_at, data FROM snapshots WHERE name = ? ORDER BY position DESC LIMIT 1",
+                               -1, &select, nullptr) != SQLITE_OK) {
+            throw FileError(db_.file() + ": cannot read snapshots: " + sqlite3_errmsg(db_.handle()));
+        }
+        sqlite3_bind_text(select, 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+        std::optional<Snapshot> out;
+        const int rc = sqlite3_step(select);
+        if (rc == SQLITE_ROW) {
+            Snapshot snapshot;
+            snapshot.name = name;
+            snapshot.position = sqlite3_column_int64(select, 0);
+            snapshot.format = sqlite3_column_int64(select, 1);
+            snapshot.created_at_us = sqlite3_column_int64(select, 2);
+            const void* bytes = sqlite3_column_blob(select, 3);
+            const int size = sqlite3_column_bytes(select, 3);
+            if (bytes != nullptr) snapshot.data.assign(static_cast<const char*>(bytes), static_cast<std::size_t>(size));
+            out = std::move(snapshot);
+        }
+        sqlite3_finalize(select);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw FileError(db_.file() + ": cannot read snapshots: " + sqlite3_errmsg(db_.handle()));
+        return out;
+    }
+
+    std::int64_t delete_snapshots(const std::string& name) override {
+        SqliteStatement remove(db_, name.empty() ? "DELETE FROM snapshots" : "DELETE FROM snapshots WHERE name = ?");
+        if (!name.empty()) remove.bind(1, std::string_view(name));
+        remove.step();
+        return sqlite3_changes(db_.handle());
     }
 
 private:

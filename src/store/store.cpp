@@ -162,6 +162,17 @@ std::vector<StoredEvent> Store::read_all(std::int64_t after_position, std::int64
 std::int64_t Store::stream_version(const std::string& stream_id) const { return backend_->stream_version(stream_id); }
 std::vector<StreamInfo> Store::streams() const { return backend_->streams(); }
 std::int64_t Store::last_position() const { return backend_->last_position(); }
+void Store::save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data) {
+    if (name.empty()) throw InvalidInput("save_snapshot: the name is empty");
+    if (position < 0 || position > last_position()) {
+        throw InvalidInput("save_snapshot: position " + std::to_string(position) + " is not in 0.." + std::to_string(last_position()));
+    }
+    backend_->save_snapshot(name, position, format, data, now_us());
+}
+
+std::optional<Snapshot> Store::latest_snapshot(const std::string& name) const { return backend_->latest_snapshot(name); }
+std::int64_t Store::delete_snapshots(const std::string& name) { return backend_->delete_snapshots(name); }
+
 std::vector<int> Store::applied_schema_versions() const { return backend_->applied_schema_versions(); }
 const std::filesystem::path& Store::path() const noexcept { return path_; }
 const StoreOptions& Store::options() const noexcept { return options_; }
