@@ -9,6 +9,7 @@
 
 #include "grassroots/error.hpp"
 #include "store/backend.hpp"
+#include "store/database.hpp"
 
 namespace grassroots {
 
@@ -113,7 +114,9 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     if (std::filesystem::is_directory(path)) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
-    return Store(path, options, detail::open_sqlite(path.string(), options));
+    return Store(path, options,
+                 detail::open_event_store(detail::open_sqlite_database(
+                     path.string(), options.durability == Durability::full, options.busy_timeout_ms)));
 }
 
 AppendResult Store::append(const AppendRequest& request) { return append_batch({request}).front(); }
