@@ -16,6 +16,7 @@ from .._core.store import (
     Durability,
     NewEvent,
     Store,
+    StoredEngine,
     StoredEvent,
     StreamInfo,
     open,
@@ -28,6 +29,7 @@ __all__ = [
     "Durability",
     "NewEvent",
     "Store",
+    "StoredEngine",
     "StoredEvent",
     "StreamInfo",
 ]
