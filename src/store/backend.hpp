@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,12 @@ public:
     /// Removes the longest prefix recorded before @p cut_off_us (never the last event) and records
     /// the checkpoint, in one transaction.
     virtual PurgeResult purge_before(std::int64_t cut_off_us, std::int64_t now_us) = 0;
+
+    /// Snapshots (schema v2): saves one (deleting that name's older ones), the latest of a name, deletes.
+    virtual void save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data,
+                               std::int64_t created_at_us) = 0;
+    virtual std::optional<Snapshot> latest_snapshot(const std::string& name) = 0;
+    virtual std::int64_t delete_snapshots(const std::string& name) = 0;
 };
 
 /// What the chain needs from StoreOptions when a store is opened.

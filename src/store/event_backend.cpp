@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -28,14 +29,14 @@ namespace {
 struct Migration {
     int version;
     const char* description;
-    const char* sql;  ///< portable DDL with Database::ddl() tokens
+    std::array<const char*, 6> blocks;  ///< portable DDL with Database::ddl() tokens, one block per part
 };
 
 // Each migration moves the schema one version up; all pending ones run in one transaction.
-// Version 2 is one migration with one commented block per part of issue 13 added in it.
+// Version 2 is ONE migration: one commented block per part of issue 13 added in it.
 constexpr std::array<Migration, 2> migrations{{
     {1, "streams and events",
-     "CREATE TABLE streams ("
+     {"CREATE TABLE streams ("
      "  stream_id TEXT PRIMARY KEY,"
      "  kind TEXT NOT NULL,"
      "  version BIGINT NOT NULL CHECK (version >= 0)"
@@ -55,8 +56,23 @@ constexpr std::array<Migration, 2> migrations{{
      "  payload TEXT NOT NULL,"
      "  hash {blob},"
      "  UNIQUE (stream_id, stream_version)"
-     ");"},
-    {2, "issue 13, second increment: the hash chain", chain_schema_v2},
+     ");"}},
+    // ---- schema v2: one migration, one block per part ----
+    {2, "issue 13, second increment: the hash chain; snapshots",
+     {
+         // [chain] the hash chain's metadata, anchors and retention checkpoint (chain_tables.hpp).
+         chain_schema_v2,
+         // [persist] snapshots: a droppable cache of an object's state at a global position (a reader
+         // takes the latest of a name in a format it knows and replays the events after it).
+         "CREATE TABLE snapshots ("
+         "  name TEXT NOT NULL,"
+         "  position BIGINT NOT NULL CHECK (position >= 0),"
+         "  format BIGINT NOT NULL,"
+         "  created_at BIGINT NOT NULL,"
+         "  data {blob} NOT NULL,"
+         "  PRIMARY KEY (name, position)"
+         ");",
+     }},
 }};
 static_assert(migrations.back().version == Store::schema_version);
 
@@ -222,6 +238,61 @@ public:
         return out;
     }
 
+    // [persist] snapshots.
+    void save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data,
+                       std::int64_t created_at_us) override {
+        Database::Transaction transaction(*db_);
+        {
+            // Older ones, and one at the same position.
+            const auto remove = db_->prepare("DELETE FROM snapshots WHERE name = $1 AND position <= $2");
+            remove->bind_text(1, name);
+            remove->bind(2, position);
+            remove->run();
+        }
+        const auto insert = db_->prepare("INSERT INTO snapshots(name, position, format, created_at, data) VALUES ($1, $2, $3, $4, $5)");
+        insert->bind_text(1, name);
+        insert->bind(2, position);
+        insert->bind(3, format);
+        insert->bind(4, created_at_us);
+        insert->bind_blob(5, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()));
+        insert->run();
+        transaction.commit();
+    }
+
+    std::optional<Snapshot> latest_snapshot(const std::string& name) override {
+        const auto select =
+            db_->prepare("SELECT position, format, created_at, data FROM snapshots WHERE name = $1 ORDER BY position DESC LIMIT 1");
+        select->bind_text(1, name);
+        if (!select->step()) return std::nullopt;
+        Snapshot snapshot;
+        snapshot.name = name;
+        snapshot.position = select->column_int(0);
+        snapshot.format = select->column_int(1);
+        snapshot.created_at_us = select->column_int(2);
+        const std::vector<std::uint8_t> bytes = select->column_blob(3);
+        snapshot.data.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        select->reset();
+        return snapshot;
+    }
+
+    std::int64_t delete_snapshots(const std::string& name) override {
+        Database::Transaction transaction(*db_);
+        const std::string where = name.empty() ? "" : " WHERE name = $1";
+        std::int64_t count = 0;
+        {
+            const auto counting = db_->prepare("SELECT count(*) FROM snapshots" + where);
+            if (!name.empty()) counting->bind_text(1, name);
+            counting->step();
+            count = counting->column_int(0);
+            counting->reset();
+        }
+        const auto remove = db_->prepare("DELETE FROM snapshots" + where);
+        if (!name.empty()) remove->bind_text(1, name);
+        remove->run();
+        transaction.commit();
+        return count;
+    }
+
 private:
     // All pending migrations in one transaction, under the append lock (two processes opening a new
     // store at once take turns). Runs before any statement over the tables is prepared.
@@ -247,7 +318,11 @@ private:
             if (migration.version <= current) {
                 continue;
             }
-            db_->exec(db_->ddl(migration.sql));
+            for (const char* block : migration.blocks) {
+                if (block != nullptr) {
+                    db_->exec(db_->ddl(block));
+                }
+            }
             const auto record = db_->prepare("INSERT INTO schema_versions(version, description) VALUES ($1, $2)");
             record->bind(1, static_cast<std::int64_t>(migration.version));
             record->bind_text(2, migration.description);

@@ -282,6 +282,26 @@ ChainCheckpoint Store::checkpoint() const {
     return backend_->checkpoint();
 }
 
+void Store::save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data) {
+    if (name.empty()) throw InvalidInput("save_snapshot: the name is empty");
+    const std::lock_guard lock(*mutex_);
+    const std::int64_t last = backend_->last_position();
+    if (position < 0 || position > last) {
+        throw InvalidInput("save_snapshot: position " + std::to_string(position) + " is not in 0.." + std::to_string(last));
+    }
+    backend_->save_snapshot(name, position, format, data, now_us());
+}
+
+std::optional<Snapshot> Store::latest_snapshot(const std::string& name) const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->latest_snapshot(name);
+}
+
+std::int64_t Store::delete_snapshots(const std::string& name) {
+    const std::lock_guard lock(*mutex_);
+    return backend_->delete_snapshots(name);
+}
+
 const std::filesystem::path& Store::path() const noexcept { return path_; }
 const std::string& Store::location() const noexcept { return location_; }
 const StoreOptions& Store::options() const noexcept { return options_; }

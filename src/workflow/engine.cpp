@@ -125,21 +125,60 @@ void CaseEngine::set_responsibilities(ResponsibilityList list) {
 
 const ResponsibilityList& CaseEngine::responsibilities() const noexcept { return impl_->responsibilities; }
 
-ActorId CaseEngine::add_actor(Actor actor) {
-    if (actor.id.empty()) throw InvalidInput("actor id is empty", Location{"", 0, "id"});
-    if (impl_->actor_index.contains(actor.id)) throw InvalidInput("actor " + in_quotes(actor.id) + " is already registered", Location{"", 0, "id"});
+void CaseEngine::Impl::check_roles(const Actor& actor) const {
     if (actor.roles.empty()) throw InvalidInput("actor " + in_quotes(actor.id) + " has no roles", Location{"", 0, "roles"});
-    if (impl_->roles.size() + actor.roles.size() >= Event::none) throw InvalidInput("too many distinct roles (at most 65535)");
-    std::vector<std::uint16_t> role_ids;
+    if (roles.size() + actor.roles.size() >= Event::none) throw InvalidInput("too many distinct roles (at most 65535)");
     for (const std::string& role : actor.roles) {
         if (role.empty()) throw InvalidInput("actor " + in_quotes(actor.id) + " has an empty role", Location{"", 0, "roles"});
     }
+}
+
+ActorId CaseEngine::add_actor(Actor actor) {
+    if (actor.id.empty()) throw InvalidInput("actor id is empty", Location{"", 0, "id"});
+    if (impl_->actor_index.contains(actor.id)) throw InvalidInput("actor " + in_quotes(actor.id) + " is already registered", Location{"", 0, "id"});
+    impl_->check_roles(actor);
+    std::vector<std::uint16_t> role_ids;
     for (const std::string& role : actor.roles) role_ids.push_back(impl_->intern_role(role));
     const ActorId id(static_cast<std::uint32_t>(impl_->actors.size()));
     impl_->actor_index.emplace(actor.id, id.value());
     impl_->actor_roles.push_back(std::move(role_ids));
+    impl_->actor_active.push_back(1);
     impl_->actors.push_back(std::move(actor));
     return id;
+}
+
+void CaseEngine::change_actor(Actor actor) {
+    const auto it = impl_->actor_index.find(actor.id);
+    if (it == impl_->actor_index.end()) throw NotFound("no actor " + in_quotes(actor.id) + " to change");
+    const ActorId id(it->second);
+    impl_->active_actor(id);
+    impl_->check_roles(actor);
+    std::vector<std::uint16_t> role_ids;
+    for (const std::string& role : actor.roles) role_ids.push_back(impl_->intern_role(role));
+    impl_->actor_roles[id.value()] = std::move(role_ids);
+    impl_->actors[id.value()] = std::move(actor);
+}
+
+void CaseEngine::deactivate_actor(ActorId id) {
+    impl_->active_actor(id);
+    impl_->actor_active[id.value()] = 0;
+}
+
+bool CaseEngine::is_active(ActorId id) const {
+    impl_->actor_at(id);
+    return impl_->actor_active[id.value()] != 0;
+}
+
+const Actor& CaseEngine::Impl::active_actor(ActorId id) const {
+    const Actor& actor = actor_at(id);
+    if (actor_active[id.value()] == 0) {
+        throw RuleViolation("workflow.actor-inactive", "actor " + in_quotes(actor.id) + " is deactivated and may not act");
+    }
+    return actor;
+}
+
+void CaseEngine::add_holiday_notice(std::string_view json, std::string_view source) {
+    impl_->calendar.add_holiday_cn(json, source);
 }
 
 const Actor& CaseEngine::Impl::actor_at(ActorId id) const {
@@ -352,7 +391,7 @@ void CaseEngine::Impl::apply(const Event& event, const std::optional<detail::Ent
 
 CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
     Impl& m = *impl_;
-    m.actor_at(reporter);
+    m.active_actor(reporter);
     if (m.cases.size() >= no_index - 1) throw InvalidInput("too many cases in one engine");
     // The matter and the loop.
     const MatterType* type = nullptr;
@@ -497,7 +536,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                       std::string note) {
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
-    const Actor& actor = m.actor_at(actor_id);
+    const Actor& actor = m.active_actor(actor_id);
     if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id) + " (" +
                            to_string(state.last_event_at) + ")", Location{"", 0, "at"});
@@ -633,7 +672,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
 void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string note) {
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
-    const Actor& actor = m.actor_at(actor_id);
+    const Actor& actor = m.active_actor(actor_id);
     if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id), Location{"", 0, "at"});
     }
@@ -760,6 +799,77 @@ std::size_t CaseEngine::memory_bytes() const noexcept {
         for (const std::string& unit : a.cooperating) bytes += heap(unit);
     }
     return bytes;
+}
+
+// ---- work lists and timers ------------------------------------------------------------------------
+
+namespace {
+
+/// Sorts @p ids by their due instant (none last), then by id.
+void by_deadline(std::vector<CaseId>& ids, std::span<const CaseState> cases) {
+    std::sort(ids.begin(), ids.end(), [&](CaseId a, CaseId b) {
+        const CaseState& x = cases[a.value()];
+        const CaseState& y = cases[b.value()];
+        if (x.due.has_value() != y.due.has_value()) return x.due.has_value();
+        if (x.due && *x.due != *y.due) return *x.due < *y.due;
+        return a.value() < b.value();
+    });
+}
+
+}  // namespace
+
+std::vector<CaseId> CaseEngine::work_list(std::string_view unit) const {
+    const Impl& m = *impl_;
+    std::vector<CaseId> out;
+    for (const CaseState& state : m.cases) {
+        if (state.closed || state.assignment == no_index) continue;
+        if (names_unit(m.assignments[state.assignment], unit)) out.push_back(state.id);
+    }
+    by_deadline(out, m.cases);
+    return out;
+}
+
+std::vector<CaseId> CaseEngine::work_list(ActorId actor_id) const {
+    const Impl& m = *impl_;
+    const Actor& actor = m.actor_at(actor_id);
+    std::vector<CaseId> out;
+    if (m.actor_active[actor_id.value()] == 0) return out;
+    const std::vector<std::uint16_t>& held = m.actor_roles[actor_id.value()];
+    for (const CaseState& state : m.cases) {
+        if (state.closed || !covers(actor.scope, state.unit)) continue;
+        if (!actor.grid.empty() && actor.grid != state.grid) continue;
+        if (!actor.unit.empty() && (state.assignment == no_index || !names_unit(m.assignments[state.assignment], actor.unit))) continue;
+        const CompiledLoop& loop = m.loop_of(state.id.value());
+        const bool may = std::any_of(loop.outgoing[state.state].begin(), loop.outgoing[state.state].end(), [&](std::uint16_t t) {
+            const auto& allowed = loop.transition_roles[t];
+            return std::any_of(allowed.begin(), allowed.end(),
+                               [&](std::uint16_t role) { return std::find(held.begin(), held.end(), role) != held.end(); });
+        });
+        if (may) out.push_back(state.id);
+    }
+    by_deadline(out, m.cases);
+    return out;
+}
+
+std::vector<CaseId> CaseEngine::due_before(Instant instant) const {
+    std::vector<CaseId> out;
+    for (const CaseState& state : impl_->cases) {
+        if (!state.closed && state.next_breach && *state.next_breach < instant) out.push_back(state.id);
+    }
+    std::sort(out.begin(), out.end(), [&](CaseId a, CaseId b) {
+        const Instant x = *impl_->cases[a.value()].next_breach;
+        const Instant y = *impl_->cases[b.value()].next_breach;
+        return x != y ? x < y : a.value() < b.value();
+    });
+    return out;
+}
+
+std::optional<Instant> CaseEngine::next_timer() const {
+    std::optional<Instant> out;
+    for (const CaseState& state : impl_->cases) {
+        if (!state.closed && state.next_breach && (!out || *state.next_breach < *out)) out = state.next_breach;
+    }
+    return out;
 }
 
 void CaseEngine::Impl::rethrow_sink_error() {

@@ -80,6 +80,7 @@ struct CaseEngine::Impl {
     ResponsibilityList responsibilities;
     std::vector<Actor> actors;
     std::vector<std::vector<std::uint16_t>> actor_roles;  // per actor: role indices
+    std::vector<std::uint8_t> actor_active;               // per actor: 1 until deactivated
     std::unordered_map<std::string, std::uint32_t> actor_index;
     std::vector<std::string> roles;
     std::unordered_map<std::string, std::uint16_t> role_index;
@@ -104,6 +105,10 @@ struct CaseEngine::Impl {
     const detail::CompiledLoop& loop_of(std::uint32_t case_index) const { return loops[openings[case_index].loop]; }
     CaseState& case_at(CaseId id);
     const Actor& actor_at(ActorId id) const;
+    /// actor_at(), refusing (RuleViolation, nothing recorded) a deactivated actor.
+    const Actor& active_actor(ActorId id) const;
+    /// Throws InvalidInput for an actor without roles or with an empty role.
+    void check_roles(const Actor& actor) const;
     std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);
 
     // The record: append() is the only way a case changes; apply() is the fold. @p due: the due

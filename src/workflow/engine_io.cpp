@@ -392,7 +392,9 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
 
 void CaseEngine::replay(std::span<const EventRecord> records) {
     Impl& m = *impl_;
-    if (!m.cases.empty()) throw InvalidInput("replay needs an engine without cases; this one has " + std::to_string(m.cases.size()));
+    if (!m.cases.empty() && (records.empty() || records.front().sequence != m.events.size())) {
+        throw InvalidInput("replay needs an engine without cases; this one has " + std::to_string(m.cases.size()));
+    }
     m.replaying = true;
     std::size_t row = 0;
     try {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -126,6 +127,18 @@ struct StreamInfo {
     friend bool operator==(const StreamInfo&, const StreamInfo&) = default;
 };
 
+/// @brief A snapshot (快照): an object's state at a global position, kept as a droppable cache.
+///
+/// Deleting snapshots changes nothing but how fast an object loads: a reader takes the latest one
+/// whose format it knows and replays the events after its position (schema version 2).
+struct Snapshot {
+    std::string name;                 ///< What it is a snapshot of, e.g. "case-engine" (non-empty).
+    std::int64_t position = 0;        ///< The global position it reflects (every event up to it; >= 0).
+    std::int64_t format = 1;          ///< The writer's format version (readers ignore formats they do not know).
+    std::int64_t created_at_us = 0;   ///< When it was saved, µs since 1970-01-01 UTC (set by the store).
+    std::string data;                 ///< The bytes (binary).
+};
+
 namespace detail {
 class StoreBackend;
 }  // namespace detail
@@ -174,6 +187,13 @@ public:
     [[nodiscard]] std::vector<StreamInfo> streams() const;
     /// @brief The highest global position (0 when the store is empty).
     [[nodiscard]] std::int64_t last_position() const;
+    /// @brief Saves a snapshot of @p name at @p position (<= last_position()) in format @p format, and
+    /// deletes that name's older ones; InvalidInput for an empty name or a position out of range.
+    void save_snapshot(const std::string& name, std::int64_t position, std::int64_t format, std::string_view data);
+    /// @brief The latest snapshot of @p name (highest position), if any.
+    [[nodiscard]] std::optional<Snapshot> latest_snapshot(const std::string& name) const;
+    /// @brief Deletes the snapshots of @p name ("" = every snapshot); returns how many.
+    std::int64_t delete_snapshots(const std::string& name = "");
     /// @brief The schema versions applied to this file, oldest first.
     [[nodiscard]] std::vector<int> applied_schema_versions() const;
     /// @brief The hash chain's algorithm (fixed when the store was created).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -115,8 +116,22 @@ public:
     [[nodiscard]] const Actor& actor(ActorId id) const;
     /// @brief The actor with string id @p id, if any.
     [[nodiscard]] std::optional<ActorId> find_actor(std::string_view id) const noexcept;
-    /// @brief Number of actors.
+    /// @brief Number of actors (deactivated ones included).
     [[nodiscard]] std::size_t actor_count() const noexcept;
+    /// @brief Changes the actor with @p actor's id (name, roles, scope, grid, unit); later operations use
+    /// the new roles and scope, past events are unchanged. Throws NotFound for an unknown id, InvalidInput
+    /// for no roles or an empty role, RuleViolation (`workflow.actor-inactive`) for a deactivated actor;
+    /// nothing changes on error.
+    void change_actor(Actor actor);
+    /// @brief Deactivates the actor @p id (离岗): every later operation by it is refused with RuleViolation
+    /// (`workflow.actor-inactive`) and changes nothing; its past events stay valid (replay accepts them).
+    /// Throws NotFound for an unknown id, RuleViolation when already deactivated.
+    void deactivate_actor(ActorId id);
+    /// @brief False once @p id is deactivated; throws NotFound.
+    [[nodiscard]] bool is_active(ActorId id) const;
+    /// @brief Adds a holiday-cn JSON notice (a year's published schedule) to the engine's calendar while it
+    /// runs; later deadlines use it (deadlines already set are kept). All or nothing (Calendar::add_holiday_cn).
+    void add_holiday_notice(std::string_view json, std::string_view source);
     /// @brief Adds a sink that receives every later event.
     void add_sink(std::shared_ptr<EventSink> sink);
     /// @brief Reserves room for @p cases cases and @p events events (avoids regrowth in bulk runs).
@@ -177,6 +192,17 @@ public:
     /// @brief An event as a sink sees it (its views valid until the engine next changes); throws
     /// InvalidInput for an event of another engine.
     [[nodiscard]] EventView view(const Event& event) const;
+    /// @brief The open cases whose current assignment names @p unit (primary or cooperating), soonest
+    /// deadline first (cases without a deadline last, then by id): a unit's work list.
+    [[nodiscard]] std::vector<CaseId> work_list(std::string_view unit) const;
+    /// @brief The open cases @p actor may act on now, soonest deadline first: in its scope (and grid),
+    /// assigned to its unit when it has one, with a transition its roles allow. Empty for a deactivated actor.
+    [[nodiscard]] std::vector<CaseId> work_list(ActorId actor) const;
+    /// @brief The open cases whose next timer (CaseState::next_breach) falls before @p instant, soonest first:
+    /// the cases advance(@p instant) acts on (an escalation re-arms a timer, so advance may act again later).
+    [[nodiscard]] std::vector<CaseId> due_before(Instant instant) const;
+    /// @brief The earliest pending timer of any case (when a server should next call advance), if any.
+    [[nodiscard]] std::optional<Instant> next_timer() const;
     /// @brief Bytes held for cases, events and their details (approximate, capacity-based).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
@@ -191,10 +217,22 @@ public:
     [[nodiscard]] std::string to_json_lines() const;
     /// @brief Parses JSON lines written by to_json_lines(); errors name @p source, the line and the key.
     [[nodiscard]] static std::vector<EventRecord> parse_json_lines(std::string_view text, std::string_view source = "<text>");
-    /// @brief Applies @p records to this engine, which must have no cases yet and the same loops
-    /// and actors; rebuilds identical states and timers. Throws InvalidInput naming the record, and
-    /// leaves the engine empty, when a record does not fit.
+    /// @brief Applies @p records to this engine, which must have the same loops and actors and no
+    /// cases yet — or exactly the events before the first record (its sequence is the engine's event
+    /// count: continuing a replay or a restore()); rebuilds identical states and timers. Throws
+    /// InvalidInput naming the record, and leaves the engine empty, when a record does not fit.
     void replay(std::span<const EventRecord> records);
+    /// @brief The snapshot format this build writes and reads (snapshot(), restore()).
+    static constexpr std::uint32_t snapshot_format = 1;
+    /// @brief The cases, inputs, events and their details as a compact binary snapshot (a cache, e.g.
+    /// in the store; not an archive format): restore() on an engine with the same setup rebuilds them
+    /// without replaying. The setup itself (loops, actors, lists, calendar) is not in it.
+    [[nodiscard]] std::string snapshot() const;
+    /// @brief Restores a snapshot() into this engine, which must have no cases and the same loops,
+    /// actors and roles (registered in the same order) as the engine that wrote it. A snapshot of
+    /// another format, truncated or inconsistent with the engine throws InvalidInput and leaves the
+    /// engine without cases. replay() may continue after it.
+    void restore(std::string_view snapshot);
     /// @brief Open311 GeoReport v2 service requests (a JSON array) for every case.
     ///
     /// expected_datetime is the due instant of the current state's deadline as first set (an

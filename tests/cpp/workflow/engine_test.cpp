@@ -425,6 +425,60 @@ void add_routing(CaseEngine& engine) {
     engine.set_responsibilities(list);
 }
 
+TEST(CaseEngine, WorkListsAndTimersSayWhatWaitsOnWhomAndWhatBreachesNext) {
+    Fixture f;
+    add_routing(f.engine);
+    const CaseId early = f.file(at(9, 28, 8));
+    f.to_handle(early, at(9, 28, 10));
+    const CaseId late = f.file(at(9, 29, 8));
+    f.to_handle(late, at(9, 29, 10));
+    const CaseId fresh = f.file(at(9, 29, 11));
+    EXPECT_EQ(f.engine.work_list("锦苑社区居委会"), (std::vector<CaseId>{early, late}));  // soonest deadline first
+    EXPECT_EQ(f.engine.work_list("街道综合执法队"), (std::vector<CaseId>{early, late}));  // cooperating counts
+    EXPECT_TRUE(f.engine.work_list("nobody").empty());
+    EXPECT_EQ(f.engine.work_list(f.supervisor), std::vector<CaseId>{fresh});  // the one it may submit
+    EXPECT_EQ(f.engine.next_timer(), f.engine.state(early).next_breach);
+    const Instant after_early = *f.engine.state(early).next_breach + std::chrono::seconds(1);
+    EXPECT_EQ(f.engine.due_before(after_early), std::vector<CaseId>{early});
+    EXPECT_TRUE(f.engine.due_before(*f.engine.state(early).next_breach).empty());  // due, not yet before
+    EXPECT_EQ(f.engine.due_before(at(12, 31, 0)), (std::vector<CaseId>{early, late}));
+    f.engine.deactivate_actor(f.supervisor);
+    EXPECT_TRUE(f.engine.work_list(f.supervisor).empty());
+    EXPECT_THROW((void)f.engine.work_list(ActorId(999)), NotFound);
+}
+
+TEST(CaseEngine, ADeactivatedActorIsRefusedAndItsEventsStillReplay) {
+    Fixture f;
+    const CaseId id = f.file();
+    f.engine.deactivate_actor(f.reporter);
+    EXPECT_FALSE(f.engine.is_active(f.reporter));
+    const std::size_t events = f.engine.events().size();
+    EXPECT_EQ(error_message<RuleViolation>([&] { (void)f.file(); }), "workflow.actor-inactive: actor 'wg-1' is deactivated and may not act");
+    EXPECT_THROW(f.engine.reopen(id, f.reporter, at(9, 28, 10)), RuleViolation);
+    EXPECT_EQ(f.engine.events().size(), events);
+    EXPECT_THROW(f.engine.deactivate_actor(f.reporter), RuleViolation);
+    f.engine.change_actor({"sv-1", "监督员", {"supervision_centre", "command_centre"}, std::nullopt, "", ""});
+    f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
+    f.engine.take(id, "accept", f.supervisor, at(9, 28, 11));  // a role it gained
+    EXPECT_THROW(f.engine.change_actor({"zz", "x", {"a"}, std::nullopt, "", ""}), NotFound);
+    EXPECT_THROW(f.engine.change_actor({"sv-1", "x", {""}, std::nullopt, "", ""}), InvalidInput);
+    Fixture other;
+    other.engine.deactivate_actor(other.reporter);
+    other.engine.change_actor({"sv-1", "监督员", {"supervision_centre", "command_centre"}, std::nullopt, "", ""});
+    other.engine.replay(CaseEngine::parse_json_lines(f.engine.to_json_lines()));
+    EXPECT_EQ(other.engine.state(id), f.engine.state(id));
+}
+
+TEST(CaseEngine, AHolidayNoticeAddedWhileRunningMovesLaterDeadlines) {
+    Fixture f;
+    EXPECT_FALSE(f.engine.calendar().is_published(2027));
+    f.engine.add_holiday_notice(R"({"year": 2027, "papers": ["p"], "days": [{"name": "元旦", "date": "2027-01-04", "isOffDay": true}]})",
+                                "2027.json");
+    EXPECT_TRUE(f.engine.calendar().is_published(2027));
+    EXPECT_FALSE(f.engine.calendar().is_working_day(make_date(2027, 1, 4)));
+    EXPECT_THROW(f.engine.add_holiday_notice("{", "bad.json"), InvalidInput);
+}
+
 TEST(CaseEngine, DispatchRoutesByTheResponsibilityListAndEscalationReroutes) {
     Fixture f;
     add_routing(f.engine);

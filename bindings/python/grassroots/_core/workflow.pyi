@@ -1649,6 +1649,10 @@ class CaseEngine:
         """
         Adds an actor and returns its int id; InvalidInputError for an empty or duplicate id or no roles.
         """
+    def add_holiday_notice(self, json: str, source: str) -> None:
+        """
+        Adds a holiday-cn JSON notice (a year's schedule) to the running engine's calendar; later deadlines use it. All or nothing (InvalidInputError).
+        """
     def add_workflow(self, definition: WorkflowDefinition) -> None:
         """
         Registers a loop version (running cases keep theirs); InvalidInputError if that id and version are present.
@@ -1665,9 +1669,21 @@ class CaseEngine:
         """
         Ids of the transitions that leave the current state of case.
         """
+    def change_actor(self, actor: Actor) -> None:
+        """
+        Changes the actor with this actor's id (name, roles, scope, grid, unit) for later operations; past events are unchanged. NotFoundError (unknown id), InvalidInputError (no roles), RuleViolationError (deactivated).
+        """
+    def deactivate_actor(self, actor: int | str) -> None:
+        """
+        Deactivates the actor (离岗): its later operations raise RuleViolationError and change nothing; its past events stay valid. RuleViolationError when already deactivated.
+        """
     def describe(self, event: typing.SupportsInt | typing.SupportsIndex | Event) -> EventRecord:
         """
         An Event of this engine (or its sequence) spelled out with names; NotFoundError for another's.
+        """
+    def due_before(self, instant: datetime.datetime) -> list[int]:
+        """
+        The open cases whose next timer falls before instant, soonest first: what advance(instant) acts on.
         """
     def event_records(self) -> list[EventRecord]:
         """
@@ -1688,6 +1704,10 @@ class CaseEngine:
     def input(self, case: int | str) -> CaseInput:
         """
         What was filed for case (a copy); NotFoundError.
+        """
+    def is_active(self, actor: int | str) -> bool:
+        """
+        False once the actor is deactivated.
         """
     def memory_bytes(self) -> int:
         """
@@ -1761,6 +1781,10 @@ class CaseEngine:
         """
         Stops calling callback; False when it was not subscribed.
         """
+    def work_list(self, unit_or_actor: int | str) -> list[int]:
+        """
+        The open cases (int ids) waiting on a unit (its name, primary or cooperating) or on an actor (int id or string id: in its scope and grid, assigned to its unit, with a transition its roles allow), soonest deadline first.
+        """
     def workflow(self, id: str, version: typing.SupportsInt | typing.SupportsIndex = 0) -> WorkflowDefinition:
         """
         The loop id at version (0 = the latest), a copy; NotFoundError.
@@ -1799,6 +1823,11 @@ class CaseEngine:
     def grid_map(self) -> grassroots._core.grid.GridMap | None:
         """
         The grid map set with set_grid_map(), or None.
+        """
+    @property
+    def next_timer(self) -> datetime.datetime | None:
+        """
+        The earliest pending timer of any case (when a server should next call advance), or None.
         """
     @property
     def options(self) -> EngineOptions:

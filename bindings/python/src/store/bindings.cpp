@@ -10,6 +10,7 @@ void bind_store(py::module_& m) {
     bind_store_events(m);
     bind_store_chain(m);
     bind_store_class(m);
+    bind_stored_engine(m);
 }
 
 }  // namespace grassroots::python

@@ -13,5 +13,7 @@ void bind_store_events(py::module_& m);
 void bind_store_chain(py::module_& m);
 /// Store and open().
 void bind_store_class(py::module_& m);
+/// StoredEngine: a case engine persisted in a store.
+void bind_stored_engine(py::module_& m);
 
 }  // namespace grassroots::python

@@ -20,6 +20,40 @@ void bind_engine_operations(EngineClass& engine_class) {
             py::arg("actor"),
             "Adds an actor and returns its int id; InvalidInputError for an empty or duplicate id or no roles.")
         .def(
+            "change_actor",
+            [](const py::object& self, Actor actor) {
+                EngineBox& box = box_of(self);
+                change(box, [&] { box.engine.change_actor(std::move(actor)); });
+            },
+            py::arg("actor"),
+            "Changes the actor with this actor's id (name, roles, scope, grid, unit) for later operations; past events "
+            "are unchanged. NotFoundError (unknown id), InvalidInputError (no roles), RuleViolationError (deactivated).")
+        .def(
+            "deactivate_actor",
+            [](const py::object& self, const ActorArgument& actor) {
+                EngineBox& box = box_of(self);
+                change(box, [&] { box.engine.deactivate_actor(actor_id(box.engine, actor)); });
+            },
+            py::arg("actor"),
+            "Deactivates the actor (离岗): its later operations raise RuleViolationError and change nothing; its past "
+            "events stay valid. RuleViolationError when already deactivated.")
+        .def(
+            "is_active",
+            [](const py::object& self, const ActorArgument& actor) {
+                EngineBox& box = box_of(self);
+                return read(box, [&] { return box.engine.is_active(actor_id(box.engine, actor)); });
+            },
+            py::arg("actor"), "False once the actor is deactivated.")
+        .def(
+            "add_holiday_notice",
+            [](const py::object& self, const std::string& json, const std::string& source) {
+                EngineBox& box = box_of(self);
+                change(box, [&] { box.engine.add_holiday_notice(json, source); });
+            },
+            py::arg("json"), py::arg("source"),
+            "Adds a holiday-cn JSON notice (a year's schedule) to the running engine's calendar; later deadlines use "
+            "it. All or nothing (InvalidInputError).")
+        .def(
             "actor",
             [](const py::object& self, const ActorArgument& id) {
                 EngineBox& box = box_of(self);

@@ -2,6 +2,7 @@
 // under the engine's lock.
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "casters.hpp"
@@ -14,6 +15,32 @@ void bind_engine_queries(EngineClass& engine_class) {
         // ---- queries ----
         .def("__len__", reader([](const CaseEngine& e) { return e.size(); }),
              "The number of cases.")
+        .def(
+            "work_list",
+            [](const py::object& self, const std::variant<ActorId, std::string>& who) {
+                EngineBox& box = box_of(self);
+                return read(box, [&] {
+                    if (const auto* actor = std::get_if<ActorId>(&who)) return box.engine.work_list(*actor);
+                    const std::string& name = std::get<std::string>(who);
+                    if (const std::optional<ActorId> actor = box.engine.find_actor(name)) return box.engine.work_list(*actor);
+                    return box.engine.work_list(name);
+                });
+            },
+            py::arg("unit_or_actor"),
+            "The open cases (int ids) waiting on a unit (its name, primary or cooperating) or on an actor (int id or "
+            "string id: in its scope and grid, assigned to its unit, with a transition its roles allow), soonest "
+            "deadline first.")
+        .def(
+            "due_before",
+            [](const py::object& self, Instant instant) {
+                EngineBox& box = box_of(self);
+                return read(box, [&] { return box.engine.due_before(instant); });
+            },
+            py::arg("instant"),
+            "The open cases whose next timer falls before instant, soonest first: what advance(instant) acts on.")
+        .def_property_readonly(
+            "next_timer", reader([](const CaseEngine& e) { return e.next_timer(); }),
+            "The earliest pending timer of any case (when a server should next call advance), or None.")
         .def(
             "state",
             [](const py::object& self, const CaseArgument& id) {
