@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "grassroots/store/store.hpp"
+#include "store/vault_tables.hpp"
 
 namespace grassroots::detail {
 
@@ -25,6 +26,8 @@ public:
     virtual std::vector<StreamInfo> streams() = 0;
     virtual std::int64_t last_position() = 0;
     virtual std::vector<int> applied_schema_versions() = 0;
+    /// The vault's tables over the same connection.
+    virtual VaultTables& vault_tables() = 0;
 };
 
 /// Opens the SQLite file @p path with @p options and migrates it to Store::schema_version.

@@ -78,6 +78,21 @@ void SqliteStatement::bind_text_or_null(int index, std::string_view text) {
     }
 }
 
+void SqliteStatement::bind_blob(int index, const std::uint8_t* data, std::size_t size) {
+    static const std::uint8_t empty = 0;
+    const int code = sqlite3_bind_blob64(statement_, index, size == 0 ? &empty : data, size, SQLITE_TRANSIENT);
+    if (code != SQLITE_OK) {
+        connection_.fail(code, "binding a blob");
+    }
+}
+
+void SqliteStatement::bind_null(int index) {
+    const int code = sqlite3_bind_null(statement_, index);
+    if (code != SQLITE_OK) {
+        connection_.fail(code, "binding NULL");
+    }
+}
+
 bool SqliteStatement::step() {
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) {
@@ -106,6 +121,14 @@ std::string SqliteStatement::column_text(int index) const {
 }
 
 bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
+
+std::vector<std::uint8_t> SqliteStatement::column_blob(int index) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
+    if (data == nullptr) {
+        return {};
+    }
+    return {data, data + sqlite3_column_bytes(statement_, index)};
+}
 
 SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) {
     connection_.exec("BEGIN IMMEDIATE");

@@ -23,7 +23,7 @@ struct Migration {
 
 // Each migration moves the schema one version up; all pending ones run in one transaction.
 // The hash column is reserved for the hash chain (issue 13 §3): this version writes NULL there.
-constexpr std::array<Migration, 1> migrations{{
+constexpr std::array<Migration, 2> migrations{{
     {1, "streams and events",
      "CREATE TABLE streams ("
      "  stream_id TEXT PRIMARY KEY,"
@@ -46,6 +46,32 @@ constexpr std::array<Migration, 1> migrations{{
      "  hash BLOB,"
      "  UNIQUE (stream_id, stream_version)"
      ");"},
+    // Schema version 2 (issue 13 §3): one migration; each feature adds its own commented block.
+    {2, "vault",
+     // --- vault (branch vault): residents' personal information, encrypted per person. Key check
+     // values (HMAC of a fixed label under each key) tell a wrong key from a right one; a person's
+     // data key is stored wrapped under the master key and erased (NULL) when they are forgotten;
+     // every clear value is stored only encrypted under the person's data key.
+     "CREATE TABLE vault_key_checks ("
+     "  name TEXT PRIMARY KEY,"
+     "  check_value BLOB NOT NULL"
+     ");"
+     "CREATE TABLE vault_people ("
+     "  pseudonym TEXT PRIMARY KEY,"
+     "  cipher TEXT NOT NULL,"
+     "  wrapped_key BLOB,"
+     "  registered_at BIGINT NOT NULL,"
+     "  forgotten_at BIGINT"
+     ");"
+     "CREATE TABLE vault_values ("
+     "  pseudonym TEXT NOT NULL REFERENCES vault_people(pseudonym),"
+     "  field TEXT NOT NULL,"
+     "  seq BIGINT NOT NULL,"
+     "  sealed BLOB NOT NULL,"
+     "  PRIMARY KEY (pseudonym, field, seq)"
+     ");"
+     // --- end vault
+    },
 }};
 static_assert(migrations.back().version == Store::schema_version);
 
@@ -108,6 +134,13 @@ public:
         return statement.column_int(0);
     }
 
+    VaultTables& vault_tables() override {
+        if (!vault_) {
+            vault_ = sqlite_vault_tables(db_);
+        }
+        return *vault_;
+    }
+
     std::vector<int> applied_schema_versions() override {
         SqliteStatement statement(db_, "SELECT version FROM schema_versions ORDER BY version");
         std::vector<int> out;
@@ -124,6 +157,8 @@ private:
         db_.exec("PRAGMA journal_mode=WAL");  // the first read of the file: a non-SQLite file fails here
         db_.exec(options.durability == Durability::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         db_.exec("PRAGMA foreign_keys=ON");
+        // Deleted content (a forgotten person's wrapped key) is overwritten with zeros, not left in free space.
+        db_.exec("PRAGMA secure_delete=ON");
         migrate();
         return true;
     }
@@ -286,6 +321,7 @@ private:
 
     SqliteConnection db_;
     bool ready_;
+    std::unique_ptr<VaultTables> vault_;
     SqliteStatement find_event_{db_, "SELECT position, stream_id, stream_version FROM events WHERE event_id = ?"};
     SqliteStatement find_stream_{db_, "SELECT kind, version FROM streams WHERE stream_id = ?"};
     SqliteStatement upsert_stream_{db_,

@@ -98,6 +98,8 @@ struct StreamInfo {
     friend bool operator==(const StreamInfo&, const StreamInfo&) = default;
 };
 
+class Vault;
+
 namespace detail {
 class StoreBackend;
 }  // namespace detail
@@ -112,7 +114,7 @@ class StoreBackend;
 class Store {
 public:
     /// @brief The schema version this build writes (and the newest it can open).
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     /// @brief Opens (creating it if missing) the store at @p path and migrates it to schema_version.
     [[nodiscard]] static Store open(const std::filesystem::path& path, StoreOptions options = {});
@@ -151,6 +153,7 @@ public:
     [[nodiscard]] const StoreOptions& options() const noexcept;
 
 private:
+    friend class Vault;  // the vault's tables sit on the same connection
     Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend);
     std::filesystem::path path_;
     StoreOptions options_;
