@@ -4,6 +4,9 @@
 >>> store = gs.open("dongying.db")                                          # doctest: +SKIP
 >>> store.append("case-1", "case", 0, [gs.NewEvent("e1", "case_opened", {"grid": "G1"})])  # doctest: +SKIP
 
+Residents' personal information lives in the ``Vault`` (``Vault.open(store, master_key, pseudonym_key)``):
+events carry only pseudonyms, and an append whose payload holds a raw ID or mobile number is refused.
+
 ``open`` is this module's function (``grassroots.store.open``); it is left out of ``__all__`` so that
 ``from grassroots import *`` does not shadow the built-in ``open``.
 """
@@ -15,19 +18,25 @@ from .._core.store import (
     AppendResult,
     Durability,
     NewEvent,
+    Resident,
     Store,
     StoredEvent,
     StreamInfo,
+    Vault,
+    VaultEntry,
     open,
 )
-from . import _pandas  # noqa: F401 (attaches Store.to_pandas)
+from . import _pandas  # noqa: F401 (attaches Store.to_pandas and Vault.to_pandas)
 
 __all__ = [
     "AppendRequest",
     "AppendResult",
     "Durability",
     "NewEvent",
+    "Resident",
     "Store",
     "StoredEvent",
     "StreamInfo",
+    "Vault",
+    "VaultEntry",
 ]

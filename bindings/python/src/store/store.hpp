@@ -11,5 +11,7 @@ namespace py = pybind11;
 void bind_store_events(py::module_& m);
 /// Store and open().
 void bind_store_class(py::module_& m);
+/// Resident, VaultEntry and Vault.
+void bind_vault(py::module_& m);
 
 }  // namespace grassroots::python
