@@ -1,5 +1,5 @@
-// The store's engine interface (internal): what an engine must do so Store can sit on it. SQLite
-// implements it today (sqlite_backend.cpp); a libpq backend implements the same calls later. The
+// The store's backend interface (internal): what Store sits on. One implementation, the event store
+// over the database interface (event_backend.cpp over database.hpp), serves every engine. The
 // arguments reach a backend already checked and canonicalised by Store.
 #pragma once
 
@@ -30,7 +30,9 @@ public:
     virtual VaultTables& vault_tables() = 0;
 };
 
-/// Opens the SQLite file @p path with @p options and migrates it to Store::schema_version.
-std::unique_ptr<StoreBackend> open_sqlite(const std::string& path, const StoreOptions& options);
+class Database;
+
+/// The event store in @p database, migrated to Store::schema_version.
+std::unique_ptr<StoreBackend> open_event_store(std::unique_ptr<Database> database);
 
 }  // namespace grassroots::detail

@@ -67,20 +67,9 @@ void SqliteStatement::bind(int index, std::string_view text) {
     }
 }
 
-void SqliteStatement::bind_text_or_null(int index, std::string_view text) {
-    if (text.empty()) {
-        const int code = sqlite3_bind_null(statement_, index);
-        if (code != SQLITE_OK) {
-            connection_.fail(code, "binding NULL");
-        }
-    } else {
-        bind(index, text);
-    }
-}
-
-void SqliteStatement::bind_blob(int index, const std::uint8_t* data, std::size_t size) {
-    static const std::uint8_t empty = 0;
-    const int code = sqlite3_bind_blob64(statement_, index, size == 0 ? &empty : data, size, SQLITE_TRANSIENT);
+void SqliteStatement::bind_blob(int index, const void* data, std::size_t size) {
+    // A zero-length blob is bound as such, not as NULL (sqlite3_bind_blob64 takes NULL data as NULL).
+    const int code = sqlite3_bind_blob64(statement_, index, size == 0 ? "" : data, size, SQLITE_TRANSIENT);
     if (code != SQLITE_OK) {
         connection_.fail(code, "binding a blob");
     }
@@ -90,6 +79,14 @@ void SqliteStatement::bind_null(int index) {
     const int code = sqlite3_bind_null(statement_, index);
     if (code != SQLITE_OK) {
         connection_.fail(code, "binding NULL");
+    }
+}
+
+void SqliteStatement::bind_text_or_null(int index, std::string_view text) {
+    if (text.empty()) {
+        bind_null(index);
+    } else {
+        bind(index, text);
     }
 }
 
@@ -120,8 +117,6 @@ std::string SqliteStatement::column_text(int index) const {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
 }
 
-bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
-
 std::vector<std::uint8_t> SqliteStatement::column_blob(int index) const {
     const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
     if (data == nullptr) {
@@ -129,6 +124,8 @@ std::vector<std::uint8_t> SqliteStatement::column_blob(int index) const {
     }
     return {data, data + sqlite3_column_bytes(statement_, index)};
 }
+
+bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
 
 SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) {
     connection_.exec("BEGIN IMMEDIATE");

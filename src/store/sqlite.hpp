@@ -44,10 +44,10 @@ public:
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
     void bind(int index, std::int64_t value);
-    void bind(int index, std::string_view text);  ///< binds SQL NULL for an empty text if null_if_empty
-    void bind_text_or_null(int index, std::string_view text);
-    void bind_blob(int index, const std::uint8_t* data, std::size_t size);  ///< an empty blob is X'' (not NULL)
+    void bind(int index, std::string_view text);
+    void bind_blob(int index, const void* data, std::size_t size);
     void bind_null(int index);
+    void bind_text_or_null(int index, std::string_view text);  ///< SQL NULL for an empty text
     /// Steps once: true when a row is ready, false when done.
     bool step();
     /// Resets for another run and clears the bindings.
@@ -55,7 +55,10 @@ public:
     [[nodiscard]] std::int64_t column_int(int index) const;
     [[nodiscard]] std::string column_text(int index) const;  ///< "" for NULL
     [[nodiscard]] bool column_is_null(int index) const;
-    [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const;  ///< empty for NULL
+    /// The bytes of a BLOB column ({} for NULL).
+    [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const;
+    /// The raw handle.
+    [[nodiscard]] sqlite3_stmt* handle() const noexcept { return statement_; }
 
 private:
     SqliteConnection& connection_;

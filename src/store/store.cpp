@@ -10,6 +10,7 @@
 #include "grassroots/error.hpp"
 #include "grassroots/privacy/screening.hpp"
 #include "store/backend.hpp"
+#include "store/database.hpp"
 
 namespace grassroots {
 
@@ -140,8 +141,13 @@ std::string_view to_string(Durability durability) noexcept { return enum_name(du
 
 std::string canonical_json(std::string_view json) { return dump_canonical(parse_object(json)); }
 
-Store::Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend)
-    : path_(std::move(path)), options_(options), backend_(std::move(backend)) {}
+Store::Store(std::filesystem::path path, std::string location, StoreOptions options,
+             std::unique_ptr<detail::StoreBackend> backend)
+    : path_(std::move(path)),
+      location_(std::move(location)),
+      options_(options),
+      backend_(std::move(backend)),
+      mutex_(std::make_unique<std::mutex>()) {}
 
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -154,10 +160,17 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     if (options.busy_timeout_ms < 0) {
         throw InvalidInput("Store::open: busy_timeout_ms " + std::to_string(options.busy_timeout_ms) + " is negative");
     }
+    const bool full = options.durability == Durability::full;
+    if (detail::is_postgres_url(path.string())) {
+        return Store({}, detail::redacted_url(path.string()), options,
+                     detail::open_event_store(
+                         detail::open_postgres_database(path.string(), full, options.busy_timeout_ms)));
+    }
     if (std::filesystem::is_directory(path)) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
-    return Store(path, options, detail::open_sqlite(path.string(), options));
+    return Store(path, path.string(), options,
+                 detail::open_event_store(detail::open_sqlite_database(path.string(), full, options.busy_timeout_ms)));
 }
 
 AppendResult Store::append(const AppendRequest& request) { return append_batch({request}).front(); }
@@ -178,6 +191,7 @@ std::vector<AppendResult> Store::append_batch(const std::vector<AppendRequest>& 
     for (const AppendRequest& request : requests) {
         canonical.push_back(checked(request, ids));
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->append_batch(canonical, now_us());
 }
 
@@ -190,6 +204,7 @@ std::vector<StoredEvent> Store::read_stream(const std::string& stream_id, std::i
     if (limit < 0) {
         throw InvalidInput("read_stream('" + stream_id + "'): limit " + std::to_string(limit) + " is negative");
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->read_stream(stream_id, from_version, limit);
 }
 
@@ -200,14 +215,32 @@ std::vector<StoredEvent> Store::read_all(std::int64_t after_position, std::int64
     if (limit < 0) {
         throw InvalidInput("read_all: limit " + std::to_string(limit) + " is negative");
     }
+    const std::lock_guard lock(*mutex_);
     return backend_->read_all(after_position, limit);
 }
 
-std::int64_t Store::stream_version(const std::string& stream_id) const { return backend_->stream_version(stream_id); }
-std::vector<StreamInfo> Store::streams() const { return backend_->streams(); }
-std::int64_t Store::last_position() const { return backend_->last_position(); }
-std::vector<int> Store::applied_schema_versions() const { return backend_->applied_schema_versions(); }
+std::int64_t Store::stream_version(const std::string& stream_id) const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->stream_version(stream_id);
+}
+
+std::vector<StreamInfo> Store::streams() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->streams();
+}
+
+std::int64_t Store::last_position() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->last_position();
+}
+
+std::vector<int> Store::applied_schema_versions() const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->applied_schema_versions();
+}
+
 const std::filesystem::path& Store::path() const noexcept { return path_; }
+const std::string& Store::location() const noexcept { return location_; }
 const StoreOptions& Store::options() const noexcept { return options_; }
 
 }  // namespace grassroots

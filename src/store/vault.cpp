@@ -53,6 +53,39 @@ struct Wiped {
     }
 };
 
+// The clear values of @p pseudonym (the caller holds the store's mutex).
+Resident reveal_from(detail::VaultTables& tables, const SecretKey& master_key, const std::string& pseudonym) {
+    const auto person = tables.person(pseudonym);
+    if (!person) {
+        throw NotFound("reveal: no person with pseudonym '" + short_name(pseudonym) + "' in the vault");
+    }
+    if (!person->wrapped_key) {
+        throw RuleViolation("vault.forgotten", "reveal: the person " + short_name(pseudonym) +
+                                                   " was forgotten (their key erased): their values cannot be "
+                                                   "decrypted by anyone any more");
+    }
+    const Cipher cipher = cipher_named(person->cipher, pseudonym);
+    const Wiped data_key{decrypt(*person->wrapped_key, master_key.clear_bytes(), key_ad(pseudonym))};
+    std::optional<CitizenId> id;
+    std::vector<PhoneNumber> phones;
+    std::string name;
+    for (const detail::VaultValueRow& value : tables.values(pseudonym)) {
+        Wiped clear{decrypt(value.sealed, data_key.bytes, value_ad(pseudonym, value.field, value.seq), cipher)};
+        const std::string text(clear.bytes.begin(), clear.bytes.end());
+        if (value.field == "citizen_id") {
+            id = CitizenId::parse(text, any_day);
+        } else if (value.field == "phone") {
+            phones.push_back(PhoneNumber::parse(text));
+        } else if (value.field == "name") {
+            name = text;
+        }
+    }
+    if (!id) {
+        throw Error("reveal: the vault record of " + short_name(pseudonym) + " has no citizen ID number");
+    }
+    return Resident(pseudonym, *id, std::move(phones), std::move(name));
+}
+
 }  // namespace
 
 std::string Resident::masked_name() const { return mask_name(name_); }
@@ -81,6 +114,7 @@ Vault Vault::open(Store& store, SecretKey master_key, SecretKey pseudonym_key, C
         throw NotFound("Vault::open: the cipher " + std::string(to_string(cipher)) +
                        " is not offered by the OpenSSL in use");
     }
+    const std::lock_guard lock(*store.mutex_);
     detail::VaultTables& tables = store.backend_->vault_tables();
     const Bytes master_check = check_value(master_key, master_check_label);
     const Bytes pseudonym_check = check_value(pseudonym_key, pseudonym_check_label);
@@ -103,6 +137,7 @@ Vault Vault::open(Store& store, SecretKey master_key, SecretKey pseudonym_key, C
 std::string Vault::pseudonym_of(const CitizenId& id) const { return pseudonym(id, pseudonym_key_.clear_bytes()); }
 
 std::string Vault::register_person(const CitizenId& id, const std::vector<PhoneNumber>& phones, const std::string& name) {
+    const std::lock_guard lock(*store_->mutex_);
     if (!name.empty() && find_identifier(name)) {
         throw InvalidInput("Vault::register_person: the name holds a citizen ID or phone number");
     }
@@ -121,7 +156,7 @@ std::string Vault::register_person(const CitizenId& id, const std::vector<PhoneN
                 throw RuleViolation("vault.forgotten", "register_person: this person (" + short_name(alias) +
                                                            ") was forgotten; their pseudonym is not reused");
             }
-            const Resident held = reveal(alias);
+            const Resident held = reveal_from(tables, master_key_, alias);
             const Wiped data_key{decrypt(*existing->wrapped_key, master_key_.clear_bytes(), key_ad(alias))};
             const Cipher cipher = cipher_named(existing->cipher, alias);
             std::vector<detail::VaultValueRow> added;
@@ -166,39 +201,12 @@ std::string Vault::register_person(const CitizenId& id, const std::vector<PhoneN
 }
 
 Resident Vault::reveal(const std::string& pseudonym) const {
-    detail::VaultTables& tables = store_->backend_->vault_tables();
-    const auto person = tables.person(pseudonym);
-    if (!person) {
-        throw NotFound("reveal: no person with pseudonym '" + short_name(pseudonym) + "' in the vault");
-    }
-    if (!person->wrapped_key) {
-        throw RuleViolation("vault.forgotten", "reveal: the person " + short_name(pseudonym) +
-                                                   " was forgotten (their key erased): their values cannot be "
-                                                   "decrypted by anyone any more");
-    }
-    const Cipher cipher = cipher_named(person->cipher, pseudonym);
-    const Wiped data_key{decrypt(*person->wrapped_key, master_key_.clear_bytes(), key_ad(pseudonym))};
-    std::optional<CitizenId> id;
-    std::vector<PhoneNumber> phones;
-    std::string name;
-    for (const detail::VaultValueRow& value : tables.values(pseudonym)) {
-        Wiped clear{decrypt(value.sealed, data_key.bytes, value_ad(pseudonym, value.field, value.seq), cipher)};
-        const std::string text(clear.bytes.begin(), clear.bytes.end());
-        if (value.field == "citizen_id") {
-            id = CitizenId::parse(text, any_day);
-        } else if (value.field == "phone") {
-            phones.push_back(PhoneNumber::parse(text));
-        } else if (value.field == "name") {
-            name = text;
-        }
-    }
-    if (!id) {
-        throw Error("reveal: the vault record of " + short_name(pseudonym) + " has no citizen ID number");
-    }
-    return Resident(pseudonym, *id, std::move(phones), std::move(name));
+    const std::lock_guard lock(*store_->mutex_);
+    return reveal_from(store_->backend_->vault_tables(), master_key_, pseudonym);
 }
 
 bool Vault::forget(const std::string& pseudonym) {
+    const std::lock_guard lock(*store_->mutex_);
     detail::VaultTables& tables = store_->backend_->vault_tables();
     const auto person = tables.person(pseudonym);
     if (!person) {
@@ -212,6 +220,7 @@ bool Vault::forget(const std::string& pseudonym) {
 }
 
 std::optional<VaultEntry> Vault::entry(const std::string& pseudonym) const {
+    const std::lock_guard lock(*store_->mutex_);
     const auto person = store_->backend_->vault_tables().person(pseudonym);
     if (!person) {
         return std::nullopt;
@@ -221,6 +230,7 @@ std::optional<VaultEntry> Vault::entry(const std::string& pseudonym) const {
 }
 
 std::vector<VaultEntry> Vault::entries() const {
+    const std::lock_guard lock(*store_->mutex_);
     std::vector<VaultEntry> out;
     for (const auto& person : store_->backend_->vault_tables().people()) {
         out.push_back({person.pseudonym, cipher_named(person.cipher, person.pseudonym), person.registered_at_us,
@@ -230,10 +240,12 @@ std::vector<VaultEntry> Vault::entries() const {
 }
 
 std::vector<Resident> Vault::residents() const {
+    const std::lock_guard lock(*store_->mutex_);
+    detail::VaultTables& tables = store_->backend_->vault_tables();
     std::vector<Resident> out;
-    for (const auto& person : store_->backend_->vault_tables().people()) {
+    for (const auto& person : tables.people()) {
         if (person.wrapped_key) {
-            out.push_back(reveal(person.pseudonym));
+            out.push_back(reveal_from(tables, master_key_, person.pseudonym));
         }
     }
     return out;
@@ -244,6 +256,7 @@ void Vault::rotate_master_key(const SecretKey& new_master_key) {
         throw InvalidInput("rotate_master_key: the new master key must have 32 bytes, not " +
                            std::to_string(new_master_key.size()));
     }
+    const std::lock_guard lock(*store_->mutex_);
     store_->backend_->vault_tables().rewrap(
         [&](const std::string& pseudonym, const Bytes& wrapped) {
             const Wiped data_key{decrypt(wrapped, master_key_.clear_bytes(), key_ad(pseudonym))};

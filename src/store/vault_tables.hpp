@@ -1,6 +1,6 @@
-// The vault's tables (internal): what Vault needs from an engine. The SQLite engine implements it
-// (sqlite_vault.cpp); once the store's SQL is written over database.hpp, so is this. Everything
-// reaching it is already encrypted: no clear value and no key passes through here.
+// The vault's tables (internal): what Vault needs from the store, written once over database.hpp
+// (database_vault.cpp). Everything reaching it is already encrypted: no clear value and no key
+// passes through here.
 #pragma once
 
 #include <cstdint>
@@ -53,8 +53,8 @@ public:
                         const Bytes& master_check) = 0;
 };
 
-class SqliteConnection;
-/// The vault's tables on an open, migrated SQLite connection (sqlite_vault.cpp).
-std::unique_ptr<VaultTables> sqlite_vault_tables(SqliteConnection& connection);
+class Database;
+/// The vault's tables over an open, migrated database (database_vault.cpp), on either engine.
+std::unique_ptr<VaultTables> database_vault_tables(Database& database);
 
 }  // namespace grassroots::detail

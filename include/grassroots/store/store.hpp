@@ -1,8 +1,8 @@
 /// @file store.hpp
-/// @brief The store: a durable event store on SQLite (issue 13, first increment).
+/// @brief The store: a durable event store on SQLite or PostgreSQL (issue 13).
 ///
 /// A Store keeps streams (one per case, ledger item, chain …) and their events in one SQLite file
-/// (WAL, `synchronous=FULL` by default). Appends check the stream's expected version, are
+/// (WAL, `synchronous=FULL` by default) or in a PostgreSQL database (`postgresql://…` URL). Appends check the stream's expected version, are
 /// idempotent by event id, and a batch of appends commits in one transaction (group commit).
 /// Events are read back per stream or in global order from a position (for tailing). Payloads are
 /// canonical JSON (keys sorted, no spaces). See docs/store.md.
@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,10 +21,11 @@
 
 namespace grassroots {
 
-/// @brief How hard a commit is pushed to disk (SQLite `PRAGMA synchronous` under WAL).
+/// @brief How hard a commit is pushed to disk (SQLite `PRAGMA synchronous` under WAL; PostgreSQL
+/// `synchronous_commit` on or off).
 enum class Durability {
-    full,    ///< synchronous=FULL: a commit survives power loss once append() returns.
-    normal,  ///< synchronous=NORMAL: faster; power loss may roll back the last commits (no corruption).
+    full,    ///< synchronous=FULL / synchronous_commit=on: a commit survives power loss once append() returns.
+    normal,  ///< synchronous=NORMAL / synchronous_commit=off: faster; a crash may roll back the last commits (no corruption).
 };
 
 /// @brief The name table of Durability ("full", "normal").
@@ -34,7 +36,7 @@ enum class Durability {
 /// @brief Options for Store::open().
 struct StoreOptions {
     Durability durability = Durability::full;  ///< How hard commits are pushed to disk.
-    int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0).
+    int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0; PostgreSQL: lock_timeout).
 };
 
 /// @brief Expected stream version that skips the version check (append whatever the version).
@@ -104,19 +106,22 @@ namespace detail {
 class StoreBackend;
 }  // namespace detail
 
-/// @brief The event store (事件存储): streams of events in one SQLite file.
+/// @brief The event store (事件存储): streams of events in one SQLite file or PostgreSQL database.
 ///
-/// Not thread-safe: use one Store per thread (several Stores, even in several processes, may open
-/// the same file; writers take turns, waiting up to the busy timeout). Errors: bad arguments throw
-/// InvalidInput, a version conflict RuleViolation ("store.expected_version"), a file that cannot be
-/// opened, is not SQLite or was written by a newer grassroots, and any SQLite failure, FileError
-/// naming the file and SQLite's message. A failed append writes nothing.
+/// Several threads may share a Store: its calls take turns (one connection, one mutex). Several
+/// Stores, even in several processes, may open the same file or database; writers take turns,
+/// waiting up to the busy timeout. Errors: bad arguments throw InvalidInput, a version conflict
+/// RuleViolation ("store.expected_version"), a file that cannot be opened, is not SQLite or was
+/// written by a newer grassroots, a server that cannot be reached, and any engine failure,
+/// FileError naming the file or URL (without password) and the engine's message. A failed append
+/// writes nothing.
 class Store {
 public:
     /// @brief The schema version this build writes (and the newest it can open).
     static constexpr int schema_version = 2;
 
-    /// @brief Opens (creating it if missing) the store at @p path and migrates it to schema_version.
+    /// @brief Opens the store at @p path and migrates it to schema_version: a SQLite file (created if
+    /// missing) or, for a `postgresql://…` or `postgres://…` URL, a PostgreSQL database (which must exist).
     [[nodiscard]] static Store open(const std::filesystem::path& path, StoreOptions options = {});
 
     /// @brief Moves the store (the moved-from store may only be destroyed or assigned).
@@ -147,17 +152,22 @@ public:
     [[nodiscard]] std::int64_t last_position() const;
     /// @brief The schema versions applied to this file, oldest first.
     [[nodiscard]] std::vector<int> applied_schema_versions() const;
-    /// @brief The file this store is in.
+    /// @brief The file this store is in (empty for a PostgreSQL store: see location()).
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
+    /// @brief Where the store is: the file path, or the PostgreSQL URL without its password.
+    [[nodiscard]] const std::string& location() const noexcept;
     /// @brief The options it was opened with.
     [[nodiscard]] const StoreOptions& options() const noexcept;
 
 private:
-    friend class Vault;  // the vault's tables sit on the same connection
-    Store(std::filesystem::path path, StoreOptions options, std::unique_ptr<detail::StoreBackend> backend);
+    friend class Vault;  // the vault's tables sit on the same connection, under the same mutex
+    Store(std::filesystem::path path, std::string location, StoreOptions options,
+          std::unique_ptr<detail::StoreBackend> backend);
     std::filesystem::path path_;
+    std::string location_;
     StoreOptions options_;
     std::unique_ptr<detail::StoreBackend> backend_;
+    std::unique_ptr<std::mutex> mutex_;  ///< every call that reaches backend_ holds it (Store may be shared)
 };
 
 /// @brief @p json (a JSON object) in canonical form: keys sorted, compact; InvalidInput if not an object.

@@ -1,4 +1,4 @@
-// The event store on SQLite: open and migrations, appends (expected versions, idempotency, group
+// The event store on SQLite and PostgreSQL: open and migrations, appends (expected versions, idempotency, group
 // commit), reads, canonical JSON, and bad input (each changes nothing).
 #include "grassroots/store/store.hpp"
 
@@ -10,8 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
+#include <atomic>
 
 #include "grassroots/error.hpp"
+#include "store/engines.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -21,40 +25,22 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::error_message;
 
-class StoreTest : public ::testing::Test {
+// The store's behaviour on each engine (engines.hpp).
+class StoreTest : public testing::EngineTest {
 protected:
-    void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("grassroots_store_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
-        file_ = dir_ / "test.db";
-    }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
-
     static NewEvent event(std::string id, std::string payload = R"({"b":2,"a":1})") {
         return NewEvent{.event_id = std::move(id), .type = "case_opened", .payload = std::move(payload),
                         .actor = "worker-7", .correlation_id = "req-1", .causation_id = ""};
     }
-
-    // Runs one SQL statement on the file directly (outside the store).
-    void raw_sql(const std::string& sql) const {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
-        char* error = nullptr;
-        const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-        const std::string message = error != nullptr ? error : "";
-        sqlite3_free(error);
-        sqlite3_close(db);
-        ASSERT_EQ(code, SQLITE_OK) << message;
-    }
-
-    std::filesystem::path dir_, file_;
 };
+GRASSROOTS_ON_BOTH_ENGINES(StoreTest);
 
-TEST_F(StoreTest, OpensANewFileAtTheCurrentSchema) {
-    Store store = Store::open(file_);
+// What only a file can get wrong (SQLite only).
+class StoreFileTest : public StoreTest {};
+INSTANTIATE_TEST_SUITE_P(Engines, StoreFileTest, ::testing::Values(testing::Engine::sqlite), testing::engine_name);
+
+TEST_P(StoreTest, OpensANewFileAtTheCurrentSchema) {
+    Store store = open();
     EXPECT_THAT(store.applied_schema_versions(), ElementsAre(1, 2));
     EXPECT_EQ(store.last_position(), 0);
     EXPECT_TRUE(store.streams().empty());
@@ -63,8 +49,8 @@ TEST_F(StoreTest, OpensANewFileAtTheCurrentSchema) {
     EXPECT_EQ(store.options().durability, Durability::full);
 }
 
-TEST_F(StoreTest, AppendsAndReadsBack) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, AppendsAndReadsBack) {
+    Store store = open();
     const AppendResult first = store.append("case-1", "case", 0, {event("e1"), event("e2")});
     EXPECT_EQ(first.first_position, 1);
     EXPECT_EQ(first.last_position, 2);
@@ -105,10 +91,10 @@ TEST_F(StoreTest, AppendsAndReadsBack) {
     EXPECT_THAT(store.streams(), ElementsAre(StreamInfo{"case-1", "case", 3}, StreamInfo{"case-2", "case", 1}));
 }
 
-TEST_F(StoreTest, KeepsEventsAcrossReopening) {
+TEST_P(StoreTest, KeepsEventsAcrossReopening) {
     std::vector<StoredEvent> before;
     {
-        Store store = Store::open(file_, {.durability = Durability::normal});
+        Store store = open({.durability = Durability::normal});
         NewEvent given = event("e1");
         given.occurred_at_us = 1'700'000'000'000'000;
         given.schema_version = 3;
@@ -116,7 +102,7 @@ TEST_F(StoreTest, KeepsEventsAcrossReopening) {
         (void)store.append("ledger-1", "ledger_item", 0, {given});
         before = store.read_all();
     }
-    Store again = Store::open(file_);
+    Store again = open();
     EXPECT_EQ(again.read_all(), before);
     EXPECT_EQ(before[0].occurred_at_us, 1'700'000'000'000'000);
     EXPECT_EQ(before[0].schema_version, 3);
@@ -124,8 +110,8 @@ TEST_F(StoreTest, KeepsEventsAcrossReopening) {
     EXPECT_THAT(again.applied_schema_versions(), ElementsAre(1, 2));
 }
 
-TEST_F(StoreTest, AVersionConflictNamesTheStreamAndBothVersionsAndWritesNothing) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, AVersionConflictNamesTheStreamAndBothVersionsAndWritesNothing) {
+    Store store = open();
     (void)store.append("case-1", "case", 0, {event("e1")});
     const std::string message =
         error_message<RuleViolation>([&] { (void)store.append("case-1", "case", 0, {event("e2")}); });
@@ -140,8 +126,8 @@ TEST_F(StoreTest, AVersionConflictNamesTheStreamAndBothVersionsAndWritesNothing)
     EXPECT_EQ(store.append("case-1", "case", any_version, {event("e2")}).stream_version, 2);
 }
 
-TEST_F(StoreTest, ARepeatedEventIdReturnsTheOriginalPositionsWithoutWriting) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, ARepeatedEventIdReturnsTheOriginalPositionsWithoutWriting) {
+    Store store = open();
     const AppendResult original = store.append("case-1", "case", 0, {event("e1"), event("e2")});
     (void)store.append("case-1", "case", 2, {event("e3")});
     const AppendResult again = store.append("case-1", "case", 0, {event("e1"), event("e2")});
@@ -158,8 +144,8 @@ TEST_F(StoreTest, ARepeatedEventIdReturnsTheOriginalPositionsWithoutWriting) {
     EXPECT_EQ(store.last_position(), 3);
 }
 
-TEST_F(StoreTest, ABatchCommitsInOneTransactionAllOrNothing) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, ABatchCommitsInOneTransactionAllOrNothing) {
+    Store store = open();
     const auto results = store.append_batch({
         AppendRequest{.stream_id = "a", .kind = "case", .expected_version = 0, .events = {event("a1"), event("a2")}},
         AppendRequest{.stream_id = "b", .kind = "case", .expected_version = 0, .events = {event("b1")}},
@@ -183,8 +169,8 @@ TEST_F(StoreTest, ABatchCommitsInOneTransactionAllOrNothing) {
     EXPECT_TRUE(store.append_batch({}).empty());
 }
 
-TEST_F(StoreTest, BadAppendsAreRefusedWithWhatAndWhereAndWriteNothing) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, BadAppendsAreRefusedWithWhatAndWhereAndWriteNothing) {
+    Store store = open();
     auto refused = [&](AppendRequest request) {
         return error_message<InvalidInput>([&] { (void)store.append(request); });
     };
@@ -231,46 +217,157 @@ TEST_F(StoreTest, BadAppendsAreRefusedWithWhatAndWhereAndWriteNothing) {
     EXPECT_EQ(store.last_position(), 1);
 }
 
-TEST_F(StoreTest, CanonicalJsonSortsKeysAndIsCompact) {
+TEST_P(StoreTest, CanonicalJsonSortsKeysAndIsCompact) {
     EXPECT_EQ(canonical_json(R"( { "z": [1, {"y": 2, "x": 1}], "a": "社区" } )"),
               R"({"a":"社区","z":[1,{"x":1,"y":2}]})");
     EXPECT_THAT(error_message<InvalidInput>([] { (void)canonical_json("3"); }), HasSubstr("not number"));
 }
 
-TEST_F(StoreTest, ANonSqliteFileIsRefusedClearly) {
+TEST_P(StoreFileTest, ANonSqliteFileIsRefusedClearly) {
     std::ofstream(file_) << "case_id,status\n1,open\n this is a CSV file, not a database at all........\n";
-    const std::string message = error_message<FileError>([&] { (void)Store::open(file_); });
-    EXPECT_THAT(message, HasSubstr(file_.string()));
+    const std::string message = error_message<FileError>([&] { (void)open(); });
+    EXPECT_THAT(message, HasSubstr(location_));
     EXPECT_THAT(message, HasSubstr("not a SQLite database"));
 }
 
-TEST_F(StoreTest, AMissingFolderOrADirectoryIsRefusedClearly) {
+TEST_P(StoreFileTest, AMissingFolderOrADirectoryIsRefusedClearly) {
     EXPECT_THAT(error_message<FileError>([&] { (void)Store::open(dir_ / "no" / "such" / "x.db"); }),
                 HasSubstr("cannot open the store"));
     EXPECT_THAT(error_message<FileError>([&] { (void)Store::open(dir_); }), HasSubstr("is a directory"));
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)Store::open(""); }), HasSubstr("path is empty"));
-    EXPECT_THAT(error_message<InvalidInput>([&] { (void)Store::open(file_, {.busy_timeout_ms = -1}); }),
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)open({.busy_timeout_ms = -1}); }),
                 HasSubstr("busy_timeout_ms -1"));
 }
 
-TEST_F(StoreTest, AStoreWrittenByANewerVersionIsRefused) {
-    { (void)Store::open(file_); }
+TEST_P(StoreTest, AStoreWrittenByANewerVersionIsRefused) {
+    { (void)open(); }
     raw_sql("INSERT INTO schema_versions(version, description) VALUES (7, 'from the future')");
-    const std::string message = error_message<FileError>([&] { (void)Store::open(file_); });
+    const std::string message = error_message<FileError>([&] { (void)open(); });
     EXPECT_THAT(message, HasSubstr("newer version of grassroots"));
     EXPECT_THAT(message, HasSubstr("schema version 7"));
-    EXPECT_THAT(message, HasSubstr(file_.string()));
+    EXPECT_THAT(message, HasSubstr(location_));
 }
 
-TEST_F(StoreTest, SqlErrorsCarryTheFileAndSqliteText) {
-    Store store = Store::open(file_);
+TEST_P(StoreTest, SqlErrorsCarryTheLocationAndTheEnginesText) {
+    Store store = open();
     (void)store.append("s", "case", 0, {event("e1")});
-    raw_sql("CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
-    Store again = Store::open(file_);
+    if (postgres()) {
+        raw_sql("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk says no'; "
+                "END $$; CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse()");
+    } else {
+        raw_sql("CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    }
+    Store again = open();
     const std::string message = error_message<FileError>([&] { (void)again.append("s", "case", 1, {event("e2")}); });
-    EXPECT_THAT(message, HasSubstr(file_.string()));
+    EXPECT_THAT(message, HasSubstr(location_));
     EXPECT_THAT(message, HasSubstr("disk says no"));
-    EXPECT_EQ(again.stream_version("s"), 1);  // rolled back: the stream row is untouched
+    EXPECT_EQ(again.stream_version("s"), 1);  // rolled back (and the connection usable): the stream row is untouched
+}
+
+TEST_P(StoreTest, LocationIsTheFileOrTheUrlWithoutPassword) {
+    Store store = open();
+    EXPECT_EQ(store.location(), location_);
+    if (!postgres()) {
+        EXPECT_EQ(store.path(), file_);
+        return;
+    }
+    EXPECT_TRUE(store.path().empty());
+    // The test server trusts local users: a password is accepted, and never shown.
+    Store with_password = Store::open(location_ + "&password=hunter2");
+    EXPECT_EQ(with_password.location(), location_);
+    const std::string url = "postgresql://someone:hunter2@/no_such_database?host=" + (dir_ / "nowhere").string();
+    const std::string message = error_message<FileError>([&] { (void)Store::open(url); });
+    EXPECT_THAT(message, HasSubstr("postgresql://someone@/no_such_database"));
+    EXPECT_THAT(message, HasSubstr("cannot connect"));
+    EXPECT_THAT(message, ::testing::Not(HasSubstr("hunter2")));
+}
+
+// Two writers (each its own connection) append batches at once while a reader tails the global
+// position: the reader never skips an event that commits late, sees positions in order without
+// gaps, and in the end has seen every event exactly once.
+TEST_P(StoreTest, ATailingReaderNeverSkipsAnEventWhileTwoWritersAppend) {
+    { (void)open(); }
+    constexpr int batches = 25;
+    std::atomic<int> writers_done{0};
+    std::vector<std::string> failures(2);
+    auto writer = [&](int w) {
+        try {
+            Store store = open();
+            for (int b = 0; b < batches; ++b) {
+                std::vector<AppendRequest> batch;
+                for (int i = 0; i < 4; ++i) {
+                    const std::string id = "w" + std::to_string(w) + "-" + std::to_string(b) + "-" + std::to_string(i);
+                    batch.push_back({.stream_id = "s" + std::to_string(w) + "-" + std::to_string(i), .kind = "case",
+                                     .expected_version = any_version, .events = {event(id), event(id + "b")}});
+                }
+                (void)store.append_batch(batch);
+            }
+        } catch (const std::exception& error) {
+            failures[static_cast<std::size_t>(w)] = error.what();
+        }
+        ++writers_done;
+    };
+    std::thread first(writer, 0);
+    std::thread second(writer, 1);
+    Store reader = open();
+    std::vector<std::int64_t> seen;
+    std::int64_t after = 0;
+    for (bool last_round = false; !last_round;) {
+        last_round = writers_done.load() == 2;
+        for (const StoredEvent& e : reader.read_all(after)) {
+            seen.push_back(e.position);
+            after = e.position;
+        }
+    }
+    first.join();
+    second.join();
+    EXPECT_EQ(failures, std::vector<std::string>(2));
+    const std::int64_t total = 2 * batches * 4 * 2;
+    ASSERT_EQ(static_cast<std::int64_t>(seen.size()), total);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i], static_cast<std::int64_t>(i) + 1) << "a gap or a skipped event at " << i;
+    }
+    EXPECT_EQ(reader.last_position(), total);
+}
+
+TEST_P(StoreTest, SeveralStoresMayCreateTheSchemaAtOnce) {
+    std::vector<std::string> failures(3);
+    std::vector<std::thread> openers;
+    for (std::size_t i = 0; i < failures.size(); ++i) {
+        openers.emplace_back([&, i] {
+            try {
+                Store store = open();
+                (void)store.append("s" + std::to_string(i), "case", 0, {event("e" + std::to_string(i))});
+            } catch (const std::exception& error) {
+                failures[i] = error.what();
+            }
+        });
+    }
+    for (std::thread& t : openers) {
+        t.join();
+    }
+    EXPECT_EQ(failures, std::vector<std::string>(3));
+    EXPECT_THAT(open().applied_schema_versions(), ElementsAre(1, 2));
+    EXPECT_EQ(open().last_position(), 3);
+}
+
+TEST_P(StoreTest, ThreadsMayShareOneStore) {
+    Store store = open();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&store, t] {
+            for (int i = 0; i < 20; ++i) {
+                (void)store.append("s" + std::to_string(t), "case", i,
+                                   {event("t" + std::to_string(t) + "-" + std::to_string(i))});
+                (void)store.read_all(store.last_position() > 5 ? store.last_position() - 5 : 0);
+            }
+        });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(store.last_position(), 80);
+    EXPECT_EQ(store.stream_version("s3"), 20);
 }
 
 }  // namespace

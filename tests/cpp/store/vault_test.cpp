@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "engines.hpp"
 #include "grassroots/error.hpp"
 #include "test_support.hpp"
 
@@ -195,6 +196,35 @@ TEST_F(VaultTest, AppendsRefuseRawIdentifiers) {
     EXPECT_NO_THROW((void)append(R"({"n":"1381234567890"})"));
     EXPECT_NO_THROW((void)append(R"({"order":"SO13812345678","no":20261207000012345678})"));
     EXPECT_EQ(store.last_position(), 3);
+}
+
+// The vault's SQL is written once over the database interface: the same calls on both engines.
+class VaultEngineTest : public testing::EngineTest {};
+GRASSROOTS_ON_BOTH_ENGINES(VaultEngineTest);
+
+TEST_P(VaultEngineTest, RegistersRevealsRotatesAndForgets) {
+    Store store = open();
+    const SecretKey master = SecretKey::generate(32);
+    const SecretKey alias_key = SecretKey::generate(32);
+    Vault vault = Vault::open(store, master, alias_key);
+    const CitizenId id = CitizenId::parse("11010519491231002X", today);
+    const std::string alias = vault.register_person(id, {PhoneNumber::parse("13812345678")}, "张三");
+    EXPECT_EQ(vault.register_person(id, {PhoneNumber::parse("13900001111")}), alias);
+    EXPECT_EQ(vault.entries().size(), 1U);
+    EXPECT_EQ(vault.reveal(alias).phones().size(), 2U);
+    EXPECT_EQ(vault.reveal(alias).clear_name(), "张三");
+    EXPECT_THROW((void)Vault::open(store, SecretKey::generate(32), alias_key), InvalidInput);
+
+    const SecretKey next = SecretKey::generate(32);
+    vault.rotate_master_key(next);
+    EXPECT_EQ(Vault::open(store, next, alias_key).reveal(alias).citizen_id(), id);
+    EXPECT_THROW((void)Vault::open(store, master, alias_key), InvalidInput);
+
+    EXPECT_TRUE(vault.forget(alias));
+    EXPECT_FALSE(vault.forget(alias));
+    EXPECT_THROW((void)vault.reveal(alias), RuleViolation);
+    EXPECT_TRUE(vault.entry(alias)->forgotten());
+    EXPECT_THAT(store.applied_schema_versions(), ::testing::ElementsAre(1, 2));
 }
 
 }  // namespace

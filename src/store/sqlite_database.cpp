@@ -1,0 +1,105 @@
+// The database interface over SQLite (the sqlite3 wrapper in sqlite.hpp): `$N` placeholders are
+// bound by name, transactions are BEGIN IMMEDIATE (the one write lock: appends are serialised).
+#include <sqlite3.h>
+
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/sqlite.hpp"
+
+namespace grassroots::detail {
+
+namespace {
+
+constexpr Dialect sqlite_dialect{
+    .name = "sqlite",
+    .blob = "BLOB",
+    .int64_key = "INTEGER PRIMARY KEY",
+    .auto_id = "INTEGER PRIMARY KEY",
+    .without_rowid = "WITHOUT ROWID",
+    .now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+};
+
+class SqliteDbStatement final : public Statement {
+public:
+    SqliteDbStatement(SqliteConnection& connection, std::string_view sql) : statement_(connection, sql) {
+        // $N -> SQLite's own parameter index (SQLite numbers distinct names in order of appearance).
+        const int count = sqlite3_bind_parameter_count(statement_.handle());
+        for (int i = 1; i <= count; ++i) {
+            const char* name = sqlite3_bind_parameter_name(statement_.handle(), i);
+            int n = 0;
+            if (name != nullptr && name[0] == '$') {
+                const std::string_view digits(name + 1);
+                std::from_chars(digits.data(), digits.data() + digits.size(), n);
+            }
+            if (n >= 1) {
+                if (static_cast<std::size_t>(n) >= index_.size()) {
+                    index_.resize(static_cast<std::size_t>(n) + 1, 0);
+                }
+                index_[static_cast<std::size_t>(n)] = i;
+            }
+        }
+    }
+
+    void bind(int index, std::int64_t value) override { statement_.bind(at(index), value); }
+    void bind_text(int index, std::string_view text) override { statement_.bind(at(index), text); }
+    void bind_blob(int index, std::span<const std::uint8_t> bytes) override {
+        statement_.bind_blob(at(index), bytes.data(), bytes.size());
+    }
+    void bind_null(int index) override { statement_.bind_null(at(index)); }
+    bool step() override { return statement_.step(); }
+    void reset() override { statement_.reset(); }
+    [[nodiscard]] bool column_is_null(int index) const override { return statement_.column_is_null(index); }
+    [[nodiscard]] std::int64_t column_int(int index) const override { return statement_.column_int(index); }
+    [[nodiscard]] std::string column_text(int index) const override { return statement_.column_text(index); }
+    [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const override {
+        return statement_.column_blob(index);
+    }
+
+private:
+    // SQLite's index of $N; 0 (which SQLite refuses with SQLITE_RANGE) when the statement has no $N.
+    [[nodiscard]] int at(int n) const {
+        return n >= 1 && static_cast<std::size_t>(n) < index_.size() ? index_[static_cast<std::size_t>(n)] : 0;
+    }
+
+    SqliteStatement statement_;
+    std::vector<int> index_;
+};
+
+class SqliteDatabase final : public Database {
+public:
+    SqliteDatabase(const std::string& path, bool synchronous_full, int busy_timeout_ms) : connection_(path) {
+        sqlite3_busy_timeout(connection_.handle(), busy_timeout_ms);
+        connection_.exec("PRAGMA journal_mode=WAL");  // the first read: a non-SQLite file fails here
+        connection_.exec(synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        connection_.exec("PRAGMA foreign_keys=ON");
+        // Deleted content (a forgotten person's wrapped key) is overwritten with zeros, not left in free space.
+        connection_.exec("PRAGMA secure_delete=ON");
+    }
+
+    [[nodiscard]] const Dialect& dialect() const noexcept override { return sqlite_dialect; }
+    [[nodiscard]] const std::string& location() const noexcept override { return connection_.file(); }
+    [[nodiscard]] std::unique_ptr<Statement> prepare(std::string_view sql) override {
+        return std::make_unique<SqliteDbStatement>(connection_, sql);
+    }
+    void exec(std::string_view sql) override { connection_.exec(sql); }
+    void lock_appends() override {}
+
+protected:
+    void begin() override { connection_.exec("BEGIN IMMEDIATE"); }
+    void commit() override { connection_.exec("COMMIT"); }
+    void rollback() noexcept override { sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr); }
+
+private:
+    SqliteConnection connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms) {
+    return std::make_unique<SqliteDatabase>(path, synchronous_full, busy_timeout_ms);
+}
+
+}  // namespace grassroots::detail
