@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "grassroots/store/store.hpp"
+#include "store/vault_tables.hpp"
 
 namespace grassroots::detail {
 
@@ -47,6 +48,9 @@ public:
                                std::int64_t created_at_us) = 0;
     virtual std::optional<Snapshot> latest_snapshot(const std::string& name) = 0;
     virtual std::int64_t delete_snapshots(const std::string& name) = 0;
+
+    /// The vault's tables over the same connection.
+    virtual VaultTables& vault_tables() = 0;
 };
 
 /// What the chain needs from StoreOptions when a store is opened.

@@ -58,7 +58,7 @@ constexpr std::array<Migration, 2> migrations{{
      "  UNIQUE (stream_id, stream_version)"
      ");"}},
     // ---- schema v2: one migration, one block per part ----
-    {2, "issue 13, second increment: the hash chain; snapshots",
+    {2, "issue 13, second increment: the hash chain; snapshots; the vault",
      {
          // [chain] the hash chain's metadata, anchors and retention checkpoint (chain_tables.hpp).
          chain_schema_v2,
@@ -71,6 +71,28 @@ constexpr std::array<Migration, 2> migrations{{
          "  created_at BIGINT NOT NULL,"
          "  data {blob} NOT NULL,"
          "  PRIMARY KEY (name, position)"
+         ");",
+         // [vault] residents' personal information, encrypted per person. Key check
+         // values (HMAC of a fixed label under each key) tell a wrong key from a right one; a person's
+         // data key is stored wrapped under the master key and erased (NULL) when they are forgotten;
+         // every clear value is stored only encrypted under the person's data key.
+         "CREATE TABLE vault_key_checks ("
+         "  name TEXT PRIMARY KEY,"
+         "  check_value {blob} NOT NULL"
+         ");"
+         "CREATE TABLE vault_people ("
+         "  pseudonym TEXT PRIMARY KEY,"
+         "  cipher TEXT NOT NULL,"
+         "  wrapped_key {blob},"
+         "  registered_at BIGINT NOT NULL,"
+         "  forgotten_at BIGINT"
+         ");"
+         "CREATE TABLE vault_values ("
+         "  pseudonym TEXT NOT NULL REFERENCES vault_people(pseudonym),"
+         "  field TEXT NOT NULL,"
+         "  seq BIGINT NOT NULL,"
+         "  sealed {blob} NOT NULL,"
+         "  PRIMARY KEY (pseudonym, field, seq)"
          ");",
      }},
 }};
@@ -227,6 +249,13 @@ public:
     ChainCheckpoint checkpoint() override { return read_checkpoint(*db_); }
     PurgeResult purge_before(std::int64_t cut_off_us, std::int64_t now_us) override {
         return purge_events_before(*db_, cut_off_us, now_us);
+    }
+
+    VaultTables& vault_tables() override {
+        if (!vault_) {
+            vault_ = database_vault_tables(*db_);
+        }
+        return *vault_;
     }
 
     std::vector<int> applied_schema_versions() override {
@@ -559,6 +588,7 @@ private:
     HashAlgorithm algorithm_ = HashAlgorithm::sha256;
     std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    std::unique_ptr<VaultTables> vault_;  // declared after db_: destroyed before it
 };
 
 }  // namespace

@@ -75,6 +75,8 @@ public:
         connection_.exec("PRAGMA journal_mode=WAL");  // the first read: a non-SQLite file fails here
         connection_.exec(synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         connection_.exec("PRAGMA foreign_keys=ON");
+        // Deleted content (a forgotten person's wrapped key) is overwritten with zeros, not left in free space.
+        connection_.exec("PRAGMA secure_delete=ON");
     }
 
     [[nodiscard]] const Dialect& dialect() const noexcept override { return sqlite_dialect; }

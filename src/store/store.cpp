@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "grassroots/error.hpp"
+#include "grassroots/privacy/screening.hpp"
 #include "store/backend.hpp"
 #include "store/database.hpp"
 
@@ -19,6 +20,62 @@ constexpr std::array<EnumName<Durability>, 2> durability_table{{
     {Durability::full, "full", "", "synchronous=FULL: a commit survives power loss once append returns"},
     {Durability::normal, "normal", "", "synchronous=NORMAL: power loss may roll back the last commits, never corrupts"},
 }};
+
+// @p json parsed; InvalidInput unless it is a JSON object.
+nlohmann::json parse_object(std::string_view json) {
+    nlohmann::json value;
+    try {
+        value = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception& error) {
+        throw InvalidInput(std::string("the payload is not valid JSON: ") + error.what());
+    }
+    if (!value.is_object()) {
+        throw InvalidInput(std::string("the payload must be a JSON object, not ") + value.type_name());
+    }
+    return value;
+}
+
+// Compact, keys sorted (nlohmann's objects are std::maps), UTF-8 as is; InvalidInput for bad UTF-8.
+std::string dump_canonical(const nlohmann::json& value) {
+    try {
+        return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    } catch (const nlohmann::json::exception& error) {
+        throw InvalidInput(std::string("the payload is not valid UTF-8: ") + error.what());
+    }
+}
+
+// Throws InvalidInput (from @p at, naming the key @p path) when a string, an object key or an
+// integer of @p value holds a raw citizen ID number or mobile number (privacy/screening.hpp).
+void screen(const nlohmann::json& value, const std::string& path, const std::string& at) {
+    const auto refuse = [&](IdentifierKind kind, const std::string& key) {
+        throw InvalidInput(at + "payload key '" + key + "' holds " +
+                           (kind == IdentifierKind::citizen_id ? "a citizen ID number (居民身份证号码)"
+                                                               : "a mobile phone number (手机号码)") +
+                           ": raw identifiers never enter events — register the person in the vault and "
+                           "store their pseudonym instead; nothing was written");
+    };
+    if (value.is_object()) {
+        for (const auto& [key, item] : value.items()) {
+            const std::string child = path.empty() ? key : path + "." + key;
+            if (auto match = find_identifier(key)) {
+                refuse(match->kind, child);
+            }
+            screen(item, child, at);
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            screen(value[i], path + "[" + std::to_string(i) + "]", at);
+        }
+    } else if (value.is_string()) {
+        if (auto match = find_identifier(value.get_ref<const std::string&>())) {
+            refuse(match->kind, path);
+        }
+    } else if (value.is_number_integer()) {
+        if (auto match = find_identifier(value.dump())) {
+            refuse(match->kind, path);
+        }
+    }
+}
 
 std::int64_t now_us() {
     using namespace std::chrono;
@@ -64,11 +121,14 @@ AppendRequest checked(const AppendRequest& request, std::set<std::string>& ids_i
         if (event.occurred_at_us < 0) {
             throw InvalidInput(at + "occurred_at is before 1970");
         }
+        nlohmann::json payload;
         try {
-            event.payload = canonical_json(event.payload);
+            payload = parse_object(event.payload);
+            event.payload = dump_canonical(payload);
         } catch (const InvalidInput& error) {
             throw InvalidInput(at + error.problem());
         }
+        screen(payload, "", where + ", event " + std::to_string(i + 1) + " ('" + event.event_id + "'): ");
     }
     ids_in_batch.merge(ids);
     return out;
@@ -79,23 +139,7 @@ AppendRequest checked(const AppendRequest& request, std::set<std::string>& ids_i
 std::span<const EnumName<Durability>> enum_names(Durability) noexcept { return durability_table; }
 std::string_view to_string(Durability durability) noexcept { return enum_name(durability); }
 
-std::string canonical_json(std::string_view json) {
-    nlohmann::json value;
-    try {
-        value = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::exception& error) {
-        throw InvalidInput(std::string("the payload is not valid JSON: ") + error.what());
-    }
-    if (!value.is_object()) {
-        throw InvalidInput(std::string("the payload must be a JSON object, not ") + value.type_name());
-    }
-    // nlohmann's objects are std::maps: dump() writes keys sorted, compact, UTF-8 as is.
-    try {
-        return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-    } catch (const nlohmann::json::exception& error) {
-        throw InvalidInput(std::string("the payload is not valid UTF-8: ") + error.what());
-    }
-}
+std::string canonical_json(std::string_view json) { return dump_canonical(parse_object(json)); }
 
 Store::Store(std::filesystem::path path, std::string location, StoreOptions options,
              std::unique_ptr<detail::StoreBackend> backend)

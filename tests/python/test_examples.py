@@ -74,3 +74,14 @@ def test_python_ledger_and_burden_example(repo: Path) -> None:
     assert "plaques: 2259 → 36, removed 2223" in out
     assert "accounts: 32 → 0, closed 32" in out
     assert out.count("heaviest: ") == 3
+
+
+def test_python_vault_example(repo: Path) -> None:
+    out = run(repo / "examples/python/vault.py")
+    assert "keys: SecretKey(32 bytes, fingerprint " in out
+    assert "registered 2 residents: [Resident(" in out and "110105********002X" in out and "张*" in out
+    assert "refused: append to stream 'case-C000102', event 1 ('e-102'): payload key 'applicant.phone' holds a mobile" in out
+    assert "revealed with the keys: 11010519491231002X 张三" in out
+    assert "after forget: " in out and "was forgotten" in out
+    assert "clear ID number in the file: False — events kept: 1" in out
+    assert "13812345678" not in out

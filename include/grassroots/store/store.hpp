@@ -127,6 +127,8 @@ struct StreamInfo {
     friend bool operator==(const StreamInfo&, const StreamInfo&) = default;
 };
 
+class Vault;
+
 /// @brief A snapshot (快照): an object's state at a global position, kept as a droppable cache.
 ///
 /// Deleting snapshots changes nothing but how fast an object loads: a reader takes the latest one
@@ -226,6 +228,7 @@ public:
     [[nodiscard]] const StoreOptions& options() const noexcept;
 
 private:
+    friend class Vault;  // the vault's tables sit on the same connection, under the same mutex
     Store(std::filesystem::path path, std::string location, StoreOptions options,
           std::unique_ptr<detail::StoreBackend> backend);
     std::filesystem::path path_;

@@ -4,8 +4,9 @@ Personal information (个人信息): masked identifiers, pseudonyms, the vault's
 from __future__ import annotations
 import datetime
 import grassroots._core.autonomy
+import os
 import typing
-__all__: list[str] = ['Cipher', 'CitizenId', 'HashAlgorithm', 'MIN_PSEUDONYM_KEY_SIZE', 'NONCE_SIZE', 'PhoneNumber', 'TAG_SIZE', 'cipher_available', 'citizen_id_check_character', 'decrypt', 'digest', 'encrypt', 'generate_key', 'hmac', 'key_size', 'pseudonym']
+__all__: list[str] = ['Cipher', 'CitizenId', 'HashAlgorithm', 'IdentifierKind', 'MIN_PSEUDONYM_KEY_SIZE', 'NONCE_SIZE', 'PhoneNumber', 'SecretKey', 'TAG_SIZE', 'cipher_available', 'citizen_id_check_character', 'decrypt', 'digest', 'encrypt', 'find_identifier', 'generate_key', 'hmac', 'key_size', 'mask_name', 'pseudonym']
 class CitizenId:
     """
     A valid 18-character citizen ID number (居民身份证号码, GB 11643). repr and str show only the masked form (110105********002X); clear_text() gives the clear number. Cannot be pickled.
@@ -181,6 +182,108 @@ class Cipher:
     @property
     def value(self) -> int:
         ...
+class SecretKey:
+    """
+    A secret key kept outside the store (the vault's master key, the pseudonym key). repr shows its size and an 8-hex-digit fingerprint, never the key; errors never carry it; it cannot be pickled. clear_bytes() is the one way to the bytes.
+    """
+    __hash__: typing.ClassVar[None] = None
+    @staticmethod
+    def from_env(name: str) -> SecretKey:
+        """
+        A key from an environment variable holding hexadecimal text; NotFoundError when it is unset.
+        """
+    @staticmethod
+    def from_file(path: os.PathLike | str | bytes) -> SecretKey:
+        """
+        A key from a file: its raw bytes, or hexadecimal text. FileError when the file cannot be read, InvalidInputError for a bad size.
+        """
+    @staticmethod
+    def from_hex(text: str) -> SecretKey:
+        """
+        A key written as hexadecimal text (white space around ignored).
+        """
+    @staticmethod
+    def generate(size: typing.SupportsInt | typing.SupportsIndex = 32) -> SecretKey:
+        """
+        A fresh random key of size bytes (32: AES-256) from OpenSSL's generator.
+        """
+    def __copy__(self) -> typing.Any:
+        ...
+    def __deepcopy__(self, memo: typing.Any) -> typing.Any:
+        ...
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __init__(self, data: bytes) -> None:
+        """
+        A key of 16 to 64 bytes; InvalidInputError otherwise.
+        """
+    def __reduce__(self) -> typing.Any:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def clear_bytes(self) -> bytes:
+        """
+        The key's bytes: call it only where the key itself is needed (e.g. to write a key file).
+        """
+    @property
+    def fingerprint(self) -> str:
+        """
+        8 hex digits identifying the key without revealing it.
+        """
+    @property
+    def size(self) -> int:
+        """
+        The key's size in bytes.
+        """
+class IdentifierKind:
+    """
+    A kind of raw identifier find_identifier finds.
+    
+    Members:
+    
+      CITIZEN_ID : 居民身份证号码: a valid GB 11643 citizen ID number
+    
+      MOBILE_PHONE : 手机号码: a mainland mobile phone number
+    """
+    CITIZEN_ID: typing.ClassVar[IdentifierKind]
+    MOBILE_PHONE: typing.ClassVar[IdentifierKind]
+    __members__: typing.ClassVar[dict[str, IdentifierKind]]
+    @typing.overload
+    def __eq__(self, other: IdentifierKind) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: IdentifierKind) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
 def cipher_available(cipher: Cipher) -> bool:
     """
     True when the OpenSSL in use offers cipher (SM4-GCM needs OpenSSL 3.1 or later).
@@ -201,6 +304,10 @@ def encrypt(plaintext: bytes, key: bytes, associated_data: bytes = b'', cipher: 
     """
     nonce ‖ ciphertext ‖ tag of plaintext under key, bound to associated_data, with a fresh random nonce. Raises InvalidInputError for a key of the wrong size, NotFoundError when OpenSSL lacks the cipher.
     """
+def find_identifier(text: str) -> typing.Any:
+    """
+    (kind, offset, length) of the first valid citizen ID number or mobile number in text (offsets in UTF-8 bytes), or None. The rule: a run of ASCII digits touching no letter or digit — 17 digits and a check character forming a valid GB 11643 number, or 11 digits 1[3-9]… (also after +86).
+    """
 def generate_key(cipher: Cipher = ...) -> bytes:
     """
     A fresh random key for cipher from OpenSSL's generator.
@@ -212,6 +319,10 @@ def hmac(key: bytes, message: bytes, algorithm: HashAlgorithm = ...) -> bytes:
 def key_size(cipher: Cipher) -> int:
     """
     The key size of cipher in bytes.
+    """
+def mask_name(name: str) -> str:
+    """
+    The name masked: its first character kept, '*' for each other.
     """
 @typing.overload
 def pseudonym(value: CitizenId, key: bytes, algorithm: HashAlgorithm = ...) -> str:

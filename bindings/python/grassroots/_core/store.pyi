@@ -4,15 +4,11 @@ The durable event store (事件存储) on SQLite: streams, events, appends, read
 from __future__ import annotations
 import pandas
 import collections.abc
-import datetime
-import grassroots._core.calendar
-import grassroots._core.division
-import grassroots._core.grid
-import grassroots._core.workflow
+import grassroots._core.privacy
 import os
 import pathlib
 import typing
-__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Store', 'StoredEngine', 'StoredEvent', 'StreamInfo', 'open']
+__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Resident', 'Store', 'StoredEvent', 'StreamInfo', 'Vault', 'VaultEntry', 'open']
 class Durability:
     """
     How hard a commit is pushed to disk: FULL (survives power loss) or NORMAL (faster; power loss may roll back the last commits, never corrupts).
@@ -331,10 +327,6 @@ class Store:
         """
         Appends every AppendRequest in ONE transaction (group commit): all are written or none.
         """
-    def delete_snapshots(self, name: str = '') -> int:
-        """
-        Deletes the snapshots of name ('' = all) and returns how many: loads then replay every event.
-        """
     def read_all(self, after_position: typing.SupportsInt | typing.SupportsIndex = 0, limit: typing.SupportsInt | typing.SupportsIndex = 0) -> list[StoredEvent]:
         """
         Every event after a global position, in order (at most limit; 0: all) — for tailing.
@@ -342,10 +334,6 @@ class Store:
     def read_stream(self, stream_id: str, from_version: typing.SupportsInt | typing.SupportsIndex = 1, limit: typing.SupportsInt | typing.SupportsIndex = 0) -> list[StoredEvent]:
         """
         The stream's events from from_version on (at most limit; 0: all).
-        """
-    def snapshot_position(self, name: str) -> int | None:
-        """
-        The position of the latest snapshot of name, or None.
         """
     def stream_version(self, stream_id: str) -> int:
         """
@@ -375,166 +363,136 @@ class Store:
         """
         The store's file.
         """
-class StoredEngine:
+class Resident:
     """
-    A case engine persisted in a SQLite store (持久化的案件引擎): every setup change and every operation's events are written before the call returns (one transaction per operation; a refusal is written, then raised). StoredEngine.load(path, calendar) rebuilds it — loops, catalogue, responsibility list, actors with their lifecycle, holiday notices — without registering anything by hand. When a write fails, the engine is rebuilt from the store and the error raised. to_engine() gives a CaseEngine copy for DataFrames.
+    A person's identifiers revealed from the vault. repr shows them masked (110105********002X, 138****1234, 张*); the clear values come only through citizen_id.clear_text(), phones[i].clear_text() and clear_name(). Cannot be pickled.
     """
-    @staticmethod
-    def create(path: os.PathLike | str | bytes, calendar: grassroots._core.calendar.Calendar, options: grassroots._core.workflow.EngineOptions | None = None, divisions: grassroots._core.division.DivisionTree | None = None, grid_map: grassroots._core.grid.GridMap | None = None, durability: Durability = ...) -> StoredEngine:
-        """
-        A new engine in the store at path (created if missing), which must hold no engine yet (InvalidInputError).
-        """
-    @staticmethod
-    def holds_engine(path: os.PathLike | str | bytes) -> bool:
-        """
-        True when the store at path holds a case engine.
-        """
-    @staticmethod
-    def load(path: os.PathLike | str | bytes, calendar: grassroots._core.calendar.Calendar, divisions: grassroots._core.division.DivisionTree | None = None, grid_map: grassroots._core.grid.GridMap | None = None, durability: Durability = ...) -> StoredEngine:
-        """
-        The engine held in the store at path, rebuilt on calendar (plus the notices added at runtime). NotFoundError when it holds none; InvalidInputError when calendar lacks a year the engine was created with, or a stored event does not fit.
-        """
-    @staticmethod
-    def load_or_create(path: os.PathLike | str | bytes, calendar: grassroots._core.calendar.Calendar, options: grassroots._core.workflow.EngineOptions | None = None, divisions: grassroots._core.division.DivisionTree | None = None, grid_map: grassroots._core.grid.GridMap | None = None, durability: Durability = ...) -> StoredEngine:
-        """
-        load() when the store holds an engine, else create().
-        """
-    def __enter__(self) -> typing.Any:
+    def __reduce__(self) -> typing.Any:
         ...
-    def __exit__(self, arg0: typing.Any, arg1: typing.Any, arg2: typing.Any) -> None:
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
         ...
-    def __len__(self) -> int:
-        """
-        Number of cases.
-        """
     def __repr__(self) -> str:
         ...
-    def actor(self, id: int | str) -> grassroots._core.workflow.Actor:
+    def clear_name(self) -> str:
         """
-        The actor (a copy); NotFoundError.
-        """
-    def add_actor(self, actor: grassroots._core.workflow.Actor) -> int:
-        """
-        CaseEngine.add_actor, written to the store; returns the int id.
-        """
-    def add_holiday_notice(self, json: str, source: str) -> None:
-        """
-        Adds a holiday-cn JSON notice (a year's schedule) to the running engine's calendar, written to the store and used after reload.
-        """
-    def add_workflow(self, definition: grassroots._core.workflow.WorkflowDefinition) -> None:
-        """
-        CaseEngine.add_workflow, written to the store.
-        """
-    def advance(self, now: datetime.datetime) -> int:
-        """
-        CaseEngine.advance; its events written in one transaction. Returns how many.
-        """
-    def begin_batch(self) -> None:
-        """
-        Holds back the writes of later operations until commit_batch() (one transaction).
-        """
-    def change_actor(self, actor: grassroots._core.workflow.Actor) -> None:
-        """
-        CaseEngine.change_actor (the actor with this id gets these roles, scope …), written to the store.
-        """
-    def close(self) -> None:
-        """
-        Closes the store (an open batch is discarded).
-        """
-    def commit_batch(self) -> int:
-        """
-        Writes everything held back since begin_batch() in one transaction; returns the events written.
-        """
-    def deactivate_actor(self, actor: int | str) -> None:
-        """
-        CaseEngine.deactivate_actor, written to the store.
-        """
-    def due_before(self, instant: datetime.datetime) -> list[int]:
-        """
-        The open cases whose next timer falls before instant, soonest first (what advance(instant) acts on).
-        """
-    def find_actor(self, id: str) -> int | None:
-        """
-        The int id of the actor with this string id, or None.
-        """
-    def is_active(self, actor: int | str) -> bool:
-        """
-        False once the actor is deactivated.
-        """
-    def open(self, input: grassroots._core.workflow.CaseInput, reporter: int | str, at: datetime.datetime) -> int:
-        """
-        CaseEngine.open, its events written before it returns.
-        """
-    def reopen(self, case: int | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
-        """
-        CaseEngine.reopen, written.
-        """
-    def save_snapshot(self) -> int:
-        """
-        Saves a snapshot of the engine at the store's last position (replacing older ones) and returns the position; load() then restores it and replays only what follows. InvalidInputError inside a batch.
-        """
-    def set_catalogue(self, catalogue: grassroots._core.workflow.MatterCatalogue) -> None:
-        """
-        CaseEngine.set_catalogue, written to the store.
-        """
-    def set_responsibilities(self, responsibilities: grassroots._core.workflow.ResponsibilityList) -> None:
-        """
-        CaseEngine.set_responsibilities, written to the store.
-        """
-    def state(self, case: int | str) -> grassroots._core.workflow.CaseState:
-        """
-        The state of case (a snapshot); NotFoundError.
-        """
-    def take(self, case: int | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[grassroots._core.workflow.Field] = {}, note: str = '') -> None:
-        """
-        CaseEngine.take; its events (a refusal's too) are written before it returns or raises.
-        """
-    def to_engine(self) -> grassroots._core.workflow.CaseEngine:
-        """
-        An independent CaseEngine copy (not stored): the same setup and events, for DataFrames, Open311 and queries.
-        """
-    def to_json_lines(self) -> str:
-        """
-        Every event as JSON lines.
-        """
-    def work_list(self, unit_or_actor: int | str) -> list[int]:
-        """
-        The open cases waiting on a unit (its name) or an actor (int id or string id), soonest deadline first.
+        The clear name ('' if none): call it only where it is needed.
         """
     @property
-    def broken(self) -> bool:
+    def citizen_id(self) -> grassroots._core.privacy.CitizenId:
         """
-        True when a failed write could not even be followed by a rebuild (load again).
-        """
-    @property
-    def event_count(self) -> int:
-        """
-        Number of events.
+        The citizen ID number (a CitizenId, masked when shown).
         """
     @property
-    def last_position(self) -> int:
+    def masked_name(self) -> str:
         """
-        The store's highest global position.
-        """
-    @property
-    def loaded_from_snapshot(self) -> bool:
-        """
-        True when the last load started from a snapshot (False: none, or stale, or not fitting).
+        The masked name ('' if none).
         """
     @property
-    def next_timer(self) -> datetime.datetime | None:
+    def phones(self) -> list[grassroots._core.privacy.PhoneNumber]:
         """
-        The earliest pending timer (when to call advance next), or None.
-        """
-    @property
-    def path(self) -> pathlib.Path:
-        """
-        The store's file.
+        The phone numbers (PhoneNumber, masked when shown).
         """
     @property
-    def pending(self) -> int:
+    def pseudonym(self) -> str:
         """
-        Events recorded and not yet written (non-zero only inside a batch).
+        The keyed pseudonym events carry.
+        """
+class VaultEntry:
+    """
+    A person's vault record without its values.
+    """
+    __hash__: typing.ClassVar[None] = None
+    def __eq__(self, other: VaultEntry) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def cipher(self) -> grassroots._core.privacy.Cipher:
+        """
+        The cipher of the person's values.
+        """
+    @property
+    def forgotten(self) -> bool:
+        """
+        True once forgotten.
+        """
+    @property
+    def forgotten_at(self) -> typing.Any:
+        """
+        When forgotten (UTC datetime), None if not.
+        """
+    @property
+    def pseudonym(self) -> str:
+        """
+        The keyed pseudonym.
+        """
+    @property
+    def registered_at(self) -> typing.Any:
+        """
+        When registered (UTC datetime).
+        """
+class Vault:
+    """
+    The vault (个人信息保管库) of a Store: residents' personal information encrypted per person, reached from events through keyed pseudonyms only, erased by forget(). Open with Vault.open(store, master_key, pseudonym_key); both keys are SecretKeys kept outside the store. Cannot be pickled.
+    """
+    def to_pandas(self, reveal: bool = ...) -> pandas.DataFrame:
+        """Every vault record as a DataFrame indexed by pseudonym: citizen_id, phones (joined by ", "), name, registered_at, forgotten_at (UTC; missing if not forgotten). Values are MASKED (110105********002X, 138****1234, 张*) unless ``reveal=True``, which shows the clear values the vault's keys decrypt. A forgotten person's values are missing: nobody can decrypt them any more."""
+    @staticmethod
+    def open(store: Store, master_key: grassroots._core.privacy.SecretKey, pseudonym_key: grassroots._core.privacy.SecretKey, cipher: grassroots._core.privacy.Cipher = ...) -> Vault:
+        """
+        Opens store's vault. The master key must have 32 bytes; the first opening records both keys' check values and later ones must give the same keys (InvalidInputError naming the key by fingerprint). cipher encrypts new people's values (SM4_GCM: NotFoundError where OpenSSL lacks it).
+        """
+    def __contains__(self, pseudonym: str) -> bool:
+        ...
+    def __len__(self) -> int:
+        ...
+    def __reduce__(self) -> typing.Any:
+        ...
+    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def entries(self) -> list[VaultEntry]:
+        """
+        Every VaultEntry, forgotten ones included, by pseudonym.
+        """
+    def entry(self, pseudonym: str) -> VaultEntry | None:
+        """
+        The person's VaultEntry, or None.
+        """
+    def forget(self, pseudonym: str) -> bool:
+        """
+        Erases the person's data key (crypto-shredding): their values can never be decrypted again; events stay. True when forgotten now, False if already; NotFoundError if unknown.
+        """
+    def pseudonym_of(self, citizen_id: typing.Any) -> str:
+        """
+        The pseudonym of a citizen ID number under this vault's key (nothing written).
+        """
+    def register(self, citizen_id: typing.Any, phones: typing.Any = None, name: str = '') -> str:
+        """
+        Registers a person (CitizenId or str; phones: PhoneNumbers or str; name: '' for none) and returns their pseudonym. Registering again writes no second record: new phones are added, and the name if none was held. RuleViolationError 'vault.forgotten' for a forgotten person.
+        """
+    def residents(self) -> list[Resident]:
+        """
+        Every person not forgotten, revealed (masked when shown).
+        """
+    def reveal(self, pseudonym: str) -> Resident:
+        """
+        The person's Resident (clear values inside, masked when shown). NotFoundError if unknown, RuleViolationError 'vault.forgotten' once forgotten.
+        """
+    def rotate_master_key(self, new_master_key: grassroots._core.privacy.SecretKey) -> None:
+        """
+        Re-wraps every person's data key under the new master key in one transaction.
+        """
+    @property
+    def master_key_fingerprint(self) -> str:
+        """
+        The fingerprint of the master key in use.
+        """
+    @property
+    def pseudonym_key_fingerprint(self) -> str:
+        """
+        The fingerprint of the pseudonym key in use.
         """
 def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
     """

@@ -5,6 +5,9 @@ the hash chain that makes edits evident (verify, anchors, retention; ``python -m
 >>> store = gs.open("dongying.db")                                          # doctest: +SKIP
 >>> store.append("case-1", "case", 0, [gs.NewEvent("e1", "case_opened", {"grid": "G1"})])  # doctest: +SKIP
 
+Residents' personal information lives in the ``Vault`` (``Vault.open(store, master_key, pseudonym_key)``):
+events carry only pseudonyms, and an append whose payload holds a raw ID or mobile number is refused.
+
 ``open`` is this module's function (``grassroots.store.open``); it is left out of ``__all__`` so that
 ``from grassroots import *`` does not shadow the built-in ``open``.
 """
@@ -22,15 +25,18 @@ from .._core.store import (
     Durability,
     NewEvent,
     PurgeResult,
+    Resident,
     Store,
     StoredEngine,
     StoredEvent,
     StreamInfo,
     VerifyReport,
     anchors_from_json_lines,
+    Vault,
+    VaultEntry,
     open,
 )
-from . import _pandas  # noqa: F401 (attaches Store.to_pandas)
+from . import _pandas  # noqa: F401 (attaches Store.to_pandas and Vault.to_pandas)
 
 __all__ = [
     "Anchor",
@@ -42,10 +48,13 @@ __all__ = [
     "Durability",
     "NewEvent",
     "PurgeResult",
+    "Resident",
     "Store",
     "StoredEngine",
     "StoredEvent",
     "StreamInfo",
     "VerifyReport",
     "anchors_from_json_lines",
+    "Vault",
+    "VaultEntry",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._core.store import Store
+from .._core.store import Store, Vault
 from .._extend import extends
 
 if TYPE_CHECKING:
@@ -43,3 +43,42 @@ def to_pandas(self: Store, after_position: int = 0, limit: int = 0) -> "pd.DataF
         index=pd.Index([e.position for e in events], dtype="int64", name="position"),
     )
     return frame
+
+
+@extends(Vault)
+def to_pandas(self: Vault, reveal: bool = False) -> "pd.DataFrame":  # noqa: F811 (a method of Vault)
+    """Every vault record as a DataFrame indexed by pseudonym: citizen_id, phones (joined by ", "),
+    name, registered_at, forgotten_at (UTC; missing if not forgotten). Values are MASKED
+    (110105********002X, 138****1234, 张*) unless ``reveal=True``, which shows the clear values the
+    vault's keys decrypt. A forgotten person's values are missing: nobody can decrypt them any more."""
+    import pandas as pd
+
+    entries = self.entries()
+    ids: list[Any] = []
+    phones: list[Any] = []
+    names: list[Any] = []
+    for entry in entries:
+        if entry.forgotten:
+            ids.append(None)
+            phones.append(None)
+            names.append(None)
+            continue
+        resident = self.reveal(entry.pseudonym)
+        if reveal:
+            ids.append(resident.citizen_id.clear_text())
+            phones.append(", ".join(p.clear_text() for p in resident.phones))
+            names.append(resident.clear_name() or None)
+        else:
+            ids.append(resident.citizen_id.masked)
+            phones.append(", ".join(p.masked for p in resident.phones))
+            names.append(resident.masked_name or None)
+    return pd.DataFrame(
+        {
+            "citizen_id": pd.array(ids, dtype="string"),
+            "phones": pd.array(phones, dtype="string"),
+            "name": pd.array(names, dtype="string"),
+            "registered_at": pd.to_datetime([e.registered_at for e in entries], utc=True),
+            "forgotten_at": pd.to_datetime([e.forgotten_at for e in entries], utc=True),
+        },
+        index=pd.Index([e.pseudonym for e in entries], dtype="string", name="pseudonym"),
+    )

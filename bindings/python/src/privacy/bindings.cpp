@@ -7,6 +7,7 @@ namespace grassroots::python {
 void bind_privacy(py::module_& m) {
     bind_identity(m);
     bind_crypto(m);
+    bind_secret_key(m);
 }
 
 }  // namespace grassroots::python

@@ -15,5 +15,7 @@ void bind_privacy(py::module_& m);
 void bind_identity(py::module_& m);
 /// HashAlgorithm, Cipher, digest, hmac, pseudonym, cipher_available, generate_key, encrypt, decrypt.
 void bind_crypto(py::module_& m);
+/// SecretKey, IdentifierKind, find_identifier and mask_name.
+void bind_secret_key(py::module_& m);
 
 }  // namespace grassroots::python

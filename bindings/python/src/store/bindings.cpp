@@ -11,6 +11,7 @@ void bind_store(py::module_& m) {
     bind_store_chain(m);
     bind_store_class(m);
     bind_stored_engine(m);
+    bind_vault(m);
 }
 
 }  // namespace grassroots::python

@@ -15,5 +15,7 @@ void bind_store_chain(py::module_& m);
 void bind_store_class(py::module_& m);
 /// StoredEngine: a case engine persisted in a store.
 void bind_stored_engine(py::module_& m);
+/// Resident, VaultEntry and Vault.
+void bind_vault(py::module_& m);
 
 }  // namespace grassroots::python
