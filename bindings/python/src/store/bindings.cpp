@@ -9,6 +9,7 @@ namespace grassroots::python {
 void bind_store(py::module_& m) {
     bind_store_events(m);
     bind_store_class(m);
+    bind_store_objects(m);
 }
 
 }  // namespace grassroots::python

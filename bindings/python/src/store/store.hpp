@@ -11,5 +11,7 @@ namespace py = pybind11;
 void bind_store_events(py::module_& m);
 /// Store and open().
 void bind_store_class(py::module_& m);
+/// save() and load_<kind>() of the model objects (needs the other areas' classes bound first).
+void bind_store_objects(py::module_& m);
 
 }  // namespace grassroots::python
