@@ -4,10 +4,15 @@ The durable event store (事件存储) on SQLite: streams, events, appends, read
 from __future__ import annotations
 import pandas
 import collections.abc
+import grassroots._core.autonomy
+import grassroots._core.burden
+import grassroots._core.grid
+import grassroots._core.ledger
+import grassroots._core.people
 import os
 import pathlib
 import typing
-__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Store', 'StoredEvent', 'StreamInfo', 'open']
+__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Store', 'StoredEvent', 'StreamInfo', 'load_autonomy_chain', 'load_burden', 'load_grid_map', 'load_ledger', 'load_party_members', 'load_review', 'load_review_evidence', 'load_social_organisations', 'load_staffing', 'load_volunteers', 'load_workforce', 'open', 'save']
 class Durability:
     """
     How hard a commit is pushed to disk: FULL (survives power loss) or NORMAL (faster; power loss may roll back the last commits, never corrupts).
@@ -362,7 +367,106 @@ class Store:
         """
         The store's file.
         """
+def load_autonomy_chain(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.autonomy.AutonomyChain:
+    """
+    The AutonomyChain saved as `version` (None: the latest) of the stream. NotFoundError for an unknown stream; InvalidInputError (naming stream and version) for another kind, a missing version or a corrupted payload.
+    """
+def load_burden(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.burden.BurdenLedger:
+    """
+    The BurdenLedger saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_grid_map(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.grid.GridMap:
+    """
+    The GridMap saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_ledger(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.ledger.DualLedger:
+    """
+    The DualLedger after the first `version` journal entries (None: all) of the stream, replayed through the ledger's rules; errors as load_autonomy_chain.
+    """
+def load_party_members(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ResidentPartyMembers:
+    """
+    The ResidentPartyMembers saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_review(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ReviewOutcome:
+    """
+    The ReviewOutcome saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_review_evidence(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ReviewEvidence:
+    """
+    The ReviewEvidence saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_social_organisations(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.SocialOrganisationRegistry:
+    """
+    The SocialOrganisationRegistry saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_staffing(store: Store, stream_id: str, map: grassroots._core.grid.GridMap, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.grid.GridStaffing:
+    """
+    The GridStaffing saved as `version` (None: the latest) of the stream, over `map` (which must hold every grid code it names); errors as load_autonomy_chain.
+    """
+def load_volunteers(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.VolunteerRegistry:
+    """
+    The VolunteerRegistry saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_workforce(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.Workforce:
+    """
+    The Workforce saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
 def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
     """
     Opens (creating it if missing) the SQLite store at path: Store.open.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.autonomy.AutonomyChain, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.grid.GridMap, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.grid.GridStaffing, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.ledger.DualLedger, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.burden.BurdenLedger, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.Workforce, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ReviewEvidence, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ReviewOutcome, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.VolunteerRegistry, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ResidentPartyMembers, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.SocialOrganisationRegistry, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
     """
