@@ -11,6 +11,7 @@
 
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/burden/burden.hpp"
+#include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/grid/posts.hpp"
 #include "grassroots/ledger/ledger.hpp"
@@ -27,13 +28,20 @@ namespace {
 
 constexpr const char* save_doc =
     "Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden "
-    "ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal "
+    "ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one "
+    "`<kind>_saved` document; a DualLedger: the journal "
     "entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the "
     "latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into "
     "RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.";
 
 std::int64_t expected(std::optional<std::int64_t> version) { return version.value_or(any_version); }
 std::int64_t at(std::optional<std::int64_t> version) { return version.value_or(0); }
+
+// The map behind @p map; InvalidInput (not a crash) for None.
+const GridMap& map_of(const MapPtr& map) {
+    if (!map) throw InvalidInput("no grid map given (None)");
+    return *map;
+}
 
 template <class T>
 void def_save(py::module_& m) {
@@ -55,7 +63,7 @@ void bind_store_objects(py::module_& m) {
         "save",
         [](Store& store, const std::string& stream_id, const MapPtr& map, const std::string& actor,
            std::optional<std::int64_t> expected_version) {
-            return save(store, stream_id, *map, actor, expected(expected_version));
+            return save(store, stream_id, map_of(map), actor, expected(expected_version));
         },
         py::arg("store"), py::arg("stream_id"), py::arg("object"), py::arg("actor"),
         py::arg("expected_version") = py::none(), save_doc);
@@ -96,8 +104,9 @@ void bind_store_objects(py::module_& m) {
     m.def(
         "load_staffing",
         [](const Store& store, const std::string& stream_id, const MapPtr& map, std::optional<std::int64_t> version) {
+            GridStaffing loaded = load_staffing(store, stream_id, map_of(map), at(version));
             auto out = std::make_unique<Staffing>(map);
-            out->staffing = load_staffing(store, stream_id, *map, at(version));
+            out->staffing = std::move(loaded);
             return out;
         },
         py::arg("store"), py::arg("stream_id"), py::arg("map"), py::arg("version") = py::none(),
