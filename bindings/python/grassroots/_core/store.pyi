@@ -4,11 +4,15 @@ The durable event store (事件存储) on SQLite: streams, events, appends, read
 from __future__ import annotations
 import pandas
 import collections.abc
-import grassroots._core.privacy
+import grassroots._core.autonomy
+import grassroots._core.burden
+import grassroots._core.grid
+import grassroots._core.ledger
+import grassroots._core.people
 import os
 import pathlib
 import typing
-__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Resident', 'Store', 'StoredEvent', 'StreamInfo', 'Vault', 'VaultEntry', 'open']
+__all__: list[str] = ['AppendRequest', 'AppendResult', 'Durability', 'NewEvent', 'Store', 'StoredEvent', 'StreamInfo', 'load_autonomy_chain', 'load_burden', 'load_grid_map', 'load_ledger', 'load_party_members', 'load_review', 'load_review_evidence', 'load_social_organisations', 'load_staffing', 'load_volunteers', 'load_workforce', 'open', 'save']
 class Durability:
     """
     How hard a commit is pushed to disk: FULL (survives power loss) or NORMAL (faster; power loss may roll back the last commits, never corrupts).
@@ -311,7 +315,7 @@ class Store:
     """
     def to_pandas(self, after_position: int = ..., limit: int = ...) -> pandas.DataFrame:
         """The events of ``read_all(after_position, limit)`` as a DataFrame indexed by global position: stream_id, stream_version, event_id, type, schema_version, occurred_at and recorded_at (UTC), actor, correlation_id, causation_id and payload (canonical JSON text; empty ids are missing)."""
-    schema_version: typing.ClassVar[int] = 2
+    schema_version: typing.ClassVar[int] = 1
     @staticmethod
     def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
         """
@@ -363,138 +367,106 @@ class Store:
         """
         The store's file.
         """
-class Resident:
+def load_autonomy_chain(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.autonomy.AutonomyChain:
     """
-    A person's identifiers revealed from the vault. repr shows them masked (110105********002X, 138****1234, 张*); the clear values come only through citizen_id.clear_text(), phones[i].clear_text() and clear_name(). Cannot be pickled.
+    The AutonomyChain saved as `version` (None: the latest) of the stream. NotFoundError for an unknown stream; InvalidInputError (naming stream and version) for another kind, a missing version or a corrupted payload.
     """
-    def __reduce__(self) -> typing.Any:
-        ...
-    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def clear_name(self) -> str:
-        """
-        The clear name ('' if none): call it only where it is needed.
-        """
-    @property
-    def citizen_id(self) -> grassroots._core.privacy.CitizenId:
-        """
-        The citizen ID number (a CitizenId, masked when shown).
-        """
-    @property
-    def masked_name(self) -> str:
-        """
-        The masked name ('' if none).
-        """
-    @property
-    def phones(self) -> list[grassroots._core.privacy.PhoneNumber]:
-        """
-        The phone numbers (PhoneNumber, masked when shown).
-        """
-    @property
-    def pseudonym(self) -> str:
-        """
-        The keyed pseudonym events carry.
-        """
-class VaultEntry:
+def load_burden(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.burden.BurdenLedger:
     """
-    A person's vault record without its values.
+    The BurdenLedger saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
     """
-    __hash__: typing.ClassVar[None] = None
-    def __eq__(self, other: VaultEntry) -> bool:
-        ...
-    def __repr__(self) -> str:
-        ...
-    @property
-    def cipher(self) -> grassroots._core.privacy.Cipher:
-        """
-        The cipher of the person's values.
-        """
-    @property
-    def forgotten(self) -> bool:
-        """
-        True once forgotten.
-        """
-    @property
-    def forgotten_at(self) -> typing.Any:
-        """
-        When forgotten (UTC datetime), None if not.
-        """
-    @property
-    def pseudonym(self) -> str:
-        """
-        The keyed pseudonym.
-        """
-    @property
-    def registered_at(self) -> typing.Any:
-        """
-        When registered (UTC datetime).
-        """
-class Vault:
+def load_grid_map(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.grid.GridMap:
     """
-    The vault (个人信息保管库) of a Store: residents' personal information encrypted per person, reached from events through keyed pseudonyms only, erased by forget(). Open with Vault.open(store, master_key, pseudonym_key); both keys are SecretKeys kept outside the store. Cannot be pickled.
+    The GridMap saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
     """
-    def to_pandas(self, reveal: bool = ...) -> pandas.DataFrame:
-        """Every vault record as a DataFrame indexed by pseudonym: citizen_id, phones (joined by ", "), name, registered_at, forgotten_at (UTC; missing if not forgotten). Values are MASKED (110105********002X, 138****1234, 张*) unless ``reveal=True``, which shows the clear values the vault's keys decrypt. A forgotten person's values are missing: nobody can decrypt them any more."""
-    @staticmethod
-    def open(store: Store, master_key: grassroots._core.privacy.SecretKey, pseudonym_key: grassroots._core.privacy.SecretKey, cipher: grassroots._core.privacy.Cipher = ...) -> Vault:
-        """
-        Opens store's vault. The master key must have 32 bytes; the first opening records both keys' check values and later ones must give the same keys (InvalidInputError naming the key by fingerprint). cipher encrypts new people's values (SM4_GCM: NotFoundError where OpenSSL lacks it).
-        """
-    def __contains__(self, pseudonym: str) -> bool:
-        ...
-    def __len__(self) -> int:
-        ...
-    def __reduce__(self) -> typing.Any:
-        ...
-    def __reduce_ex__(self, protocol: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def entries(self) -> list[VaultEntry]:
-        """
-        Every VaultEntry, forgotten ones included, by pseudonym.
-        """
-    def entry(self, pseudonym: str) -> VaultEntry | None:
-        """
-        The person's VaultEntry, or None.
-        """
-    def forget(self, pseudonym: str) -> bool:
-        """
-        Erases the person's data key (crypto-shredding): their values can never be decrypted again; events stay. True when forgotten now, False if already; NotFoundError if unknown.
-        """
-    def pseudonym_of(self, citizen_id: typing.Any) -> str:
-        """
-        The pseudonym of a citizen ID number under this vault's key (nothing written).
-        """
-    def register(self, citizen_id: typing.Any, phones: typing.Any = None, name: str = '') -> str:
-        """
-        Registers a person (CitizenId or str; phones: PhoneNumbers or str; name: '' for none) and returns their pseudonym. Registering again writes no second record: new phones are added, and the name if none was held. RuleViolationError 'vault.forgotten' for a forgotten person.
-        """
-    def residents(self) -> list[Resident]:
-        """
-        Every person not forgotten, revealed (masked when shown).
-        """
-    def reveal(self, pseudonym: str) -> Resident:
-        """
-        The person's Resident (clear values inside, masked when shown). NotFoundError if unknown, RuleViolationError 'vault.forgotten' once forgotten.
-        """
-    def rotate_master_key(self, new_master_key: grassroots._core.privacy.SecretKey) -> None:
-        """
-        Re-wraps every person's data key under the new master key in one transaction.
-        """
-    @property
-    def master_key_fingerprint(self) -> str:
-        """
-        The fingerprint of the master key in use.
-        """
-    @property
-    def pseudonym_key_fingerprint(self) -> str:
-        """
-        The fingerprint of the pseudonym key in use.
-        """
+def load_ledger(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.ledger.DualLedger:
+    """
+    The DualLedger after the first `version` journal entries (None: all) of the stream, replayed through the ledger's rules; errors as load_autonomy_chain.
+    """
+def load_party_members(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ResidentPartyMembers:
+    """
+    The ResidentPartyMembers saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_review(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ReviewOutcome:
+    """
+    The ReviewOutcome saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_review_evidence(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.ReviewEvidence:
+    """
+    The ReviewEvidence saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_social_organisations(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.SocialOrganisationRegistry:
+    """
+    The SocialOrganisationRegistry saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_staffing(store: Store, stream_id: str, map: grassroots._core.grid.GridMap, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.grid.GridStaffing:
+    """
+    The GridStaffing saved as `version` (None: the latest) of the stream, over `map` (which must hold every grid code it names); errors as load_autonomy_chain.
+    """
+def load_volunteers(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.VolunteerRegistry:
+    """
+    The VolunteerRegistry saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
+def load_workforce(store: Store, stream_id: str, version: typing.SupportsInt | typing.SupportsIndex | None = None) -> grassroots._core.people.Workforce:
+    """
+    The Workforce saved as `version` (None: the latest) of the stream; errors as load_autonomy_chain.
+    """
 def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
     """
     Opens (creating it if missing) the SQLite store at path: Store.open.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.autonomy.AutonomyChain, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.grid.GridMap, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.grid.GridStaffing, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.ledger.DualLedger, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.burden.BurdenLedger, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.Workforce, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ReviewEvidence, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ReviewOutcome, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.VolunteerRegistry, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.ResidentPartyMembers, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
+    """
+@typing.overload
+def save(store: Store, stream_id: str, object: grassroots._core.people.SocialOrganisationRegistry, actor: str, expected_version: typing.SupportsInt | typing.SupportsIndex | None = None) -> int:
+    """
+    Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one `<kind>_saved` document; a DualLedger: the journal entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.
     """

@@ -4,6 +4,8 @@ the hash chain that makes edits evident (verify, anchors, retention; ``python -m
 >>> import grassroots.store as gs                                           # doctest: +SKIP
 >>> store = gs.open("dongying.db")                                          # doctest: +SKIP
 >>> store.append("case-1", "case", 0, [gs.NewEvent("e1", "case_opened", {"grid": "G1"})])  # doctest: +SKIP
+>>> gs.save(store, "ledger-2024", ledger, actor="专班")                      # doctest: +SKIP
+>>> gs.load_ledger(store, "ledger-2024")                                    # doctest: +SKIP
 
 Residents' personal information lives in the ``Vault`` (``Vault.open(store, master_key, pseudonym_key)``):
 events carry only pseudonyms, and an append whose payload holds a raw ID or mobile number is refused.
@@ -34,7 +36,19 @@ from .._core.store import (
     anchors_from_json_lines,
     Vault,
     VaultEntry,
+    load_autonomy_chain,
+    load_burden,
+    load_grid_map,
+    load_ledger,
+    load_party_members,
+    load_review,
+    load_review_evidence,
+    load_social_organisations,
+    load_staffing,
+    load_volunteers,
+    load_workforce,
     open,
+    save,
 )
 from . import _pandas  # noqa: F401 (attaches Store.to_pandas and Vault.to_pandas)
 
@@ -57,4 +71,16 @@ __all__ = [
     "anchors_from_json_lines",
     "Vault",
     "VaultEntry",
+    "load_autonomy_chain",
+    "load_burden",
+    "load_grid_map",
+    "load_ledger",
+    "load_party_members",
+    "load_review",
+    "load_review_evidence",
+    "load_social_organisations",
+    "load_staffing",
+    "load_volunteers",
+    "load_workforce",
+    "save",
 ]

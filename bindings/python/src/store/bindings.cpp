@@ -12,6 +12,7 @@ void bind_store(py::module_& m) {
     bind_store_class(m);
     bind_stored_engine(m);
     bind_vault(m);
+    bind_store_objects(m);
 }
 
 }  // namespace grassroots::python

@@ -17,5 +17,7 @@ void bind_store_class(py::module_& m);
 void bind_stored_engine(py::module_& m);
 /// Resident, VaultEntry and Vault.
 void bind_vault(py::module_& m);
+/// save() and load_<kind>() of the model objects (needs the other areas' classes bound first).
+void bind_store_objects(py::module_& m);
 
 }  // namespace grassroots::python
