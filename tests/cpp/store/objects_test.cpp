@@ -21,6 +21,7 @@
 #include "grassroots/people/participation.hpp"
 #include "grassroots/people/review.hpp"
 #include "grassroots/people/volunteers.hpp"
+#include "store/engines.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -35,19 +36,18 @@ const DivisionCode jinyuan("370502005066");    // 锦苑社区
 const DivisionCode yongxing("370503102009");   // 孤岛镇永兴社区
 const DivisionCode gongqingtuan("370503102001");
 
-class ObjectsTest : public ::testing::Test {
+class ObjectsTest : public testing::EngineTest {
 protected:
     void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("grassroots_objects_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
-        store_ = std::make_unique<Store>(Store::open(dir_ / "objects.db", {.durability = Durability::normal}));
+        EngineTest::SetUp();
+        if (IsSkipped() || HasFatalFailure()) {
+            return;
+        }
+        store_ = std::make_unique<Store>(open({.durability = Durability::normal}));
     }
     void TearDown() override {
         store_.reset();
-        std::filesystem::remove_all(dir_);
+        EngineTest::TearDown();
     }
     Store& store() { return *store_; }
     // Appends a raw event (to forge corrupted streams).
@@ -61,9 +61,9 @@ protected:
                                        .causation_id = {}}});
     }
 
-    std::filesystem::path dir_;
     std::unique_ptr<Store> store_;
 };
+GRASSROOTS_ON_BOTH_ENGINES(ObjectsTest);
 
 // ---- comparisons ------------------------------------------------------------------------------------
 
@@ -263,7 +263,7 @@ DualLedger campaign_ledger() {
 
 // ---- autonomy chains --------------------------------------------------------------------------------
 
-TEST_F(ObjectsTest, AutonomyChainsReloadIdentical) {
+TEST_P(ObjectsTest, AutonomyChainsReloadIdentical) {
     int seed = 1;
     for (const DivisionCode unit : {jinyuan, yongxing, gongqingtuan, DivisionCode("370521100201")}) {
         const AutonomyChain chain = changed_chain(unit, static_cast<std::uint64_t>(seed++));
@@ -275,7 +275,7 @@ TEST_F(ObjectsTest, AutonomyChainsReloadIdentical) {
     EXPECT_EQ(store().streams().front().kind, "autonomy_chain");
 }
 
-TEST_F(ObjectsTest, UnchangedSavesWriteNothingAndVersionsAreKept) {
+TEST_P(ObjectsTest, UnchangedSavesWriteNothingAndVersionsAreKept) {
     AutonomyChain chain = synthetic_chain(jinyuan, "锦苑社区居民委员会", day(2021, 6, 1), 7);
     EXPECT_EQ(save(store(), "chain", chain, "a"), 1);
     const std::int64_t position = store().last_position();
@@ -290,7 +290,7 @@ TEST_F(ObjectsTest, UnchangedSavesWriteNothingAndVersionsAreKept) {
     EXPECT_EQ(load_autonomy_chain(store(), "chain", 1).groups().size() + 1, chain.groups().size());
 }
 
-TEST_F(ObjectsTest, ConcurrentEditsOfADocumentConflict) {
+TEST_P(ObjectsTest, ConcurrentEditsOfADocumentConflict) {
     AutonomyChain chain = synthetic_chain(jinyuan, "锦苑社区居民委员会", day(2021, 6, 1), 7);
     ASSERT_EQ(save(store(), "chain", chain, "a"), 1);
     AutonomyChain mine = load_autonomy_chain(store(), "chain");
@@ -306,7 +306,7 @@ TEST_F(ObjectsTest, ConcurrentEditsOfADocumentConflict) {
 
 // ---- grids and staffing -----------------------------------------------------------------------------
 
-TEST_F(ObjectsTest, SyntheticDongyingGridMapsReloadIdentical) {
+TEST_P(ObjectsTest, SyntheticDongyingGridMapsReloadIdentical) {
     const SyntheticCity city = synthetic_city(dongying(), DivisionCode("370502"), 42);
     ASSERT_GT(city.map.size(), 100U);
     EXPECT_EQ(save(store(), "grids-370502", city.map, "网格办"), 1);
@@ -319,7 +319,7 @@ TEST_F(ObjectsTest, SyntheticDongyingGridMapsReloadIdentical) {
     EXPECT_EQ(save(store(), "grids-370502", loaded, "网格办"), 1);  // unchanged
 }
 
-TEST_F(ObjectsTest, IrregularGridsWithHolesOtherLayoutsAndMetresReloadIdentical) {
+TEST_P(ObjectsTest, IrregularGridsWithHolesOtherLayoutsAndMetresReloadIdentical) {
     const auto layout = GridCodeLayout::beijing();
     const DivisionCode unit("110105001001");
     GridMapBuilder builder(CoordinateSystem::metres);
@@ -342,7 +342,7 @@ TEST_F(ObjectsTest, IrregularGridsWithHolesOtherLayoutsAndMetresReloadIdentical)
     EXPECT_EQ(&loaded.grids().front().code.layout(), layout.get());
 }
 
-TEST_F(ObjectsTest, GridStaffingReloadsIdenticalOverItsMap) {
+TEST_P(ObjectsTest, GridStaffingReloadsIdenticalOverItsMap) {
     const SyntheticCity city = synthetic_city(dongying(), DivisionCode("370502005"), 3);
     GridStaffing staffing(city.map);
     for (std::uint32_t g = 0; g < city.map.size(); ++g) {
@@ -376,7 +376,7 @@ TEST_F(ObjectsTest, GridStaffingReloadsIdenticalOverItsMap) {
 
 // ---- the dual ledger --------------------------------------------------------------------------------
 
-TEST_F(ObjectsTest, TheLedgerJournalIsKeptEventByEventAndReplaysIdentical) {
+TEST_P(ObjectsTest, TheLedgerJournalIsKeptEventByEventAndReplaysIdentical) {
     const DualLedger ledger = campaign_ledger();
     const std::int64_t version = save(store(), "ledger-2024", ledger, "专班 王强");
     const std::vector<StoredEvent> events = store().read_stream("ledger-2024");
@@ -392,7 +392,7 @@ TEST_F(ObjectsTest, TheLedgerJournalIsKeptEventByEventAndReplaysIdentical) {
     EXPECT_EQ(store().last_position(), position);
 }
 
-TEST_F(ObjectsTest, LedgerSavesAppendOnlyNewEntriesAndOldVersionsReplayThePast) {
+TEST_P(ObjectsTest, LedgerSavesAppendOnlyNewEntriesAndOldVersionsReplayThePast) {
     DualLedger ledger = campaign_ledger();
     const std::int64_t first = save(store(), "ledger", ledger, "a");
     const DualLedger then = ledger;
@@ -405,7 +405,7 @@ TEST_F(ObjectsTest, LedgerSavesAppendOnlyNewEntriesAndOldVersionsReplayThePast) 
     expect_same(load_ledger(store(), "ledger", first), then);
 }
 
-TEST_F(ObjectsTest, ConcurrentLedgerEditsConflict) {
+TEST_P(ObjectsTest, ConcurrentLedgerEditsConflict) {
     ASSERT_GT(save(store(), "ledger", campaign_ledger(), "a"), 0);
     const std::int64_t version = store().stream_version("ledger");
     DualLedger mine = load_ledger(store(), "ledger");
@@ -424,7 +424,7 @@ TEST_F(ObjectsTest, ConcurrentLedgerEditsConflict) {
 
 // ---- burden, workforce, evidence, reviews -----------------------------------------------------------
 
-TEST_F(ObjectsTest, BurdenLedgersReloadIdenticalWithTheirWeights) {
+TEST_P(ObjectsTest, BurdenLedgersReloadIdenticalWithTheirWeights) {
     BurdenLedger ledger;
     ledger.set_staff(jinyuan, 9);
     ledger.set_staff(yongxing, 6);
@@ -448,7 +448,7 @@ TEST_F(ObjectsTest, BurdenLedgersReloadIdenticalWithTheirWeights) {
     EXPECT_EQ(save(store(), "burden", loaded, "减负办"), 1);
 }
 
-TEST_F(ObjectsTest, WorkforceEvidenceAndReviewResultsReloadIdentical) {
+TEST_P(ObjectsTest, WorkforceEvidenceAndReviewResultsReloadIdentical) {
     Workforce workforce;
     ReviewEvidence evidence;
     const double scores[][6] = {{300, 0.99, 0.98, 40, 1.0, 96}, {280, 0.97, 0.97, 36, 0.99, 94},
@@ -531,7 +531,7 @@ TEST_F(ObjectsTest, WorkforceEvidenceAndReviewResultsReloadIdentical) {
     }
 }
 
-TEST_F(ObjectsTest, VolunteersPartyMembersAndSocialOrganisationsReloadIdentical) {
+TEST_P(ObjectsTest, VolunteersPartyMembersAndSocialOrganisationsReloadIdentical) {
     VolunteerRegistry volunteers;
     const VolunteerId a = volunteers.add_volunteer({"v-1", "王芳", jinyuan, day(2023, 1, 5)});
     const VolunteerId b = volunteers.add_volunteer({"v-2", "李强", yongxing, day(2023, 3, 1)});
@@ -579,7 +579,7 @@ TEST_F(ObjectsTest, VolunteersPartyMembersAndSocialOrganisationsReloadIdentical)
 
 // ---- bad input --------------------------------------------------------------------------------------
 
-TEST_F(ObjectsTest, UnknownStreamsWrongKindsAndVersionsAreClearErrors) {
+TEST_P(ObjectsTest, UnknownStreamsWrongKindsAndVersionsAreClearErrors) {
     const AutonomyChain chain = synthetic_chain(jinyuan, "锦苑社区居民委员会", day(2021, 6, 1), 7);
     ASSERT_EQ(save(store(), "chain", chain, "a"), 1);
     EXPECT_THAT(error_message<NotFound>([&] { (void)load_autonomy_chain(store(), "nope"); }),
@@ -602,7 +602,7 @@ TEST_F(ObjectsTest, UnknownStreamsWrongKindsAndVersionsAreClearErrors) {
     EXPECT_EQ(store().stream_version("chain"), 1);
 }
 
-TEST_F(ObjectsTest, CorruptedPayloadsNameStreamAndVersion) {
+TEST_P(ObjectsTest, CorruptedPayloadsNameStreamAndVersion) {
     raw("chain", "autonomy_chain", "autonomy_chain_saved",
         R"({"format":"grassroots.autonomy_chain","format_version":1,"committee_kind":"residents","unit":"37x","name":"a","elected":"2021-06-01"})");
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)load_autonomy_chain(store(), "chain"); }),
