@@ -1,8 +1,8 @@
-// Tamper evidence through the Store: the chain is written by appends, and edits made behind the
-// store's back with raw SQL, on SQLite and PostgreSQL (a byte flipped in a payload, an actor or a hash; an event deleted,
-// two swapped, one inserted; the tail truncated) are each caught at the right position. Also:
-// anchors (automatic, on demand, exported), the algorithm fixed in the store, the migration of a
-// v1 store, and retention.
+// Tamper evidence through the Store, on SQLite and PostgreSQL: the chain is written by appends, and
+// edits made behind the store's back with raw SQL (a byte flipped in a payload, an actor or a hash;
+// an event deleted, two swapped, one inserted; the tail truncated) are each caught at the right
+// position. Also: anchors (automatic, on demand, exported), the algorithm fixed in the store, the
+// migration of a v1 store, and retention.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
