@@ -4,7 +4,6 @@ unchanged saves write nothing, concurrent edits conflict, bad streams give clear
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -19,8 +18,8 @@ GONGQINGTUAN = "370503102001"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> gs.Store:
-    return gs.open(tmp_path / "objects.db", durability=gs.Durability.NORMAL)
+def store(store_location: str) -> gs.Store:  # SQLite and PostgreSQL (conftest.py)
+    return gs.open(store_location, durability=gs.Durability.NORMAL)
 
 
 @pytest.fixture(scope="module")

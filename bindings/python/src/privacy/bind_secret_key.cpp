@@ -10,6 +10,7 @@
 #include "grassroots/privacy/screening.hpp"
 #include "grassroots/privacy/secret_key.hpp"
 #include "privacy/privacy.hpp"
+#include "value_types.hpp"
 
 namespace grassroots::python {
 
@@ -62,7 +63,7 @@ void bind_secret_key(py::module_& m) {
     key.def("__copy__", [](const py::object& self) { return self; });
     key.def("__deepcopy__", [](const py::object& self, const py::object&) { return self; }, py::arg("memo"));
 
-    bind_named_enum<IdentifierKind>(m, "IdentifierKind", "A kind of raw identifier find_identifier finds.");
+    bind_enum<IdentifierKind>(m, "IdentifierKind", "A kind of raw identifier find_identifier finds.");
     m.def(
         "find_identifier",
         [](std::string_view text) -> py::object {
