@@ -21,6 +21,7 @@
 //
 // Usage: grassroots_tour [CODE [DATA]]   CODE: a village-level code (default 370502005066);
 //                                        DATA: a division CSV file or an NBS table folder.
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -35,6 +36,7 @@
 #include "grassroots/grid/redivision.hpp"
 #include "grassroots/grid/synthetic.hpp"
 #include "grassroots/grassroots.hpp"
+#include "grassroots/store/stored_engine.hpp"
 #include "grassroots/workflow/engine.hpp"
 
 namespace gr = grassroots;
@@ -279,16 +281,25 @@ void print_grids(const gr::DivisionTree& tree, gr::DivisionId community, gr::Div
                                    : std::to_string(findings.size()) + " staffing findings\n");
 }
 
-void print_closed_loop(const gr::DivisionTree& tree, gr::DivisionId community) {
-    // A district's two centres and a grid worker, on China's working-day calendar (2026 schedule).
-    gr::CaseEngine engine(gr::Calendar::china());
-    engine.set_divisions(&tree);
-    engine.add_workflow(gr::urban_management());
-    engine.set_catalogue(gr::MatterCatalogue::urban_sample());
+/// The engine a CaseEngine or a StoredEngine runs (for its queries).
+const gr::CaseEngine& engine_of(const gr::CaseEngine& engine) { return engine; }
+const gr::CaseEngine& engine_of(const gr::StoredEngine& engine) { return engine.engine(); }
+
+/// The closed loop's engine: in memory, or — when GRASSROOTS_DEMO_STORE names a file (scripts/demo
+/// sets it) — a StoredEngine in that SQLite store, set up on the first run and resumed on the next.
+template <class Engine>
+void run_closed_loop(Engine& engine, const gr::DivisionTree& tree, gr::DivisionId community) {
     const gr::DivisionCode unit = tree.code(community);
-    const gr::ActorId worker = engine.add_actor({"wg-1", "网格员", {"grid_worker"}, unit, "", ""});
-    const gr::ActorId supervision = engine.add_actor({"sv-1", "监督中心", {"supervision_centre"}, std::nullopt, "", ""});
-    const gr::ActorId command = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
+    if (!engine_of(engine).find_actor("wg-1")) {
+        engine.add_workflow(gr::urban_management());
+        engine.set_catalogue(gr::MatterCatalogue::urban_sample());
+        engine.add_actor({"wg-1", "网格员", {"grid_worker"}, unit, "", ""});
+        engine.add_actor({"sv-1", "监督中心", {"supervision_centre"}, std::nullopt, "", ""});
+        engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
+    }
+    const gr::ActorId worker = *engine_of(engine).find_actor("wg-1");
+    const gr::ActorId supervision = *engine_of(engine).find_actor("sv-1");
+    const gr::ActorId command = *engine_of(engine).find_actor("cc-1");
 
     // 信息收集 → 案卷建立 → 任务派遣 → 任务处理: the handling clock runs 5 working days from dispatch.
     gr::CaseInput input;
@@ -300,23 +311,54 @@ void print_closed_loop(const gr::DivisionTree& tree, gr::DivisionId community) {
                 {{"location", std::string(tree.name(community))}, {"category", "街面秩序"}, {"description", "占道经营"}});
     engine.take(id, "accept", command, gr::parse_instant("2026-09-30T09:20"));
     engine.take(id, "dispatch", command, gr::parse_instant("2026-09-30T09:30"), {{"department", "街道综合执法中队"}});
-    const gr::CaseState& state = engine.state(id);
-    const gr::StateDefinition& handling = state.definition->state(engine.state_id(id));
+    const gr::CaseEngine& e = engine_of(engine);
+    const gr::CaseState& state = e.state(id);
+    const gr::StateDefinition& handling = state.definition->state(e.state_id(id));
     std::cout << "\nClosed loop (闭环): " << gr::CaseEngine::case_number(id) << ", 占道经营 in " << tree.name(community)
-              << ", filed 2026-09-30, dispatched to " << engine.assignment(id)->primary << "\n  state " << handling.id << " ("
+              << ", filed 2026-09-30, dispatched to " << e.assignment(id)->primary << "\n  state " << handling.id << " ("
               << handling.name << ", " << handling.deadline->to_string() << ") → due " << gr::to_string(*state.due)
               << " (国庆节 1–7 October, 调休 10-10)\n";
 
     // Nobody handles it; the clock runs. advance() records every breach due before the given time.
     const std::size_t recorded = engine.advance(gr::parse_instant("2026-10-14T00:00"));
     std::cout << "  advance(2026-10-14T00:00): " << recorded << " events\n";
-    for (const gr::Event* event : engine.events_of(id)) {
+    for (const gr::Event* event : e.events_of(id)) {
         if (event->kind == gr::EventKind::urged || event->kind == gr::EventKind::escalated) {
-            std::cout << "    " << engine.describe(*event).note << '\n';  // 催办 / 督办: what, when, which rung
+            std::cout << "    " << e.describe(*event).note << '\n';  // 催办 / 督办: what, when, which rung
         }
     }
-    std::cout << "  now on rung " << gr::chinese_name(state.rung) << " (filed on " << gr::chinese_name(state.start_rung)
-              << "), next breach " << (state.next_breach ? gr::to_string(*state.next_breach) : "none") << '\n';
+    const gr::CaseState& now = e.state(id);
+    std::cout << "  now on rung " << gr::chinese_name(now.rung) << " (filed on " << gr::chinese_name(now.start_rung)
+              << "), next breach " << (now.next_breach ? gr::to_string(*now.next_breach) : "none") << '\n';
+}
+
+void print_closed_loop(const gr::DivisionTree& tree, gr::DivisionId community) {
+    const char* store = std::getenv("GRASSROOTS_DEMO_STORE");
+    if (store == nullptr || *store == '\0') {
+        // A district's two centres and a grid worker, on China's working-day calendar (2026 schedule).
+        gr::CaseEngine engine(gr::Calendar::china());
+        engine.set_divisions(&tree);
+        run_closed_loop(engine, tree, community);
+        return;
+    }
+    const std::filesystem::path file = store;
+    const bool resuming = std::filesystem::exists(file) && gr::StoredEngine::holds_engine(gr::Store::open(file));
+    gr::StoredEngine engine = gr::StoredEngine::load_or_create(gr::Store::open(file), gr::Calendar::china(), {}, &tree);
+    if (!resuming) {
+        std::cout << "\nWriting the closed loop into the store " << file.string() << " (run again to resume from it)\n";
+    } else {
+        std::cout << "\nResuming from the store " << file.string() << ": " << engine.engine().size() << " cases, "
+                  << engine.engine().events().size() << " events"
+                  << (engine.loaded_from_snapshot() ? " (from a snapshot)" : "") << '\n';
+    }
+    run_closed_loop(engine, tree, community);
+    (void)engine.save_snapshot();
+    const std::string written = engine.engine().to_json_lines();
+    const std::size_t cases = engine.engine().size();
+    engine = gr::StoredEngine::load(gr::Store::open(file), gr::Calendar::china(), &tree);  // reopen and compare
+    std::cout << "  stored in " << file.string() << ": reopened " << engine.engine().size() << " cases, "
+              << engine.engine().events().size() << " events, identical to what was written: "
+              << (engine.engine().size() == cases && engine.engine().to_json_lines() == written ? "yes" : "NO") << '\n';
 }
 
 void print_kpi_row(const gr::KpiReport& report, const gr::KpiRow& row) {

@@ -69,55 +69,12 @@ std::unique_ptr<StoredBox> make(Mode mode, const std::filesystem::path& path, Ca
 
 }  // namespace
 
-void bind_stored_engine(py::module_& m) {
-    // Snapshots on the Store class (bound in bind_store.cpp): deleting them changes nothing but speed.
-    auto store_class = py::reinterpret_borrow<py::class_<Store>>(m.attr("Store"));
-    store_class.def("delete_snapshots", &Store::delete_snapshots, py::arg("name") = "",
-                    "Deletes the snapshots of name ('' = all) and returns how many: loads then replay every event.");
-    store_class.def(
-        "snapshot_position",
-        [](const Store& store, const std::string& name) -> std::optional<std::int64_t> {
-            const std::optional<Snapshot> latest = store.latest_snapshot(name);
-            return latest ? std::optional<std::int64_t>(latest->position) : std::nullopt;
-        },
-        py::arg("name"), "The position of the latest snapshot of name, or None.");
+namespace {
 
-    py::class_<StoredBox> cls(m, "StoredEngine",
-                              "A case engine persisted in a SQLite store (持久化的案件引擎): every setup change and every "
-                              "operation's events are written before the call returns (one transaction per operation; "
-                              "a refusal is written, then raised). StoredEngine.load(path, calendar) rebuilds it — "
-                              "loops, catalogue, responsibility list, actors with their lifecycle, holiday notices — "
-                              "without registering anything by hand. When a write fails, the engine is rebuilt from "
-                              "the store and the error raised. to_engine() gives a CaseEngine copy for DataFrames.");
-    auto factory = [](Mode mode) {
-        return [mode](const std::filesystem::path& path, Calendar calendar, const std::optional<EngineOptions>& options,
-                      const OptionalTree& divisions, const OptionalGridMap& grid_map, Durability durability) {
-            return make(mode, path, std::move(calendar), options, divisions, grid_map, durability);
-        };
-    };
-    cls.def_static("create", factory(Mode::create), py::arg("path"), py::arg("calendar"), py::arg("options") = py::none(),
-                   py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
-                   py::arg("durability") = Durability::full,
-                   "A new engine in the store at path (created if missing), which must hold no engine yet "
-                   "(InvalidInputError).")
-        .def_static(
-            "load",
-            [](const std::filesystem::path& path, Calendar calendar, const OptionalTree& divisions,
-               const OptionalGridMap& grid_map, Durability durability) {
-                return make(Mode::load, path, std::move(calendar), std::nullopt, divisions, grid_map, durability);
-            },
-            py::arg("path"), py::arg("calendar"), py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
-            py::arg("durability") = Durability::full,
-            "The engine held in the store at path, rebuilt on calendar (plus the notices added at runtime). "
-            "NotFoundError when it holds none; InvalidInputError when calendar lacks a year the engine was created "
-            "with, or a stored event does not fit.")
-        .def_static("load_or_create", factory(Mode::load_or_create), py::arg("path"), py::arg("calendar"),
-                    py::arg("options") = py::none(), py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
-                    py::arg("durability") = Durability::full, "load() when the store holds an engine, else create().")
-        .def_static(
-            "holds_engine",
-            [](const std::filesystem::path& path) { return StoredEngine::holds_engine(Store::open(path)); },
-            py::arg("path"), "True when the store at path holds a case engine.")
+using StoredClass = py::class_<StoredBox>;
+
+void bind_stored_setup(StoredClass& cls) {
+    cls
         // ---- setup ----
         .def("add_workflow", [](StoredBox& b, WorkflowDefinition d) { b.get().add_workflow(std::move(d)); },
              py::arg("definition"), "CaseEngine.add_workflow, written to the store.")
@@ -141,7 +98,11 @@ void bind_stored_engine(py::module_& m) {
             [](StoredBox& b, const std::string& json, const std::string& source) { b.get().add_holiday_notice(json, source); },
             py::arg("json"), py::arg("source"),
             "Adds a holiday-cn JSON notice (a year's schedule) to the running engine's calendar, written to the store "
-            "and used after reload.")
+            "and used after reload.");
+}
+
+void bind_stored_operations(StoredClass& cls) {
+    cls
         // ---- operations ----
         .def(
             "open",
@@ -174,7 +135,11 @@ void bind_stored_engine(py::module_& m) {
         .def("commit_batch", [](StoredBox& b) { return b.get().commit_batch(); },
              "Writes everything held back since begin_batch() in one transaction; returns the events written.")
         .def_property_readonly("pending", [](StoredBox& b) { return b.get().pending(); },
-                               "Events recorded and not yet written (non-zero only inside a batch).")
+                               "Events recorded and not yet written (non-zero only inside a batch).");
+}
+
+void bind_stored_queries(StoredClass& cls) {
+    cls
         // ---- queries ----
         .def("__len__", [](StoredBox& b) { return b.get().engine().size(); }, "Number of cases.")
         .def_property_readonly("event_count", [](StoredBox& b) { return b.get().engine().events().size(); },
@@ -248,6 +213,62 @@ void bind_stored_engine(py::module_& m) {
             return "StoredEngine('" + b.stored->store().path().string() + "', cases=" +
                    std::to_string(b.stored->engine().size()) + ", events=" + std::to_string(b.stored->engine().events().size()) + ")";
         });
+}
+
+}  // namespace
+
+void bind_stored_engine(py::module_& m) {
+    // Snapshots on the Store class (bound in bind_store.cpp): deleting them changes nothing but speed.
+    auto store_class = py::reinterpret_borrow<py::class_<Store>>(m.attr("Store"));
+    store_class.def("delete_snapshots", &Store::delete_snapshots, py::arg("name") = "",
+                    "Deletes the snapshots of name ('' = all) and returns how many: loads then replay every event.");
+    store_class.def(
+        "snapshot_position",
+        [](const Store& store, const std::string& name) -> std::optional<std::int64_t> {
+            const std::optional<Snapshot> latest = store.latest_snapshot(name);
+            return latest ? std::optional<std::int64_t>(latest->position) : std::nullopt;
+        },
+        py::arg("name"), "The position of the latest snapshot of name, or None.");
+
+    py::class_<StoredBox> cls(m, "StoredEngine",
+                              "A case engine persisted in a SQLite store (持久化的案件引擎): every setup change and every "
+                              "operation's events are written before the call returns (one transaction per operation; "
+                              "a refusal is written, then raised). StoredEngine.load(path, calendar) rebuilds it — "
+                              "loops, catalogue, responsibility list, actors with their lifecycle, holiday notices — "
+                              "without registering anything by hand. When a write fails, the engine is rebuilt from "
+                              "the store and the error raised. to_engine() gives a CaseEngine copy for DataFrames.");
+    auto factory = [](Mode mode) {
+        return [mode](const std::filesystem::path& path, Calendar calendar, const std::optional<EngineOptions>& options,
+                      const OptionalTree& divisions, const OptionalGridMap& grid_map, Durability durability) {
+            return make(mode, path, std::move(calendar), options, divisions, grid_map, durability);
+        };
+    };
+    cls.def_static("create", factory(Mode::create), py::arg("path"), py::arg("calendar"), py::arg("options") = py::none(),
+                   py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
+                   py::arg("durability") = Durability::full,
+                   "A new engine in the store at path (created if missing), which must hold no engine yet "
+                   "(InvalidInputError).")
+        .def_static(
+            "load",
+            [](const std::filesystem::path& path, Calendar calendar, const OptionalTree& divisions,
+               const OptionalGridMap& grid_map, Durability durability) {
+                return make(Mode::load, path, std::move(calendar), std::nullopt, divisions, grid_map, durability);
+            },
+            py::arg("path"), py::arg("calendar"), py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
+            py::arg("durability") = Durability::full,
+            "The engine held in the store at path, rebuilt on calendar (plus the notices added at runtime). "
+            "NotFoundError when it holds none; InvalidInputError when calendar lacks a year the engine was created "
+            "with, or a stored event does not fit.")
+        .def_static("load_or_create", factory(Mode::load_or_create), py::arg("path"), py::arg("calendar"),
+                    py::arg("options") = py::none(), py::arg("divisions") = py::none(), py::arg("grid_map") = py::none(),
+                    py::arg("durability") = Durability::full, "load() when the store holds an engine, else create().")
+        .def_static(
+            "holds_engine",
+            [](const std::filesystem::path& path) { return StoredEngine::holds_engine(Store::open(path)); },
+            py::arg("path"), "True when the store at path holds a case engine.");
+    bind_stored_setup(cls);
+    bind_stored_operations(cls);
+    bind_stored_queries(cls);
 }
 
 }  // namespace grassroots::python

@@ -9,16 +9,8 @@
 
 namespace grassroots::python {
 
-void bind_engine_operations(EngineClass& engine_class) {
+void bind_engine_actors(EngineClass& engine_class) {
     engine_class
-        .def(
-            "add_actor",
-            [](const py::object& self, Actor actor) {
-                EngineBox& box = box_of(self);
-                return change(box, [&] { return box.engine.add_actor(std::move(actor)); });
-            },
-            py::arg("actor"),
-            "Adds an actor and returns its int id; InvalidInputError for an empty or duplicate id or no roles.")
         .def(
             "change_actor",
             [](const py::object& self, Actor actor) {
@@ -52,7 +44,20 @@ void bind_engine_operations(EngineClass& engine_class) {
             },
             py::arg("json"), py::arg("source"),
             "Adds a holiday-cn JSON notice (a year's schedule) to the running engine's calendar; later deadlines use "
-            "it. All or nothing (InvalidInputError).")
+            "it. All or nothing (InvalidInputError).");
+}
+
+void bind_engine_operations(EngineClass& engine_class) {
+    bind_engine_actors(engine_class);
+    engine_class
+        .def(
+            "add_actor",
+            [](const py::object& self, Actor actor) {
+                EngineBox& box = box_of(self);
+                return change(box, [&] { return box.engine.add_actor(std::move(actor)); });
+            },
+            py::arg("actor"),
+            "Adds an actor and returns its int id; InvalidInputError for an empty or duplicate id or no roles.")
         .def(
             "actor",
             [](const py::object& self, const ActorArgument& id) {

@@ -199,6 +199,8 @@ py::dict event_columns(EngineBox& box);
 /// the pandas primitives (bind_case_engine_record.cpp).
 void bind_engine_setup(EngineClass& engine_class);
 void bind_engine_operations(EngineClass& engine_class);
+/// The actors' lifecycle (change, deactivate, is_active) and runtime holiday notices; bind_engine_operations calls it.
+void bind_engine_actors(EngineClass& engine_class);
 void bind_engine_queries(EngineClass& engine_class);
 void bind_engine_record(EngineClass& engine_class);
 
