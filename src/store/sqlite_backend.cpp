@@ -55,7 +55,8 @@ constexpr const char* event_columns =
 
 class SqliteBackend final : public StoreBackend {
 public:
-    SqliteBackend(const std::string& path, const StoreOptions& options) : db_(path), ready_(set_up(options)) {}
+    SqliteBackend(const std::string& path, const StoreOptions& options)
+        : db_(path, options.vfs), ready_(set_up(options)) {}
 
     std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests,
                                            std::int64_t recorded_at_us) override {
@@ -303,6 +304,10 @@ private:
 }  // namespace
 
 std::unique_ptr<StoreBackend> open_sqlite(const std::string& path, const StoreOptions& options) {
+    if (!options.vfs.empty() && sqlite3_vfs_find(options.vfs.c_str()) == nullptr) {
+        throw InvalidInput("Store::open: no SQLite VFS named '" + options.vfs +
+                           "' is registered (leave vfs empty for SQLite's default)");
+    }
     return std::make_unique<SqliteBackend>(path, options);
 }
 

@@ -35,6 +35,11 @@ enum class Durability {
 struct StoreOptions {
     Durability durability = Durability::full;  ///< How hard commits are pushed to disk.
     int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0).
+    /// @brief Name of a registered SQLite VFS to open the file through ("": SQLite's default).
+    ///
+    /// For filesystems without POSIX locks ("unix-dotfile", "unix-none") and for test harnesses that
+    /// simulate power cuts and disk errors (tests/cpp/store/crash_vfs.hpp). An unknown name is InvalidInput.
+    std::string vfs{};
 };
 
 /// @brief Expected stream version that skips the version check (append whatever the version).

@@ -15,8 +15,9 @@ namespace grassroots::python {
 
 namespace {
 
-Store open_store(const std::filesystem::path& path, Durability durability, int busy_timeout_ms) {
-    return Store::open(path, StoreOptions{.durability = durability, .busy_timeout_ms = busy_timeout_ms});
+Store open_store(const std::filesystem::path& path, Durability durability, int busy_timeout_ms,
+                 const std::string& vfs) {
+    return Store::open(path, StoreOptions{.durability = durability, .busy_timeout_ms = busy_timeout_ms, .vfs = vfs});
 }
 
 }  // namespace
@@ -27,9 +28,10 @@ void bind_store_class(py::module_& m) {
                       "The event store (事件存储): streams of events in one SQLite file (WAL). Open with "
                       "grassroots.store.open(path). Not for use by two threads at once.")
         .def_static("open", &open_store, py::arg("path"), py::arg("durability") = Durability::full,
-                    py::arg("busy_timeout_ms") = 5000,
+                    py::arg("busy_timeout_ms") = 5000, py::arg("vfs") = "",
                     "Opens (creating it if missing) the store at path and migrates it; FileError for a file that is "
-                    "not SQLite or was written by a newer grassroots.")
+                    "not SQLite or was written by a newer grassroots. vfs: a registered SQLite VFS name such as "
+                    "'unix-dotfile' ('' for the default; an unknown name is InvalidInputError).")
         .def(
             "append",
             [](Store& store, const std::string& stream_id, const std::string& kind,
@@ -61,7 +63,7 @@ void bind_store_class(py::module_& m) {
                    ", last_position=" + std::to_string(s.last_position()) + ")";
         });
     m.def("open", &open_store, py::arg("path"), py::arg("durability") = Durability::full,
-          py::arg("busy_timeout_ms") = 5000, "Opens (creating it if missing) the SQLite store at path: Store.open.");
+          py::arg("busy_timeout_ms") = 5000, py::arg("vfs") = "", "Opens (creating it if missing) the SQLite store at path: Store.open.");
 }
 
 }  // namespace grassroots::python
