@@ -37,8 +37,9 @@ struct StoreOptions {
     int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0).
     /// @brief Name of a registered SQLite VFS to open the file through ("": SQLite's default).
     ///
-    /// For filesystems without POSIX locks ("unix-dotfile", "unix-none") and for test harnesses that
-    /// simulate power cuts and disk errors (tests/cpp/store/crash_vfs.hpp). An unknown name is InvalidInput.
+    /// E.g. "unix-excl" (one process holds the file exclusively: network filesystems with unreliable
+    /// locks), or a test harness simulating power cuts and disk errors (tests/crash/crash_vfs.hpp).
+    /// The VFS must provide shared memory for WAL. An unknown name is InvalidInput.
     std::string vfs{};
 };
 
