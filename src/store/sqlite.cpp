@@ -105,6 +105,21 @@ std::string SqliteStatement::column_text(int index) const {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
 }
 
+void SqliteStatement::bind_blob(int index, const std::vector<std::uint8_t>& bytes) {
+    const int code = sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (code != SQLITE_OK) {
+        connection_.fail(code, "binding a blob");
+    }
+}
+
+std::vector<std::uint8_t> SqliteStatement::column_blob(int index) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, index));
+    if (data == nullptr) {
+        return {};
+    }
+    return {data, data + sqlite3_column_bytes(statement_, index)};
+}
+
 bool SqliteStatement::column_is_null(int index) const { return sqlite3_column_type(statement_, index) == SQLITE_NULL; }
 
 SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) {

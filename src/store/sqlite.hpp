@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace grassroots::detail {
 
@@ -45,6 +46,7 @@ public:
     void bind(int index, std::int64_t value);
     void bind(int index, std::string_view text);  ///< binds SQL NULL for an empty text if null_if_empty
     void bind_text_or_null(int index, std::string_view text);
+    void bind_blob(int index, const std::vector<std::uint8_t>& bytes);
     /// Steps once: true when a row is ready, false when done.
     bool step();
     /// Resets for another run and clears the bindings.
@@ -52,6 +54,7 @@ public:
     [[nodiscard]] std::int64_t column_int(int index) const;
     [[nodiscard]] std::string column_text(int index) const;  ///< "" for NULL
     [[nodiscard]] bool column_is_null(int index) const;
+    [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const;  ///< {} for NULL
 
 private:
     SqliteConnection& connection_;

@@ -110,6 +110,16 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
     if (options.busy_timeout_ms < 0) {
         throw InvalidInput("Store::open: busy_timeout_ms " + std::to_string(options.busy_timeout_ms) + " is negative");
     }
+    if (options.anchor_key && options.anchor_key->size() < min_anchor_key_size) {
+        throw InvalidInput("Store::open: the anchor key has " + std::to_string(options.anchor_key->size()) +
+                           " bytes; at least " + std::to_string(min_anchor_key_size) + " are needed");
+    }
+    if (options.anchor_interval < 1) {
+        throw InvalidInput("Store::open: anchor_interval " + std::to_string(options.anchor_interval) + " is below 1");
+    }
+    if (options.retention_days < 0) {
+        throw InvalidInput("Store::open: retention_days " + std::to_string(options.retention_days) + " is negative");
+    }
     if (std::filesystem::is_directory(path)) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
@@ -163,6 +173,69 @@ std::int64_t Store::stream_version(const std::string& stream_id) const { return 
 std::vector<StreamInfo> Store::streams() const { return backend_->streams(); }
 std::int64_t Store::last_position() const { return backend_->last_position(); }
 std::vector<int> Store::applied_schema_versions() const { return backend_->applied_schema_versions(); }
+HashAlgorithm Store::chain_algorithm() const { return backend_->chain_algorithm(); }
+
+Anchor Store::anchor(ByteView key) {
+    if (key.size() < min_anchor_key_size) {
+        throw InvalidInput("Store::anchor: the key has " + std::to_string(key.size()) + " bytes; at least " +
+                           std::to_string(min_anchor_key_size) + " are needed");
+    }
+    if (last_position() == 0) {
+        throw InvalidInput("Store::anchor: the store has no events to anchor");
+    }
+    return backend_->anchor_head(key, now_us());
+}
+
+std::vector<Anchor> Store::anchors() const { return backend_->anchors(); }
+
+std::string Store::export_anchors() const {
+    std::string out;
+    for (const Anchor& anchor : anchors()) {
+        out += anchor_to_json(anchor);
+        out += '\n';
+    }
+    return out;
+}
+
+VerifyReport Store::verify(const std::vector<Anchor>& anchors, const std::optional<Bytes>& key) const {
+    if (!anchors.empty() && !key) {
+        throw InvalidInput("verify: anchors were given without the anchor key that signed them");
+    }
+    if (key && key->empty()) {
+        throw InvalidInput("verify: the anchor key is empty");
+    }
+    const ChainCheckpoint start = backend_->checkpoint();
+    ChainVerifier verifier(chain_algorithm(), start, key && anchors.empty() ? backend_->anchors() : anchors, key);
+    constexpr std::int64_t page = 10000;
+    std::int64_t after = start.position;
+    for (;;) {
+        const std::vector<StoredEvent> events = backend_->read_all(after, page);
+        for (const StoredEvent& event : events) {
+            verifier.add(event);
+        }
+        if (static_cast<std::int64_t>(events.size()) < page) {
+            break;
+        }
+        after = events.back().position;
+    }
+    return verifier.finish();
+}
+
+PurgeResult Store::purge_before(std::int64_t cut_off_us) {
+    const std::int64_t now = now_us();
+    const std::int64_t retention_us = std::int64_t{options_.retention_days} * 86'400'000'000;
+    if (cut_off_us > now - retention_us) {
+        throw RuleViolation("store.retention",
+                            "purge_before: the cut-off is within the retention of " +
+                                std::to_string(options_.retention_days) +
+                                " days (StoreOptions::retention_days; logs are kept at least six months, "
+                                "Cybersecurity Law art. 21); nothing was removed");
+    }
+    return backend_->purge_before(cut_off_us, now);
+}
+
+ChainCheckpoint Store::checkpoint() const { return backend_->checkpoint(); }
+
 const std::filesystem::path& Store::path() const noexcept { return path_; }
 const StoreOptions& Store::options() const noexcept { return options_; }
 

@@ -149,4 +149,11 @@ StoreFacts check_store(const std::string& path, const std::string& context) {
     return facts;
 }
 
+void expect_chain_verifies(const Store& store, const std::string& context) {
+    const VerifyReport report = store.verify();
+    EXPECT_TRUE(report.ok) << context << ": the hash chain breaks at position " << report.first_broken_position
+                           << " (" << report.findings.size() << " findings)";
+    EXPECT_EQ(report.last_position, store.last_position()) << context << ": verify stopped early";
+}
+
 }  // namespace grassroots::testing

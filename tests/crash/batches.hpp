@@ -38,4 +38,7 @@ struct StoreFacts {
 /// with ADD_FAILURE naming @p context; returns what it found.
 StoreFacts check_store(const std::string& path, const std::string& context);
 
+/// Expects @p store's hash chain to verify (Store::verify), naming @p context and the first break.
+void expect_chain_verifies(const Store& store, const std::string& context);
+
 }  // namespace grassroots::testing

@@ -97,6 +97,7 @@ protected:
         store = Store::open(path_);
         EXPECT_EQ(next_batch(store), expected);
         EXPECT_EQ(check_store(path_, "after the faults").batches, expected);
+        expect_chain_verifies(store, "after the faults");
     }
 
     std::filesystem::path dir_;
@@ -132,6 +133,7 @@ TEST_F(StoreCrashIoError, AFullDiskRefusesEveryAppendUntilSpaceReturns) {
     EXPECT_EQ(next_batch(store), 2);
     store = Store::open(path_);
     EXPECT_EQ(check_store(path_, "after the full disk").batches, 2);
+    expect_chain_verifies(store, "after the full disk");
 }
 
 TEST_F(StoreCrashIoError, CreatingAStoreFailsCleanlyAtEveryWriteAndSync) {
@@ -162,6 +164,7 @@ TEST_F(StoreCrashIoError, CreatingAStoreFailsCleanlyAtEveryWriteAndSync) {
         EXPECT_EQ(store.applied_schema_versions().back(), Store::schema_version) << context;
         append_next(store);
         EXPECT_EQ(check_store(path_, context).batches, 1) << context;
+        expect_chain_verifies(store, context);
     }
     EXPECT_GT(failed, 0);
 }

@@ -1,7 +1,7 @@
 // The kill -9 harness (issue 13 §4): a child process appends batches through grassroots::Store and
 // acknowledges each after append_batch returns; the parent kills it with SIGKILL at a random moment,
 // reopens the store, and checks it: integrity, no acknowledged batch lost, no hole, no partial
-// batch, stream versions consistent. GRASSROOTS_CRASH_CYCLES (default 200) and GRASSROOTS_CRASH_SEED
+// batch, stream versions consistent, the hash chain verifies. GRASSROOTS_CRASH_CYCLES (default 200) and GRASSROOTS_CRASH_SEED
 // (default: random, printed on failure) control the run.
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -130,6 +130,7 @@ void kill9_cycles(const char* mode) {
         try {
             Store reopened = Store::open(store);
             EXPECT_GE(reopened.last_position(), acked_position) << context;
+            expect_chain_verifies(reopened, context);
         } catch (const std::exception& error) {
             ADD_FAILURE() << context << ": reopening failed: " << error.what();
             break;

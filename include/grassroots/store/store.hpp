@@ -16,7 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+
 #include "grassroots/core/enum_table.hpp"
+#include "grassroots/privacy/crypto.hpp"
+#include "grassroots/store/chain.hpp"
 
 namespace grassroots {
 
@@ -31,16 +35,37 @@ enum class Durability {
 /// @brief "full" or "normal".
 [[nodiscard]] std::string_view to_string(Durability durability) noexcept;
 
+/// @brief The default number of events between two automatic anchors (StoreOptions::anchor_interval).
+inline constexpr std::int64_t default_anchor_interval = 1000;
+/// @brief The default retention in days (StoreOptions::retention_days): 180, the six months the
+/// Cybersecurity Law (art. 21) asks logs to be kept at least (DOMAIN.md §8); a default, not legal advice.
+inline constexpr int default_retention_days = 180;
+
 /// @brief Options for Store::open().
 struct StoreOptions {
     Durability durability = Durability::full;  ///< How hard commits are pushed to disk.
     int busy_timeout_ms = 5000;                 ///< How long to wait for another writer's lock (ms, >= 0).
+    /// The hash chain's algorithm: fixed when the store is created and kept in it; unset: the
+    /// store's own (SHA-256 for a new store); set and different from the store's: an error naming both.
+    std::optional<HashAlgorithm> chain_algorithm{};
+    /// The HMAC key of automatic anchors (kept outside the store, >= 16 bytes); unset: no automatic anchors.
+    std::optional<Bytes> anchor_key{};
+    /// With an anchor key: an anchor is written when an append passes a multiple of this many events (>= 1).
+    std::int64_t anchor_interval = default_anchor_interval;
+    /// purge_before() refuses to remove events recorded less than this many days ago (>= 0).
+    int retention_days = default_retention_days;
     /// @brief Name of a registered SQLite VFS to open the file through ("": SQLite's default).
     ///
     /// E.g. "unix-excl" (one process holds the file exclusively: network filesystems with unreliable
     /// locks), or a test harness simulating power cuts and disk errors (tests/crash/crash_vfs.hpp).
     /// The VFS must provide shared memory for WAL. An unknown name is InvalidInput.
     std::string vfs{};
+};
+
+/// @brief What Store::purge_before() did.
+struct PurgeResult {
+    std::int64_t events_removed = 0;  ///< How many events were removed.
+    ChainCheckpoint checkpoint{};     ///< Where verification now starts (the last removed position and its hash).
 };
 
 /// @brief Expected stream version that skips the version check (append whatever the version).
@@ -53,9 +78,9 @@ struct NewEvent {
     std::string payload = "{}";        ///< JSON object text; stored canonical (keys sorted, compact).
     std::int64_t schema_version = 1;   ///< Version of the payload's schema for this type (>= 1).
     std::int64_t occurred_at_us = 0;   ///< When it happened, µs since 1970-01-01 UTC (0: when recorded).
-    std::string actor;                 ///< Who did it ("" if unknown).
-    std::string correlation_id;        ///< Id shared by the events of one request or process ("" if none).
-    std::string causation_id;          ///< Id of the event or command that caused this one ("" if none).
+    std::string actor{};               ///< Who did it ("" if unknown).
+    std::string correlation_id{};      ///< Id shared by the events of one request or process ("" if none).
+    std::string causation_id{};        ///< Id of the event or command that caused this one ("" if none).
 };
 
 /// @brief One append: events for one stream, checked against the version the caller expects.
@@ -89,6 +114,7 @@ struct StoredEvent {
     std::string correlation_id;        ///< Correlation id ("" if none).
     std::string causation_id;          ///< Causation id ("" if none).
     std::string payload;               ///< Canonical JSON text.
+    std::string hash{};                ///< Chain hash H(previous hash ‖ this event's fields), hex (see chain.hpp).
 
     /// @brief Field-by-field equality.
     friend bool operator==(const StoredEvent&, const StoredEvent&) = default;
@@ -118,7 +144,7 @@ class StoreBackend;
 class Store {
 public:
     /// @brief The schema version this build writes (and the newest it can open).
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     /// @brief Opens (creating it if missing) the store at @p path and migrates it to schema_version.
     [[nodiscard]] static Store open(const std::filesystem::path& path, StoreOptions options = {});
@@ -151,6 +177,28 @@ public:
     [[nodiscard]] std::int64_t last_position() const;
     /// @brief The schema versions applied to this file, oldest first.
     [[nodiscard]] std::vector<int> applied_schema_versions() const;
+    /// @brief The hash chain's algorithm (fixed when the store was created).
+    [[nodiscard]] HashAlgorithm chain_algorithm() const;
+    /// @brief Signs the chain's head (last position and hash) with @p key, stores the anchor and returns it.
+    Anchor anchor(ByteView key);
+    /// @brief The anchors stored in the store, by position.
+    [[nodiscard]] std::vector<Anchor> anchors() const;
+    /// @brief The stored anchors as JSON lines (one anchor a line), to keep outside the store.
+    [[nodiscard]] std::string export_anchors() const;
+    /// @brief Verifies the chain from the genesis (or the retention checkpoint) to the head.
+    ///
+    /// With @p key and no @p anchors the store's own anchors are checked; with @p anchors (copies
+    /// kept elsewhere) those are checked under @p key (anchors without a key: InvalidInput).
+    [[nodiscard]] VerifyReport verify(const std::vector<Anchor>& anchors = {},
+                                      const std::optional<Bytes>& key = std::nullopt) const;
+    /// @brief Removes the oldest events, those recorded before @p cut_off_us, keeping a checkpoint.
+    ///
+    /// Refused (RuleViolation "store.retention", nothing removed) when @p cut_off_us is later than
+    /// now minus StoreOptions::retention_days. Removes the longest prefix of the log (by position)
+    /// recorded before the cut-off, never the last event; the checkpoint lets verify() start there.
+    PurgeResult purge_before(std::int64_t cut_off_us);
+    /// @brief The retention checkpoint verify() starts from ({0, ""} when nothing was purged).
+    [[nodiscard]] ChainCheckpoint checkpoint() const;
     /// @brief The file this store is in.
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
     /// @brief The options it was opened with.
