@@ -340,11 +340,18 @@ CutReport CrashVfs::restore_after_cut(std::mt19937_64& rng) {
     for (auto& [path, file] : s.files) {
         std::string content = file.synced;
         for (const Op& op : file.pending) {
-            const int fate = choice(rng);
-            if (fate == 0 || op.truncate) {  // kept (a truncation is metadata: it happened or not, whole)
-                if (!op.truncate || coin(rng)) {
+            if (op.truncate) {  // metadata: it happened, whole, or not at all
+                if (coin(rng)) {
                     apply(content, op);
+                    ++report.kept;
+                } else {
+                    ++report.dropped;
                 }
+                continue;
+            }
+            const int fate = choice(rng);
+            if (fate == 0) {
+                apply(content, op);
                 ++report.kept;
             } else if (fate == 1) {
                 ++report.dropped;

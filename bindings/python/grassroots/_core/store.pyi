@@ -310,11 +310,11 @@ class Store:
     """
     def to_pandas(self, after_position: int = ..., limit: int = ...) -> pandas.DataFrame:
         """The events of ``read_all(after_position, limit)`` as a DataFrame indexed by global position: stream_id, stream_version, event_id, type, schema_version, occurred_at and recorded_at (UTC), actor, correlation_id, causation_id and payload (canonical JSON text; empty ids are missing)."""
-    schema_version: typing.ClassVar[int] = 1
+    schema_version: typing.ClassVar[int] = 2
     @staticmethod
-    def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
+    def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000, vfs: str = '') -> Store:
         """
-        Opens (creating it if missing) the store at path and migrates it; FileError for a file that is not SQLite or was written by a newer grassroots.
+        Opens (creating it if missing) the store at path and migrates it; FileError for a file that is not SQLite or was written by a newer grassroots. vfs: a registered SQLite VFS name such as 'unix-dotfile' ('' for the default; an unknown name is InvalidInputError).
         """
     def __repr__(self) -> str:
         ...
@@ -362,7 +362,7 @@ class Store:
         """
         The store's file.
         """
-def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000) -> Store:
+def open(path: os.PathLike | str | bytes, durability: Durability = ..., busy_timeout_ms: typing.SupportsInt | typing.SupportsIndex = 5000, vfs: str = '') -> Store:
     """
     Opens (creating it if missing) the SQLite store at path: Store.open.
     """
