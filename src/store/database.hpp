@@ -119,8 +119,10 @@ protected:
 };
 
 /// Opens (creating it if missing) the SQLite file @p path: WAL, synchronous FULL or NORMAL, foreign
-/// keys on, waiting up to @p busy_timeout_ms for another writer.
-std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms);
+/// keys on, waiting up to @p busy_timeout_ms for another writer, through the SQLite VFS named @p vfs
+/// ("": the default; an unknown name is InvalidInput).
+std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms,
+                                               const std::string& vfs = {});
 
 /// True when @p location is a PostgreSQL URL (postgresql://… or postgres://…).
 bool is_postgres_url(std::string_view location);

@@ -7,9 +7,9 @@
 
 namespace grassroots::detail {
 
-SqliteConnection::SqliteConnection(std::string file) : file_(std::move(file)) {
+SqliteConnection::SqliteConnection(std::string file, const std::string& vfs) : file_(std::move(file)) {
     const int code = sqlite3_open_v2(file_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                     nullptr);
+                                     vfs.empty() ? nullptr : vfs.c_str());
     if (code != SQLITE_OK) {
         const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(code);
         sqlite3_close(db_);

@@ -15,8 +15,8 @@ namespace grassroots::detail {
 /// An open sqlite3 connection; closed on destruction.
 class SqliteConnection {
 public:
-    /// Opens (creating if missing) @p file read-write.
-    explicit SqliteConnection(std::string file);
+    /// Opens (creating if missing) @p file read-write through the VFS named @p vfs ("": the default).
+    explicit SqliteConnection(std::string file, const std::string& vfs = {});
     ~SqliteConnection();
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;

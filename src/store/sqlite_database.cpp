@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "grassroots/error.hpp"
 #include "store/database.hpp"
 #include "store/sqlite.hpp"
 
@@ -70,7 +71,8 @@ private:
 
 class SqliteDatabase final : public Database {
 public:
-    SqliteDatabase(const std::string& path, bool synchronous_full, int busy_timeout_ms) : connection_(path) {
+    SqliteDatabase(const std::string& path, bool synchronous_full, int busy_timeout_ms, const std::string& vfs)
+        : connection_(path, vfs) {
         sqlite3_busy_timeout(connection_.handle(), busy_timeout_ms);
         connection_.exec("PRAGMA journal_mode=WAL");  // the first read: a non-SQLite file fails here
         connection_.exec(synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
@@ -98,8 +100,13 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms) {
-    return std::make_unique<SqliteDatabase>(path, synchronous_full, busy_timeout_ms);
+std::unique_ptr<Database> open_sqlite_database(const std::string& path, bool synchronous_full, int busy_timeout_ms,
+                                               const std::string& vfs) {
+    if (!vfs.empty() && sqlite3_vfs_find(vfs.c_str()) == nullptr) {
+        throw InvalidInput("Store::open: no SQLite VFS named '" + vfs +
+                           "' is registered (leave vfs empty for SQLite's default)");
+    }
+    return std::make_unique<SqliteDatabase>(path, synchronous_full, busy_timeout_ms, vfs);
 }
 
 }  // namespace grassroots::detail

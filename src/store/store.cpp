@@ -181,7 +181,7 @@ Store Store::open(const std::filesystem::path& path, StoreOptions options) {
         throw FileError(path.string() + ": is a directory, not a store file");
     }
     return Store(path, path.string(), options,
-                 detail::open_event_store(detail::open_sqlite_database(path.string(), full, options.busy_timeout_ms),
+                 detail::open_event_store(detail::open_sqlite_database(path.string(), full, options.busy_timeout_ms, options.vfs),
                                           chain));
 }
 

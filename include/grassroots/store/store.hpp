@@ -57,6 +57,12 @@ struct StoreOptions {
     std::int64_t anchor_interval = default_anchor_interval;
     /// purge_before() refuses to remove events recorded less than this many days ago (>= 0).
     int retention_days = default_retention_days;
+    /// @brief Name of a registered SQLite VFS to open the file through ("": SQLite's default).
+    ///
+    /// E.g. "unix-excl" (one process holds the file exclusively: network filesystems with unreliable
+    /// locks), or a test harness simulating power cuts and disk errors (tests/crash/crash_vfs.hpp).
+    /// The VFS must provide shared memory for WAL. An unknown name is InvalidInput.
+    std::string vfs{};
 };
 
 /// @brief What Store::purge_before() did.

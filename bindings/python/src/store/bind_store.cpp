@@ -25,13 +25,14 @@ std::optional<Bytes> key_from(const std::optional<py::bytes>& key) {
 
 Store open_store(const std::filesystem::path& path, Durability durability, int busy_timeout_ms,
                  std::optional<HashAlgorithm> chain_algorithm, const std::optional<py::bytes>& anchor_key,
-                 std::int64_t anchor_interval, int retention_days) {
+                 std::int64_t anchor_interval, int retention_days, const std::string& vfs) {
     StoreOptions options{.durability = durability,
                          .busy_timeout_ms = busy_timeout_ms,
                          .chain_algorithm = chain_algorithm,
                          .anchor_key = key_from(anchor_key),
                          .anchor_interval = anchor_interval,
-                         .retention_days = retention_days};
+                         .retention_days = retention_days,
+                         .vfs = vfs};
     const py::gil_scoped_release release;  // opening waits for the disk or the server
     return Store::open(path, std::move(options));
 }
@@ -44,7 +45,8 @@ constexpr const char* open_doc =
     "grassroots. chain_algorithm: the hash chain's HashAlgorithm, fixed when the store is "
     "created (None: the store's own, SHA256 for a new one; another than the store's: InvalidInputError naming both). "
     "anchor_key (bytes, >= 16, kept outside the store): appends write a signed anchor every anchor_interval "
-    "events. retention_days: purge_before refuses younger events (default 180).";
+    "events. retention_days: purge_before refuses younger events (default 180). vfs: a registered SQLite VFS name "
+    "such as 'unix-excl' ('' for the default; an unknown name is InvalidInputError).";
 
 }  // namespace
 
@@ -56,7 +58,7 @@ void bind_store_class(py::module_& m) {
         .def_static("open", &open_store, py::arg("path"), py::arg("durability") = Durability::full,
                     py::arg("busy_timeout_ms") = 5000, py::kw_only(), py::arg("chain_algorithm") = py::none(),
                     py::arg("anchor_key") = py::none(), py::arg("anchor_interval") = default_anchor_interval,
-                    py::arg("retention_days") = default_retention_days, open_doc)
+                    py::arg("retention_days") = default_retention_days, py::arg("vfs") = "", open_doc)
         .def(
             "append",
             [](Store& store, const std::string& stream_id, const std::string& kind,
@@ -132,7 +134,7 @@ void bind_store_class(py::module_& m) {
     m.def("open", &open_store, py::arg("path"), py::arg("durability") = Durability::full,
           py::arg("busy_timeout_ms") = 5000, py::kw_only(), py::arg("chain_algorithm") = py::none(),
           py::arg("anchor_key") = py::none(), py::arg("anchor_interval") = default_anchor_interval,
-          py::arg("retention_days") = default_retention_days, open_doc);
+          py::arg("retention_days") = default_retention_days, py::arg("vfs") = "", open_doc);
 }
 
 }  // namespace grassroots::python
