@@ -66,16 +66,14 @@ void BM_StoreSingleAppend(benchmark::State& state) {
     state.counters["events_per_transaction"] = 1;
 }
 
-void BM_StoreBatch100(benchmark::State& state) {
-    TempFile file("store_batch");
-    Store store = Store::open(file.path);
+// Appends batches of 100 events to 100 streams (cases), one event each, committed together.
+void append_batches(benchmark::State& state, Store& store) {
     std::int64_t n = 0;
     std::vector<AppendRequest> batch(batch_size);
     for (auto _ : state) {
         state.PauseTiming();
         for (int i = 0; i < batch_size; ++i) {
             ++n;
-            // 100 appends to 100 streams (cases), one event each, committed together.
             batch[static_cast<std::size_t>(i)] =
                 AppendRequest{.stream_id = "case-" + std::to_string(n % 1000), .kind = "case",
                               .expected_version = grassroots::any_version, .events = {event_number(n)}};
@@ -85,6 +83,12 @@ void BM_StoreBatch100(benchmark::State& state) {
     }
     state.SetItemsProcessed(n);
     state.counters["events_per_transaction"] = batch_size;
+}
+
+void BM_StoreBatch100(benchmark::State& state) {
+    TempFile file("store_batch");
+    Store store = Store::open(file.path);
+    append_batches(state, store);
 }
 
 // Raw sqlite3 on a file with the store's schema and settings (WAL, synchronous=FULL): per event one
@@ -190,21 +194,7 @@ void BM_PgStoreSingleAppend(benchmark::State& state) {
 
 void BM_PgStoreBatch100(benchmark::State& state) {
     Store store = Store::open(pg_fresh("bench_store_batch"));
-    std::int64_t n = 0;
-    std::vector<AppendRequest> batch(batch_size);
-    for (auto _ : state) {
-        state.PauseTiming();
-        for (int i = 0; i < batch_size; ++i) {
-            ++n;
-            batch[static_cast<std::size_t>(i)] =
-                AppendRequest{.stream_id = "case-" + std::to_string(n % 1000), .kind = "case",
-                              .expected_version = grassroots::any_version, .events = {event_number(n)}};
-        }
-        state.ResumeTiming();
-        benchmark::DoNotOptimize(store.append_batch(batch));
-    }
-    state.SetItemsProcessed(n);
-    state.counters["events_per_transaction"] = batch_size;
+    append_batches(state, store);
 }
 
 // Raw libpq on the store's schema (synchronous_commit=on): per event one prepared INSERT of the same

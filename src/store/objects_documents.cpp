@@ -16,6 +16,7 @@
 namespace grassroots {
 
 using detail::code_field;
+using detail::each;
 using detail::date_field;
 using detail::date_json;
 using detail::enum_field;
@@ -28,27 +29,6 @@ using detail::optional_enum_field;
 using detail::optional_id_field;
 
 namespace {
-
-const json& array_field(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_array()) throw InvalidInput(std::string("field '") + key + "' is not a list");
-    return *it;
-}
-
-// Runs @p f for each element of list @p key, naming the element in errors.
-template <class F>
-void each(const json& object, const char* key, F&& f) {
-    const json& list = array_field(object, key);
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        try {
-            f(list[i]);
-        } catch (const Error& error) {
-            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
-        } catch (const json::exception& error) {
-            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
-        }
-    }
-}
 
 std::optional<Point> optional_point(const json& object, const char* key) {
     const auto it = object.find(key);

@@ -8,6 +8,7 @@
 namespace grassroots {
 
 using detail::code_field;
+using detail::each;
 using detail::date_field;
 using detail::date_json;
 using detail::enum_field;
@@ -17,25 +18,6 @@ using detail::id_json;
 using detail::json;
 using detail::optional_date_field;
 using detail::optional_id_field;
-
-namespace {
-
-template <class F>
-void each(const json& object, const char* key, F&& f) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_array()) throw InvalidInput(std::string("field '") + key + "' is not a list");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        try {
-            f((*it)[i]);
-        } catch (const Error& error) {
-            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
-        } catch (const json::exception& error) {
-            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
-        }
-    }
-}
-
-}  // namespace
 
 std::int64_t save(Store& store, const std::string& id, const VolunteerRegistry& registry, const std::string& actor,
                   std::int64_t expected_version) {

@@ -125,4 +125,26 @@ json id_json(const std::optional<Id>& id) {
     return id ? json(id->value()) : json(nullptr);
 }
 
+/// The list under @p key of @p object; InvalidInput naming the key if it is missing or not a list.
+inline const json& array_field(const json& object, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) throw InvalidInput(std::string("field '") + key + "' is not a list");
+    return *it;
+}
+
+/// Runs @p f for each element of list @p key, naming the element ("key[i]: ...") in errors.
+template <class F>
+void each(const json& object, const char* key, F&& f) {
+    const json& list = array_field(object, key);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        try {
+            f(list[i]);
+        } catch (const Error& error) {
+            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
+        } catch (const json::exception& error) {
+            throw InvalidInput(std::string(key) + "[" + std::to_string(i) + "]: " + error.what());
+        }
+    }
+}
+
 }  // namespace grassroots::detail
