@@ -69,3 +69,14 @@ def test_the_notebook_figures_are_the_librarys(executed: Any) -> None:
     assert summary["grids_without_full_time"] > 0
     assert summary["burden_units"] == sum(
         1 for unit in tree.to_pandas().itertuples() if unit.level == "village" and str(unit.code).startswith("370502"))
+
+
+def test_the_notebook_keeps_its_objects_in_a_verified_store_with_residents_masked(executed: Any) -> None:
+    printed = "".join(o.text for o in outputs(executed, "stream") if o.name == "stdout")
+    assert "reloaded identical: ledger True, grids True; hash chain ok: True" in printed
+    assert "| saved again, unchanged: " in printed
+    event_line = next(line for line in printed.splitlines() if line.startswith("the event carries:"))
+    assert "11010519491231002X" not in event_line and "13812345678" not in event_line
+    tables = "".join(o.data["text/html"] for o in outputs(executed, "execute_result") if "text/html" in o.data)
+    assert "110105********002X" in tables and "138****5678" in tables
+    assert "11010519491231002X" not in tables
