@@ -21,6 +21,7 @@
 
 #include "grassroots/store/stored_engine.hpp"
 #include "grassroots/workflow/builtin.hpp"
+#include "urban_city.hpp"
 
 namespace gr = grassroots;
 
@@ -42,41 +43,18 @@ struct TempFile {
     }
 };
 
-gr::Instant filing_time(std::size_t i) {
-    const gr::Instant first = gr::china_time(gr::make_date(2026, 1, 1), minutes(0));
-    constexpr std::int64_t span = 353 * 24 * 60;
-    return first + minutes((static_cast<std::int64_t>(i) * 104729 + 12345) % span);
-}
-
 /// A stored engine with the urban loop and an actor per role, as a city would set it up.
-struct City {
+struct City : bench_city::UrbanRoles, bench_city::Fields {
     gr::StoredEngine engine;
-    gr::ActorId reporter, supervisor, checker, commander, department;
-    gr::CaseInput input;
-    std::vector<gr::Field> submit{{"location", "东营区胜利街道锦苑社区"}, {"category", "event:0502"}, {"description", "占道经营"}};
-    std::vector<gr::Field> dispatch{{"department", "街道综合执法队"}};
-    std::vector<gr::Field> complete{{"result", "已劝离，恢复通行"}};
-    std::vector<gr::Field> evaluate{{"rating", "满意"}};
 
     City(const fs::path& file, gr::Durability durability)
         : engine(gr::StoredEngine::create(gr::Store::open(file, {.durability = durability}), gr::Calendar::china())) {
-        const gr::DivisionCode community("370502005066");
-        const gr::DivisionCode street("370502005");
-        engine.add_workflow(gr::urban_management());
-        reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, community, "", ""});
-        supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, street, "", ""});
-        checker = engine.add_actor({"sv-2", "监督员 王五", {"supervision_centre"}, std::nullopt, "", ""});
-        commander = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
-        department = engine.add_actor({"dp-1", "城管执法队员", {"department"}, std::nullopt, "", "街道综合执法队"});
-        input.matter = "event:0502";
-        input.workflow = "urban_management";
-        input.unit = community;
-        input.description = "占道经营";
+        UrbanRoles::operator=(UrbanRoles::set_up(engine));
     }
 
     /// Case @p i through the seven stages (8 operations, 9 events).
     void run_case(std::size_t i) {
-        const gr::Instant t = filing_time(i);
+        const gr::Instant t = bench_city::filing_time(i);
         const gr::CaseId id = engine.open(input, reporter, t);
         engine.take(id, "submit", supervisor, t + minutes(10), submit);
         engine.take(id, "accept", commander, t + minutes(20));

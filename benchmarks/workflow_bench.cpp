@@ -40,6 +40,7 @@
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/workflow/builtin.hpp"
 #include "grassroots/workflow/engine.hpp"
+#include "urban_city.hpp"
 
 namespace gr = grassroots;
 
@@ -54,44 +55,20 @@ constexpr std::int64_t max_cases = 10'000'000;
 /// Filing instants: case i at minute (i * 104729 + 12345) mod 508,320 of 2026-01-01 … 2026-12-19
 /// CST (353 days; 104729 is prime, so the first 508,320 cases get distinct minutes).
 std::vector<gr::Instant> filing_times(std::size_t count) {
-    const gr::Instant first = gr::china_time(gr::make_date(2026, 1, 1), minutes(0));
-    constexpr std::int64_t span = 353 * 24 * 60;
     std::vector<gr::Instant> out;
     out.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) out.push_back(first + minutes((static_cast<std::int64_t>(i) * 104729 + 12345) % span));
+    for (std::size_t i = 0; i < count; ++i) out.push_back(bench_city::filing_time(i));
     return out;
 }
 
 /// One engine with the urban loop and an actor per role, as a city would set it up.
-struct City {
+struct City : bench_city::UrbanRoles {
     gr::CaseEngine engine{gr::Calendar::china()};
-    gr::ActorId reporter, supervisor, checker, commander, department;
-    gr::CaseInput input;
 
-    City() {
-        const gr::DivisionCode community("370502005066");  // 锦苑社区
-        const gr::DivisionCode street("370502005");        // 胜利街道
-        engine.add_workflow(gr::urban_management());
-        reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, community, "", ""});
-        supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, street, "", ""});
-        checker = engine.add_actor({"sv-2", "监督员 王五", {"supervision_centre"}, std::nullopt, "", ""});
-        commander = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
-        department = engine.add_actor({"dp-1", "城管执法队员", {"department"}, std::nullopt, "", "街道综合执法队"});
-        input.matter = "event:0502";
-        input.workflow = "urban_management";
-        input.unit = community;
-        input.description = "占道经营";
-    }
+    City() { UrbanRoles::operator=(UrbanRoles::set_up(engine)); }
 };
 
-/// The fields each stage fills in, built once outside the timing.
-struct Fields {
-    std::vector<gr::Field> submit{{"location", "东营区胜利街道锦苑社区"}, {"category", "event:0502"}, {"description", "占道经营"}};
-    std::vector<gr::Field> dispatch{{"department", "街道综合执法队"}};
-    std::vector<gr::Field> complete{{"result", "已劝离，恢复通行"}};
-    std::vector<gr::Field> verify_fail{{"reason", "现场仍有摊位"}};
-    std::vector<gr::Field> evaluate{{"rating", "满意"}};
-};
+using bench_city::Fields;
 
 /// CPU time of the calling thread, in seconds (rates are per second of CPU time on one core, as
 /// Google Benchmark's items_per_second; wall-clock time is in the JSON too).
