@@ -81,7 +81,7 @@ function(grassroots_add_areas)
     else()
       set(lower Boost::headers)  # the bottom layer brings the header-only Boost libraries
     endif()
-    target_link_libraries(${target} PUBLIC ${lower} PRIVATE ZLIB::ZLIB nlohmann_json::nlohmann_json)
+    target_link_libraries(${target} PUBLIC ${lower} PRIVATE ZLIB::ZLIB nlohmann_json::nlohmann_json simdjson::simdjson)
     grassroots_set_warnings(${target})
     # Boost 1.74's own Geometry/Math headers include a deprecated Boost header and print a note.
     target_compile_definitions(${target} PRIVATE BOOST_ALLOW_DEPRECATED_HEADERS)
