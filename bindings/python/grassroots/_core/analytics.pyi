@@ -624,7 +624,7 @@ class CaseTable:
         """
 class KpiReport:
     """
-    KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and every matter type. Keeps its table alive.
+    KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and every matter type. Keeps its tree alive.
     """
     def to_pandas(self, part: str = ...) -> pandas.DataFrame:
         """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty denominator); codes and levels are categoricals. Needs pandas."""
@@ -676,7 +676,7 @@ class KpiReport:
     @property
     def options(self) -> KpiOptions:
         """
-        The options used.
+        The options used (a copy).
         """
     @property
     def units(self) -> list[KpiRow]:
@@ -685,7 +685,7 @@ class KpiReport:
         """
 class BucketReport:
     """
-    Counts and rates per unit and time bucket (no percentiles).
+    Counts and rates per unit and time bucket (no percentiles). Keeps its tree alive.
     """
     def to_pandas(self) -> pandas.DataFrame:
         """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals), counts and rates. Needs pandas."""
@@ -720,7 +720,7 @@ class BucketReport:
     @property
     def options(self) -> KpiOptions:
         """
-        The options used.
+        The options used (a copy).
         """
     @property
     def rows(self) -> list[KpiRow]:

@@ -93,23 +93,18 @@ CaseTable table_from_columns(const DivisionTree& tree, const py::dict& columns, 
     return CaseTable::from_columns(tree, c, std::move(grid_codes), std::move(matter_keys));
 }
 
-/// The table as a Python object holding its tree.
-ObjectOf<CaseTable> with_tree(CaseTable table, const TreePtr& tree) {
-    py::object out = py::cast(std::move(table));
-    out.attr("_tree") = py::cast(tree);
-    return ObjectOf<CaseTable>(std::move(out));
-}
+/// The table as bound to Python: it holds its tree (in C++, see Holding).
+std::shared_ptr<CaseTable> with_tree(CaseTable table, const TreePtr& tree) { return holding(std::move(table), tree); }
 
 }  // namespace
 
 void bind_case_table(py::module_& m) {
-    py::class_<CaseTable> table(m, "CaseTable",
+    py::class_<CaseTable, std::shared_ptr<CaseTable>> table(m, "CaseTable",
                                 "Cases as columns over one DivisionTree (kept alive by the table): unit, grid, matter, "
                                 "opened_at, handling_due, closed_at, handled_at (int64 seconds since the epoch, UTC; "
                                 "INT64_MIN = NaT = none), closed, deferred, responded, resolved, satisfied, rated, reworks, "
                                 "escalations. Made by from_arrays(), from_pandas(), from_engine() or synthetic(); every "
-                                "row is checked (InvalidInputError naming the row and column).",
-                                py::dynamic_attr());
+                                "row is checked (InvalidInputError naming the row and column).");
     table
         .def_static(
             "_from_columns",
@@ -160,7 +155,7 @@ void bind_case_table(py::module_& m) {
             "(NotFoundError if it is not in the tree).")
         .def("__len__", &CaseTable::size, "Number of cases.")
         .def_property_readonly(
-            "tree", [](const py::object& self) { return self.attr("_tree").cast<std::shared_ptr<DivisionTree>>(); },
+            "tree", [](const std::shared_ptr<CaseTable>& self) { return holding_of(self).tree; },
             "The DivisionTree of the units.")
         .def_property_readonly("grid_codes", [](const CaseTable& t) { return t.grid_codes(); }, "Grid codes, by grid index.")
         .def_property_readonly("matter_keys", [](const CaseTable& t) { return t.matter_keys(); }, "Matter keys, by matter index.")

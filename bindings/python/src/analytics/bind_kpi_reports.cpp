@@ -1,6 +1,6 @@
 // The reports: KpiReport (per unit up the ladder, per grid, per matter) and BucketReport (per unit and time
-// bucket), and compute_kpis / compute_kpis_by_bucket, which run without the GIL. A report keeps its table
-// (which keeps its tree) alive. The reports' _columns() are the primitives of their to_pandas(), which is
+// bucket), and compute_kpis / compute_kpis_by_bucket, which run without the GIL. A report keeps its tree
+// and a copy of its options alive in C++ (analytics/support.hpp, Holding). The reports' _columns() are the primitives of their to_pandas(), which is
 // Python (grassroots/analytics/_pandas.py).
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -123,23 +123,25 @@ StringDict bucket_columns(const BucketReport& r) {
     return out;
 }
 
-/// @p report holding its table (which holds the tree) and its options (the Python objects).
+/// @p report as bound to Python: it holds the tree of @p table and a copy of @p options (in C++, see Holding).
 template <class Report>
-ObjectOf<Report> keeping(Report report, const CaseTable& table, const OptionsBox& options) {
-    py::object out = py::cast(std::move(report));
-    out.attr("_table") = py::cast(&table, py::return_value_policy::reference);
-    out.attr("_options") = py::cast(&options, py::return_value_policy::reference);
-    return ObjectOf<Report>(std::move(out));
+std::shared_ptr<Report> keeping(Report report, const std::shared_ptr<CaseTable>& table, const OptionsBox& options) {
+    return holding(std::move(report), holding_of(table).tree, std::make_shared<const OptionsBox>(options));
+}
+
+/// The options @p report was computed with.
+template <class Report>
+OptionsBox options_of(const std::shared_ptr<Report>& report) {
+    return *holding_of(report).options;
 }
 
 void bind_kpi_report(py::module_& m) {
-    py::class_<KpiReport> report(m, "KpiReport",
-                                 "KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and "
-                                 "every matter type. Keeps its table alive.",
-                                 py::dynamic_attr());
+    py::class_<KpiReport, std::shared_ptr<KpiReport>> report(
+        m, "KpiReport",
+        "KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and every matter type. "
+        "Keeps its tree alive.");
     report.def_property_readonly("cutoff", &KpiReport::cutoff, "The cut-off used.")
-        .def_property_readonly(
-            "options", [](const py::object& self) { return ObjectOf<OptionsBox>(self.attr("_options")); }, "The options used.")
+        .def_property_readonly("options", &options_of<KpiReport>, "The options used (a copy).")
         .def_property_readonly("units", [](const KpiReport& r) { return std::vector<KpiRow>(r.units().begin(), r.units().end()); },
                                "Unit rows in tree order (index = unit index), at the levels asked for.")
         .def_property_readonly("grids", [](const KpiReport& r) { return std::vector<KpiRow>(r.grids().begin(), r.grids().end()); },
@@ -162,11 +164,10 @@ void bind_kpi_report(py::module_& m) {
 }
 
 void bind_bucket_report(py::module_& m) {
-    py::class_<BucketReport> buckets(m, "BucketReport", "Counts and rates per unit and time bucket (no percentiles).",
-                                     py::dynamic_attr());
+    py::class_<BucketReport, std::shared_ptr<BucketReport>> buckets(
+        m, "BucketReport", "Counts and rates per unit and time bucket (no percentiles). Keeps its tree alive.");
     buckets.def_property_readonly("cutoff", &BucketReport::cutoff, "The cut-off used (one for every bucket).")
-        .def_property_readonly(
-            "options", [](const py::object& self) { return ObjectOf<OptionsBox>(self.attr("_options")); }, "The options used.")
+        .def_property_readonly("options", &options_of<BucketReport>, "The options used (a copy).")
         .def_property_readonly("bucket", &BucketReport::bucket, "The bucket width.")
         .def_property_readonly("starts", [](const BucketReport& r) { return std::vector<Date>(r.starts().begin(), r.starts().end()); },
                                "First day (CST) of each bucket; the first may start before the period.")
@@ -199,12 +200,12 @@ void bind_kpi_reports(py::module_& m) {
 
     m.def(
         "compute_kpis",
-        [](const CaseTable& table, const OptionsBox& options) {
+        [](const std::shared_ptr<CaseTable>& table, const OptionsBox& options) {
             const KpiOptions resolved = options.resolved();
             KpiReport out;
             {
                 const py::gil_scoped_release release;
-                out = compute_kpis(table, resolved);
+                out = compute_kpis(*table, resolved);
             }
             return keeping(std::move(out), table, options);
         },
@@ -213,12 +214,12 @@ void bind_kpi_reports(py::module_& m) {
         "every matter. InvalidInputError for an empty period, a cap outside 1–65,535 or an unknown scope.");
     m.def(
         "compute_kpis_by_bucket",
-        [](const CaseTable& table, const OptionsBox& options, TimeBucket bucket) {
+        [](const std::shared_ptr<CaseTable>& table, const OptionsBox& options, TimeBucket bucket) {
             const KpiOptions resolved = options.resolved();
             BucketReport out;
             {
                 const py::gil_scoped_release release;
-                out = compute_kpis_by_bucket(table, resolved, bucket);
+                out = compute_kpis_by_bucket(*table, resolved, bucket);
             }
             return keeping(std::move(out), table, options);
         },

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "grassroots/analytics/kpi.hpp"
@@ -37,6 +38,30 @@ struct OptionsBox {
         return out;
     }
 };
+
+/// The deleter of a CaseTable or report bound to Python: it deletes the object, then lets go of the tree it
+/// points at (and of the options a report was computed with). The hold lives in C++, in the shared_ptr
+/// that holds the object, so nothing a caller does to attributes can free the tree early (issue 14).
+template <class T>
+struct Holding {
+    TreePtr tree;                                ///< the tree the object points at
+    std::shared_ptr<const OptionsBox> options;   ///< a report's options (null for a table)
+    void operator()(T* value) const noexcept { delete value; }
+};
+
+/// @p value held by a shared_ptr that keeps @p tree (and @p options) alive as long as it lives.
+template <class T>
+std::shared_ptr<T> holding(T value, TreePtr tree, std::shared_ptr<const OptionsBox> options = nullptr) {
+    return std::shared_ptr<T>(new T(std::move(value)), Holding<T>{std::move(tree), std::move(options)});
+}
+
+/// What @p value holds; every bound CaseTable and report is made by holding(), so it is never missing.
+template <class T>
+const Holding<T>& holding_of(const std::shared_ptr<T>& value) {
+    const Holding<T>* out = std::get_deleter<Holding<T>>(value);
+    if (out == nullptr) throw std::logic_error("a bound analytics object was made without holding()");
+    return *out;
+}
 
 /// Names and members of KpiCounts, in report order.
 inline constexpr std::pair<const char*, std::int64_t KpiCounts::*> count_fields[] = {
