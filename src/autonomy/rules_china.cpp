@@ -8,7 +8,16 @@
 //   its article numbers, member counts and assembly rules are NOT, and are carried over as
 //   unverified defaults (override them when the official text is checked).
 // - 中华人民共和国村民委员会组织法, revised 2010-10-28; amended 2018-12-29 (terms 3 → 5 years).
-//   Numbers from the widely quoted text, not yet checked against the official text: unverified.
+//   The 2018 text was checked (DOMAIN.md §3) for articles 6, 11, 21, 22, 25 and 26: verified;
+//   article 28 (group meetings), article 7 (subordinate committees) and the 2010 text: unverified.
+// - The same law amended 2025-10-28 (Presidential Order No. 59), in force 2026-01-01: new articles
+//   were inserted (the woman-member rule likely moved to article 8), and its thresholds were not seen.
+//   Its numbers are the 2018 ones carried over, unverified, with no article cited (the 2018 numbers
+//   are not in force after 2025-12-31).
+// - In the 2025 residents' revision, the drafts lowered the share of residents needed to convene a
+//   residents' meeting: the 2018 convening thresholds carried over are marked so, not verified.
+// - Everywhere: one person holds one seat (主任, 副主任 or 委员) of a committee at a time; the
+//   committee's size counts distinct persons (由主任、副主任和委员共…人组成).
 #include "grassroots/autonomy/rules.hpp"
 
 namespace grassroots {
@@ -20,6 +29,7 @@ constexpr const char* rc_2018 = "中华人民共和国城市居民委员会组�
 constexpr const char* rc_2025 = "中华人民共和国城市居民委员会组织法 (2025年修订)";
 constexpr const char* vc_2010 = "中华人民共和国村民委员会组织法 (2010年修订)";
 constexpr const char* vc_2018 = "中华人民共和国村民委员会组织法 (2018年修正)";
+constexpr const char* vc_2025 = "中华人民共和国村民委员会组织法 (2025年修正)";
 
 Rule rule(std::string id, std::string summary, Rule::Value value, const char* law, std::string article, bool verified) {
     return Rule{std::move(id), std::move(summary), value, RuleSource{law, std::move(article)}, verified, {}};
@@ -33,6 +43,8 @@ std::vector<Rule> residents_rules(const char* law, std::int64_t term_years) {
         rule("committee.size", "the committee has 5–9 members: director, deputy directors, members (由主任、副主任和委员共五至九人组成)",
              IntRange{5, 9}, law, "第七条", true),
         rule("committee.director", "the committee has exactly one director (主任)", {}, law, "第七条", true),
+        rule("committee.one_post", "one person holds one seat (主任, 副主任 or 委员) of the committee at a time", {}, law,
+             "第七条", true),
         rule("committee.term_years", "a committee's term in years (每届任期)", IntRange{term_years, term_years}, law,
              "第八条", true),
         rule("unit.households", "a committee is set up for generally 100–700 households (一般在一百户至七百户的范围内设立)",
@@ -74,6 +86,9 @@ std::vector<Rule> residents_rules_2025() {
             r.source.article.clear();  // the revision renumbered its 50 articles; not verified here
             r.verified = false;
         }
+        if (r.id.starts_with("meeting.convene.")) {
+            r.summary += "; the 2018 share, carried over: the 2025 drafts lowered it, the final text was not seen";
+        }
         if (r.id == "unit.households") {
             r.summary = "a committee is set up for generally 1,000–3,000 households (一般在一千户至三千户的范围内设立)";
             r.value = IntRange{1000, 3000};
@@ -92,49 +107,67 @@ std::vector<Rule> residents_rules_2025() {
     return rules;
 }
 
-std::vector<Rule> villagers_rules(const char* law, std::int64_t term_years) {
+// The villagers' committee law of 2010 and its 2018 amendment differ only in the term; @p checked marks the
+// articles checked against the text.
+std::vector<Rule> villagers_rules(const char* law, std::int64_t term_years, bool checked) {
     return {
         rule("committee.size", "the committee has 3–7 members (由主任、副主任和委员共三至七人组成)", IntRange{3, 7}, law,
-             "第六条", false),
-        rule("committee.director", "the committee has exactly one director (主任)", {}, law, "第六条", false),
-        rule("committee.woman_member", "the committee has at least one woman (应当有妇女成员)", {}, law, "第六条", false),
+             "第六条", checked),
+        rule("committee.director", "the committee has exactly one director (主任)", {}, law, "第六条", checked),
+        rule("committee.one_post", "one person holds one seat (主任, 副主任 or 委员) of the committee at a time", {}, law,
+             "第六条", checked),
+        rule("committee.woman_member", "the committee has at least one woman (应当有妇女成员)", {}, law, "第六条", checked),
         rule("committee.term_years", "a committee's term in years (每届任期)", IntRange{term_years, term_years}, law,
-             "第十一条", false),
+             "第十一条", checked),
         rule("group.head", "each group has a head chosen by the group (村民小组组长由村民小组会议推选)", {}, law,
              "第二十八条", false),
         rule("representatives.households_per_representative",
-             "one representative per 5–15 households (每五户至十五户推选一人)", IntRange{5, 15}, law, "第二十五条", false),
+             "one representative per 5–15 households (每五户至十五户推选一人)", IntRange{5, 15}, law, "第二十五条", checked),
         rule("representative.one_group", "each representative is chosen by exactly one group, the one they live in",
-             {}, law, "第二十五条", false),
+             {}, law, "第二十五条", checked),
         rule("subordinate.duties",
              "mediation, public security and public health are run by subordinate committees or shared among members",
              {}, law, "第七条", false),
         rule("subordinate.head_is_member", "subordinate committees are headed by committee members (local practice)",
              {}, law, "第七条", false),
         rule("meeting.quorum.adults", "a villagers' meeting needs more than half of adult villagers (过半数)",
-             more_than_half, law, "第二十二条", false),
+             more_than_half, law, "第二十二条", checked),
         rule("meeting.quorum.households", "or representatives of two thirds or more of households (三分之二以上的户)",
-             Threshold{2, 3, false}, law, "第二十二条", false),
+             Threshold{2, 3, false}, law, "第二十二条", checked),
         rule("meeting.decision", "decisions pass with more than half of those present (到会人员的过半数)", more_than_half,
-             law, "第二十二条", false),
+             law, "第二十二条", checked),
         rule("meeting.convene.villagers", "one tenth or more of villagers can require a meeting (十分之一以上)",
-             Threshold{1, 10, false}, law, "第二十一条", false),
+             Threshold{1, 10, false}, law, "第二十一条", checked),
         rule("meeting.convene.representatives", "one third or more of representatives can require a meeting",
-             Threshold{1, 3, false}, law, "第二十一条", false),
+             Threshold{1, 3, false}, law, "第二十一条", checked),
         rule("assembly.representatives_share",
-             "representatives are four fifths or more of the assembly (五分之四以上)", Threshold{4, 5, false}, law,
-             "第二十五条", false),
-        rule("assembly.women_share", "women representatives are one third or more of the assembly (三分之一以上)",
-             Threshold{1, 3, false}, law, "第二十五条", false),
+             "representatives are four fifths or more of the assembly's whole membership, committee members included "
+             "(村民代表应当占村民代表会议组成人员的五分之四以上); a committee member elected representative counts as a member", Threshold{4, 5, false}, law,
+             "第二十五条", checked),
+        rule("assembly.women_share", "women representatives are one third or more of the assembly's whole membership, committee members included "
+             "(妇女村民代表应当占村民代表会议组成人员的三分之一以上)",
+             Threshold{1, 3, false}, law, "第二十五条", checked),
         rule("assembly.quorum", "the assembly needs two thirds or more of its members present (三分之二以上)",
-             Threshold{2, 3, false}, law, "第二十六条", false),
+             Threshold{2, 3, false}, law, "第二十六条", checked),
         rule("assembly.decision", "assembly decisions pass with more than half of those present", more_than_half, law,
-             "第二十六条", false),
+             "第二十六条", checked),
         rule("assembly.convene.representatives", "one fifth or more of representatives can require an assembly",
-             Threshold{1, 5, false}, law, "第二十六条", false),
+             Threshold{1, 5, false}, law, "第二十六条", checked),
         rule("party.secretary", "every party organisation has a secretary (书记); party rules, not this law", {},
              "中国共产党支部工作条例（试行）(2018)", "", false),
     };
+}
+
+// The 2025 amendment: the 2018 numbers carried over, none verified, no article cited.
+std::vector<Rule> villagers_rules_2025() {
+    std::vector<Rule> rules = villagers_rules(vc_2025, 5, false);
+    for (Rule& r : rules) {
+        if (r.source.law != vc_2025) continue;
+        r.source.article.clear();  // new articles were inserted; the 2018 numbers are not in force after 2025-12-31
+        r.verified = false;
+        r.summary += "; the 2018 value, carried over: the 2025 text was not seen";
+    }
+    return rules;
 }
 
 }  // namespace
@@ -144,8 +177,9 @@ RuleBook RuleBook::china() {
     book.add(RuleSet("rc-1989", rc_1989, CommitteeKind::residents, make_date(1990, 1, 1), residents_rules(rc_1989, 3)));
     book.add(RuleSet("rc-2018", rc_2018, CommitteeKind::residents, make_date(2018, 12, 29), residents_rules(rc_2018, 5)));
     book.add(RuleSet("rc-2025", rc_2025, CommitteeKind::residents, make_date(2026, 1, 1), residents_rules_2025()));
-    book.add(RuleSet("vc-2010", vc_2010, CommitteeKind::villagers, make_date(2010, 10, 28), villagers_rules(vc_2010, 3)));
-    book.add(RuleSet("vc-2018", vc_2018, CommitteeKind::villagers, make_date(2018, 12, 29), villagers_rules(vc_2018, 5)));
+    book.add(RuleSet("vc-2010", vc_2010, CommitteeKind::villagers, make_date(2010, 10, 28), villagers_rules(vc_2010, 3, false)));
+    book.add(RuleSet("vc-2018", vc_2018, CommitteeKind::villagers, make_date(2018, 12, 29), villagers_rules(vc_2018, 5, true)));
+    book.add(RuleSet("vc-2025", vc_2025, CommitteeKind::villagers, make_date(2026, 1, 1), villagers_rules_2025()));
     return book;
 }
 

@@ -78,6 +78,7 @@ private:
             }
             if (post.is_committee_seat()) {
                 seats_.push_back(post.person);
+                seat_posts_.emplace_back(post.person, post.kind);
                 if (post.kind == PostKind::director) directors_.push_back(post.person);
             } else if (post.kind == PostKind::group_head) {
                 heads_[post.group->value()].push_back(post.person);
@@ -106,10 +107,26 @@ private:
                 directors_.empty() ? "no director (主任) on " + to_string(on_)
                                    : std::to_string(directors_.size()) + " directors (主任) on " + to_string(on_));
         }
+        if (const Rule* one = rule("committee.one_post")) check_one_post(*one);
         if (const Rule* woman = rule("committee.woman_member")) {
             const bool any = std::any_of(seats_.begin(), seats_.end(),
                                          [&](PersonId p) { return chain_.person(p).sex == Sex::female; });
             if (!any) add(*woman, Severity::error, "committee", "no woman among the " + std::to_string(seats_.size()) + " members");
+        }
+    }
+
+    // A person holding two seats of the committee at once (e.g. 主任 and 副主任): the size counts persons.
+    void check_one_post(const Rule& one) {
+        std::sort(seat_posts_.begin(), seat_posts_.end());
+        for (auto first = seat_posts_.begin(); first != seat_posts_.end();) {
+            const auto last = std::find_if(first, seat_posts_.end(), [&](const auto& seat) { return seat.first != first->first; });
+            if (last - first > 1) {
+                std::string posts;
+                for (auto it = first; it != last; ++it) posts += (it == first ? "" : " and ") + std::string(chinese_name(it->second));
+                add(one, Severity::error, "committee",
+                    person_label(first->first) + " holds " + posts + " at once on " + to_string(on_) + "; one person holds one seat");
+            }
+            first = last;
         }
     }
 
@@ -262,14 +279,15 @@ private:
         const Rule* share = rule("assembly.representatives_share");
         const Rule* women = rule("assembly.women_share");
         if (share == nullptr && women == nullptr) return;
+        if (representative_posts_.empty()) return;  // no representatives' assembly is set up
+        // The whole membership (组成人员) is the committee's members and the representatives; a member who was
+        // also elected representative sits as a member, so electing members cannot make up the 4/5.
         std::vector<PersonId> reps;
-        for (const auto& [person, group] : representative_posts_) reps.push_back(person);
+        for (const auto& [person, group] : representative_posts_) {
+            if (!is_seat(person)) reps.push_back(person);
+        }
         unique(reps);
-        if (reps.empty()) return;  // no representatives' assembly is set up
-        std::vector<PersonId> members = seats_;
-        members.insert(members.end(), reps.begin(), reps.end());
-        unique(members);
-        const auto total = static_cast<std::int64_t>(members.size());
+        const auto total = static_cast<std::int64_t>(seats_.size() + reps.size());
         const auto rep_count = static_cast<std::int64_t>(reps.size());
         if (share != nullptr && !share->threshold().met(rep_count, total)) {
             add(*share, Severity::error, "representatives' assembly",
@@ -310,6 +328,7 @@ private:
     ValidationReport& report_;
     std::vector<PersonId> seats_;
     std::vector<PersonId> directors_;
+    std::vector<std::pair<PersonId, PostKind>> seat_posts_;
     std::vector<std::vector<PersonId>> heads_;
     std::vector<std::vector<PersonId>> representatives_;
     std::vector<std::pair<PersonId, GroupId>> representative_posts_;

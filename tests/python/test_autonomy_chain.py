@@ -241,6 +241,22 @@ def test_validation_finds_a_representative_in_two_groups() -> None:
     ]
 
 
+def test_validation_finds_one_person_in_two_seats() -> None:
+    # Before issue 14 a person holding 主任 and 副主任 at once passed (the size counts persons, so it
+    # showed only as a committee too small).
+    chain = lawful_chain()
+    chain.end_post(0, date(2021, 12, 1))  # 委员0 stops being director
+    chain.appoint(PostKind.DIRECTOR, 1, date(2021, 12, 2))  # the deputy (person 1) also becomes director
+    report = gr.validate(chain, ON)
+    assert [(f.rule_id, f.message) for f in report.findings] == [
+        ("committee.size", "4 members on 2022-01-01; the law requires 5–9"),
+        ("committee.one_post", "委员1 (person 1) holds 主任 and 副主任 at once on 2022-01-01; one person holds one seat"),
+    ]
+    assert report.findings[1].source == "中华人民共和国城市居民委员会组织法 (2018年修正) 第七条"
+    chain.end_post(1, date(2021, 12, 1))  # ending the deputy post first is lawful
+    assert not gr.validate(chain, ON).has("committee.one_post")
+
+
 def test_validation_against_the_wrong_rules() -> None:
     chain = lawful_chain()
     with pytest.raises(gr.InvalidInputError) as info:

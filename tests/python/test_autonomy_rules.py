@@ -31,7 +31,9 @@ RC_2018 = "中华人民共和国城市居民委员会组织法 (2018年修正)"
         (RC, date(2026, 1, 1), "rc-2025"),
         (VC, date(2010, 10, 28), "vc-2010"),
         (VC, date(2018, 12, 29), "vc-2018"),
-        (VC, date(2030, 6, 1), "vc-2018"),
+        (VC, date(2025, 12, 31), "vc-2018"),
+        (VC, date(2026, 1, 1), "vc-2025"),
+        (VC, date(2030, 6, 1), "vc-2025"),
     ],
 )
 def test_edition_in_force_by_date(kind: CommitteeKind, on: date, edition: str) -> None:
@@ -52,8 +54,8 @@ def test_no_rules_before_the_first_edition() -> None:
 
 def test_editions_and_their_span() -> None:
     book = RuleBook.china()
-    assert [e.id for e in book.editions] == ["rc-1989", "rc-2018", "rc-2025", "vc-2010", "vc-2018"]
-    assert len(book) == 5 and "rc-2018" in book and "rc-2030" not in book
+    assert [e.id for e in book.editions] == ["rc-1989", "rc-2018", "rc-2025", "vc-2010", "vc-2018", "vc-2025"]
+    assert len(book) == 6 and "rc-2018" in book and "rc-2030" not in book
     rc_2018 = book.edition("rc-2018")
     assert rc_2018.title == RC_2018
     assert rc_2018.committee_kind == RC
@@ -92,6 +94,21 @@ def test_rule_values_and_provenance() -> None:
         rc_2018.rule("no.such")
     assert size.to_dict()["value"] == {"min": 5, "max": 9}
     assert repr(size) == f"Rule('committee.size', 5–9, {RC_2018} 第七条, verified)"
+
+
+def test_the_2025_village_amendment_carries_numbers_over_unverified() -> None:
+    book = RuleBook.china()
+    vc_2018, vc_2025 = book.edition("vc-2018"), book.edition("vc-2025")
+    assert vc_2025.effective_from == date(2026, 1, 1) and book.effective_until(vc_2018) == date(2025, 12, 31)
+    share = vc_2025.rule("assembly.representatives_share")
+    assert share.value == vc_2018.rule("assembly.representatives_share").value == Threshold(4, 5, strict=False)
+    assert (share.article, share.verified) == ("", False)  # no 2018 article number in force after 2025-12-31
+    assert "whole membership" in share.summary and "not seen" in share.summary
+    assert vc_2018.rule("assembly.representatives_share").article == "第二十五条"
+    convene = book.edition("rc-2025").rule("meeting.convene.adults")
+    assert not convene.verified and "the 2025 drafts lowered it" in convene.summary
+    with pytest.raises(gr.NotFoundError, match="^edition 'vc-2025' has no rule 'unit.households'$"):
+        vc_2025.rule("unit.households")
 
 
 def test_overrides_stick_on_the_books_edition() -> None:

@@ -42,7 +42,9 @@ TEST(RuleBook, EditionsInForceByDate) {
     EXPECT_EQ(book.in_force(CommitteeKind::residents, make_date(2018, 12, 29)).id(), "rc-2018");
     EXPECT_EQ(book.in_force(CommitteeKind::residents, make_date(2025, 12, 31)).id(), "rc-2018");
     EXPECT_EQ(book.in_force(CommitteeKind::residents, make_date(2026, 1, 1)).id(), "rc-2025");
-    EXPECT_EQ(book.in_force(CommitteeKind::villagers, make_date(2026, 1, 1)).id(), "vc-2018");
+    EXPECT_EQ(book.in_force(CommitteeKind::villagers, make_date(2025, 12, 31)).id(), "vc-2018");
+    EXPECT_EQ(book.in_force(CommitteeKind::villagers, make_date(2026, 1, 1)).id(), "vc-2025");
+    EXPECT_EQ(book.effective_until(book.edition("vc-2018")), make_date(2025, 12, 31));
     EXPECT_EQ(rules_in_force(CommitteeKind::villagers, make_date(2015, 1, 1)).id(), "vc-2010");
     EXPECT_EQ(error_message<NotFound>([&] { (void)book.in_force(CommitteeKind::residents, make_date(1989, 12, 31)); }),
               "no 居民委员会 rules in force on 1989-12-31: the first edition takes effect on 1990-01-01");
@@ -66,10 +68,46 @@ TEST(RuleBook, RulesCarryValuesSourcesAndVerification) {
     EXPECT_FALSE(book.edition("rc-2018").has("assembly.quorum"));
     EXPECT_EQ(book.edition("vc-2018").rule("assembly.women_share").threshold(), (Threshold{1, 3, false}));
     EXPECT_EQ(book.edition("vc-2018").rule("committee.size").range(), (IntRange{3, 7}));
+    EXPECT_TRUE(book.edition("vc-2018").rule("assembly.women_share").verified);  // checked against the 2018 text
+    EXPECT_FALSE(book.edition("vc-2018").rule("group.head").verified);         // art. 28 only "likely"
     EXPECT_EQ(error_message<NotFound>([&] { (void)book.edition("rc-2018").rule("nope"); }),
               "edition 'rc-2018' has no rule 'nope'");
     EXPECT_THROW((void)book.edition("xx"), NotFound);
     EXPECT_THROW((void)size.threshold(), InvalidInput);
+}
+
+TEST(RuleBook, The2025VillagersAmendmentCarriesThe2018NumbersUnverified) {
+    const RuleBook book = RuleBook::china();
+    const RuleSet& vc2018 = book.edition("vc-2018");
+    const RuleSet& vc2025 = book.edition("vc-2025");
+    EXPECT_EQ(vc2025.effective_from(), make_date(2026, 1, 1));
+    EXPECT_EQ(vc2025.title(), "中华人民共和国村民委员会组织法 (2025年修正)");
+    ASSERT_EQ(vc2025.rules().size(), vc2018.rules().size());
+    for (const Rule& rule : vc2025.rules()) {
+        EXPECT_EQ(rule.value, vc2018.rule(rule.id).value) << rule.id;  // the numbers carry over
+        EXPECT_FALSE(rule.verified) << rule.id;
+        if (rule.source.law == vc2025.title()) {
+            EXPECT_EQ(rule.source.article, "") << rule.id << ": no 2018 article number is in force after 2025-12-31";
+            EXPECT_NE(rule.summary.find("not seen"), std::string::npos) << rule.id;
+        }
+    }
+    // No edition cites a 2018 article as in force after 2025-12-31.
+    for (const RuleSet& edition : {std::cref(vc2025), std::cref(book.edition("rc-2025"))}) {
+        for (const Rule& rule : edition.rules()) {
+            if (rule.source.law == edition.title()) EXPECT_EQ(rule.source.article, "") << edition.id() << " " << rule.id;
+        }
+    }
+}
+
+TEST(RuleBook, The2025ResidentsConveningThresholdsAreMarkedUnverified) {
+    const RuleBook book = RuleBook::china();
+    for (const char* id : {"meeting.convene.adults", "meeting.convene.households", "meeting.convene.groups"}) {
+        const Rule& convene = book.edition("rc-2025").rule(id);
+        EXPECT_FALSE(convene.verified) << id;
+        EXPECT_NE(convene.summary.find("the 2025 drafts lowered it"), std::string::npos) << id;
+        EXPECT_EQ(convene.threshold(), book.edition("rc-2018").rule(id).threshold()) << id;
+        EXPECT_TRUE(book.edition("rc-2018").rule(id).verified) << id;
+    }
 }
 
 TEST(RuleSet, OverridesAreCheckedAndRecorded) {
@@ -112,7 +150,7 @@ TEST(RuleBook, EditionReferencesSurviveAddAndCopiesAreDeep) {
     book.add(RuleSet("local-2027", "local", CommitteeKind::residents, make_date(2027, 1, 1), {}));
     book.add(RuleSet("local-1995", "local", CommitteeKind::residents, make_date(1995, 1, 1), {}));
     EXPECT_EQ(rc2018.id(), "rc-2018");  // still valid after the book re-sorted
-    EXPECT_EQ(book.editions().size(), 7U);
+    EXPECT_EQ(book.editions().size(), 8U);
     EXPECT_EQ(book.editions().front().get().id(), "rc-1989");
     RuleBook copy = book;
     copy.edition("rc-2018").override_range("committee.size", IntRange{6, 8}, "copy only");

@@ -94,8 +94,8 @@ TEST(Validation, CommitteeSizeBoundaries) {
 }
 
 TEST(Validation, OneDirector) {
-    Lawful lawful;
-    lawful.chain.appoint(PostKind::director, lawful.members[1], elected);
+    Lawful lawful;  // a second person as 主任 (the deputy as 主任 too is committee.one_post, below)
+    lawful.chain.appoint(PostKind::director, lawful.chain.add_person({"另一主任", Sex::male, std::nullopt, lawful.groups[0], 0, false}), elected);
     const auto report = validate(lawful.chain, lawful.rules("rc-2018"), today);
     EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"committee.director:error"}));
     EXPECT_EQ(report.findings[0].message, "2 directors (主任) on 2024-01-01");
@@ -200,10 +200,53 @@ TEST(Validation, VillagersAssemblyComposition) {
     }
     report = validate(village.chain, rules, today);
     EXPECT_EQ(report.findings[0].message, "12 representatives of 17 members; needs at least 4/5 (14)");
-    // Representatives who are also members count once: make the five members representatives too.
+    // A member elected representative still sits as a member (the whole membership, 组成人员, counts the
+    // committee too): electing the five members does not make up the 4/5. Before, it passed 17 of 17.
     for (std::size_t m = 0; m < 5; ++m) village.chain.elect_representative(village.groups[m], village.members[m], elected);
-    report = validate(village.chain, rules, today);  // 17 representatives of 17 members; women 10 of 17 ≥ 1/3
+    report = validate(village.chain, rules, today);
+    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.representatives_share:error"}));
+    EXPECT_EQ(report.findings[0].message, "12 representatives of 17 members; needs at least 4/5 (14)");
+    // Eight more men: 20 of 25 is 4/5, but 7 women representatives are short of a third of 25 (9).
+    for (int i = 0; i < 8; ++i) {
+        village.chain.elect_representative(village.groups[1], village.chain.add_person({"男代表", Sex::male, std::nullopt, village.groups[1], 0, false}), elected);
+    }
+    report = validate(village.chain, rules, today);
+    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.women_share:error"}));
+    EXPECT_EQ(report.findings[0].message, "7 women representatives of 25 members; needs at least 1/3 (9)");
+    // Two more women: 22 of 27 (4/5 needs 22) and 9 of 27 women (exactly a third, 三分之一以上 includes it).
+    for (int i = 0; i < 2; ++i) {
+        village.chain.elect_representative(village.groups[2], village.chain.add_person({"女代表", Sex::female, std::nullopt, village.groups[2], 0, false}), elected);
+    }
+    report = validate(village.chain, rules, today);
     EXPECT_TRUE(report.findings.empty()) << ::testing::PrintToString(rule_ids(report));
+}
+
+TEST(Validation, OnePersonHoldsOneSeat) {
+    // 委员1 is 副主任; appointing them 主任 as well, without ending the first post, is reported.
+    Lawful lawful;
+    lawful.chain.end_post(lawful.seats[0], make_date(2023, 6, 1));
+    lawful.chain.appoint(PostKind::director, lawful.members[1], make_date(2023, 6, 2));
+    const auto report = validate(lawful.chain, lawful.rules("rc-2018"), today);
+    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"committee.size:error", "committee.one_post:error"}));
+    EXPECT_EQ(report.findings[1].message, "委员1 (person 1) holds 主任 and 副主任 at once on 2024-01-01; one person holds one seat");
+    EXPECT_EQ(report.findings[0].message, "4 members on 2024-01-01; the law requires 5–9");  // persons, not posts
+    EXPECT_TRUE(report.findings[1].rule_verified);
+    EXPECT_TRUE(validate(lawful.chain, lawful.rules("rc-2025"), today).has("committee.one_post"));
+
+    Lawful village(CommitteeKind::villagers, 5);
+    village.chain.appoint(PostKind::member, village.members[0], elected);  // the director again, as 委员
+    for (const Finding& finding : validate(village.chain, village.rules("vc-2025"), make_date(2026, 3, 1)).findings) {
+        if (finding.rule_id != "committee.one_post") continue;
+        EXPECT_EQ(finding.message, "委员0 (person 0) holds 主任 and 委员 at once on 2026-03-01; one person holds one seat");
+        EXPECT_FALSE(finding.rule_verified);  // the 2025 text was not seen
+    }
+    EXPECT_TRUE(validate(village.chain, village.rules("vc-2018"), today).has("committee.one_post"));
+    // Once the first post ends, the same person may take the other seat.
+    Lawful moved;
+    moved.chain.end_post(moved.seats[0], make_date(2023, 6, 1));
+    moved.chain.end_post(moved.seats[1], make_date(2023, 6, 1));
+    moved.chain.appoint(PostKind::director, moved.members[1], make_date(2023, 6, 2));
+    EXPECT_FALSE(validate(moved.chain, moved.rules("rc-2018"), today).has("committee.one_post"));
 }
 
 TEST(Validation, VillagersCommitteeNeedsAWoman) {
