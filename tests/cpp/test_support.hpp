@@ -19,6 +19,10 @@ inline std::filesystem::path shared_data() {
     return std::filesystem::is_directory(path) ? path : std::filesystem::path{};
 }
 
+/// The small fixtures shipped with the tests (tests/data): nbs/ (a few rows of each NBS table, villages
+/// gzipped) and holiday-cn/ (2025–2027).
+inline std::filesystem::path test_data() { return GRASSROOTS_TEST_DATA; }
+
 /// Runs @p action, expects it to throw @p E, and returns the message.
 template <class E, class F>
 std::string error_message(F&& action) {

@@ -23,6 +23,13 @@ def repo() -> Path:
 
 
 @pytest.fixture(scope="session")
+def test_data() -> Path:
+    """Small fixtures shipped with the tests: nbs/ (a few rows of each NBS table, villages gzipped) and
+    holiday-cn/ (2025–2027), so a fresh clone tests the readers without ../shared/data."""
+    return REPO / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"reference data folder not found: {SHARED_DATA}")

@@ -199,6 +199,15 @@ def test_local_rules_from_a_file_all_or_nothing(tmp_path: Path) -> None:
         fresh.read_local(tmp_path / "missing.csv")
 
 
+def test_from_holiday_cn_fixture_years_equal_the_shipped_schedule(china: Calendar, test_data: Path) -> None:
+    folder = test_data / "holiday-cn"  # 2025–2027, shipped with the tests
+    loaded = Calendar.from_holiday_cn(folder / f"{year}.json" for year in (2025, 2026, 2027))
+    assert loaded.published_years == [2025, 2026]
+    every_day = np.arange("2025-01-01", "2026-12-29", dtype="datetime64[D]")
+    np.testing.assert_array_equal(loaded.is_working_day(every_day), china.is_working_day(every_day))
+    assert loaded.holiday_name(date(2026, 2, 17)) == "春节"
+
+
 def test_from_holiday_cn_equals_the_shipped_schedule_on_every_day(china: Calendar, shared_data: Path) -> None:
     folder = shared_data / "holiday-cn"
     loaded = Calendar.from_holiday_cn(folder / f"{year}.json" for year in range(2019, 2028))

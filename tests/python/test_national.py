@@ -1,4 +1,5 @@
-"""The whole country from the NBS table set (665,276 units)."""
+"""The NBS table set: the small fixture of tests/data/nbs (always), and the whole country (665,276
+units) when ../shared/data is present."""
 
 from __future__ import annotations
 
@@ -39,9 +40,18 @@ def test_to_pandas_national(national: DivisionTree) -> None:
     assert townships["township_class"].value_counts()["town"] == 21_377
 
 
-def test_bad_table_names_file_and_row(shared_data: Path, tmp_path: Path) -> None:
+def test_the_small_tables_load_from_gzipped_villages(test_data: Path) -> None:
+    tree = DivisionTree.read_nbs(test_data / "nbs")
+    assert [tree.count(level) for level in Level.__members__.values()] == [4, 4, 4, 5, 6]
+    assert [unit.name for unit in tree["370502005066"].path()] == ["山东省", "东营市", "东营区", "胜利街道", "锦苑社区居民委员会"]
+    dongguan_town = tree["441900003"].parent
+    assert dongguan_town is not None and str(dongguan_town.code) == "441900"  # Dongguan: no counties
+    assert tree["350527000000"].name == "金门县"
+
+
+def test_bad_table_names_file_and_row(test_data: Path, tmp_path: Path) -> None:
     for name in ["provinces.csv", "cities.csv", "areas.csv", "streets.csv"]:
-        shutil.copy(shared_data / "divisions" / name, tmp_path / name)
+        shutil.copy(test_data / "nbs" / name, tmp_path / name)
     (tmp_path / "villages.csv").write_text(
         "code,name,streetCode,provinceCode,cityCode,areaCode\n"
         '370502005066,"锦苑社区居民委员会",370502005,37,3705,370502\n'
@@ -51,6 +61,12 @@ def test_bad_table_names_file_and_row(shared_data: Path, tmp_path: Path) -> None
     with pytest.raises(gr.InvalidInputError) as info:
         DivisionTree.read_nbs(tmp_path)
     assert (info.value.source, info.value.row, info.value.field) == ("villages.csv", 3, "parent")
+    assert str(info.value) == (
+        "villages.csv, row 3, field 'parent': the parent township 370502099 of village 370502099001 is not in the table"
+    )
     (tmp_path / "villages.csv").unlink()
     with pytest.raises(gr.FileError, match="villages.csv.gz"):
+        DivisionTree.read_nbs(tmp_path)
+    (tmp_path / "villages.csv.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    with pytest.raises(gr.FileError):
         DivisionTree.read_nbs(tmp_path)
