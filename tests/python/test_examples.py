@@ -9,9 +9,22 @@ from pathlib import Path
 
 
 def run(script: Path) -> str:
+    """The output of a good run, which must exit 0."""
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def test_an_example_on_bad_input_exits_non_zero_with_the_error(repo: Path, tmp_path: Path) -> None:
+    # The error path must fail the run (exit 1 from the uncaught GrassrootsError), not print and exit 0,
+    # and not crash (a negative return code is a signal).
+    (tmp_path / "cases.db").write_bytes(b"not a database, just text\n" * 200)
+    result = subprocess.run([sys.executable, str(repo / "examples/python/stored_engine.py"), str(tmp_path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    last_line = result.stderr.rstrip().splitlines()[-1]
+    assert last_line.startswith(f"grassroots.FileError: {tmp_path / 'cases.db'}: is not a grassroots store"), last_line
+    assert result.stdout == ""
 
 
 def test_python_tour(repo: Path) -> None:

@@ -1,0 +1,32 @@
+# Runs one example program and checks both what it prints and how it exits (CTest's
+# PASS_REGULAR_EXPRESSION alone ignores the exit status, so an error path that printed its message
+# and then exited 0 — or a good run that printed everything and then crashed — would pass).
+#   cmake -DPROGRAM=<exe> [-DARGUMENT=<one argument>] [-DSET_ENV=NAME=value] -DEXIT=zero|nonzero
+#         -DEXPECTED=<regular expression over stdout and stderr together> -P run_example.cmake
+foreach(required PROGRAM EXIT EXPECTED)
+  if(NOT DEFINED ${required})
+    message(FATAL_ERROR "run_example.cmake: ${required} is not set")
+  endif()
+endforeach()
+if(NOT EXIT MATCHES "^(zero|nonzero)$")
+  message(FATAL_ERROR "run_example.cmake: EXIT is '${EXIT}', not zero or nonzero")
+endif()
+if(DEFINED SET_ENV)
+  string(REGEX MATCH "^([^=]+)=(.*)$" _ "${SET_ENV}")
+  set(ENV{${CMAKE_MATCH_1}} "${CMAKE_MATCH_2}")
+endif()
+set(command "${PROGRAM}")
+if(DEFINED ARGUMENT)
+  list(APPEND command "${ARGUMENT}")
+endif()
+execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
+message("${output}")
+if(EXIT STREQUAL "zero" AND NOT status STREQUAL "0")
+  message(FATAL_ERROR "${PROGRAM} exited with '${status}'; a good run must exit 0")
+endif()
+if(EXIT STREQUAL "nonzero" AND (status STREQUAL "0" OR NOT status MATCHES "^[0-9]+$"))
+  message(FATAL_ERROR "${PROGRAM} exited with '${status}'; an error path must exit with a non-zero code (not 0, not a crash)")
+endif()
+if(NOT output MATCHES "${EXPECTED}")
+  message(FATAL_ERROR "${PROGRAM}: the output does not match the expected expression")
+endif()
