@@ -94,7 +94,9 @@ TEST(RuleBook, The2025VillagersAmendmentCarriesThe2018NumbersUnverified) {
     // No edition cites a 2018 article as in force after 2025-12-31.
     for (const RuleSet& edition : {std::cref(vc2025), std::cref(book.edition("rc-2025"))}) {
         for (const Rule& rule : edition.rules()) {
-            if (rule.source.law == edition.title()) EXPECT_EQ(rule.source.article, "") << edition.id() << " " << rule.id;
+            if (rule.source.law == edition.title()) {
+                EXPECT_EQ(rule.source.article, "") << edition.id() << " " << rule.id;
+            }
         }
     }
 }
