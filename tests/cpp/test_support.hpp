@@ -21,7 +21,10 @@ inline std::filesystem::path shared_data() {
 
 /// The small fixtures shipped with the tests (tests/data): nbs/ (a few rows of each NBS table, villages
 /// gzipped) and holiday-cn/ (2025–2027).
+/// (Defined for the test program only: tests/CMakeLists.txt sets GRASSROOTS_TEST_DATA.)
+#ifdef GRASSROOTS_TEST_DATA
 inline std::filesystem::path test_data() { return GRASSROOTS_TEST_DATA; }
+#endif
 
 /// Runs @p action, expects it to throw @p E, and returns the message.
 template <class E, class F>
