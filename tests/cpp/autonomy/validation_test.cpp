@@ -204,14 +204,14 @@ TEST(Validation, VillagersAssemblyComposition) {
     // committee too): electing the five members does not make up the 4/5. Before, it passed 17 of 17.
     for (std::size_t m = 0; m < 5; ++m) village.chain.elect_representative(village.groups[m], village.members[m], elected);
     report = validate(village.chain, rules, today);
-    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.representatives_share:error"}));
+    ASSERT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.representatives_share:error"}));
     EXPECT_EQ(report.findings[0].message, "12 representatives of 17 members; needs at least 4/5 (14)");
     // Eight more men: 20 of 25 is 4/5, but 7 women representatives are short of a third of 25 (9).
     for (int i = 0; i < 8; ++i) {
         village.chain.elect_representative(village.groups[1], village.chain.add_person({"男代表", Sex::male, std::nullopt, village.groups[1], 0, false}), elected);
     }
     report = validate(village.chain, rules, today);
-    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.women_share:error"}));
+    ASSERT_EQ(rule_ids(report), (std::vector<std::string>{"assembly.women_share:error"}));
     EXPECT_EQ(report.findings[0].message, "7 women representatives of 25 members; needs at least 1/3 (9)");
     // Two more women: 22 of 27 (4/5 needs 22) and 9 of 27 women (exactly a third, 三分之一以上 includes it).
     for (int i = 0; i < 2; ++i) {
@@ -227,7 +227,7 @@ TEST(Validation, OnePersonHoldsOneSeat) {
     lawful.chain.end_post(lawful.seats[0], make_date(2023, 6, 1));
     lawful.chain.appoint(PostKind::director, lawful.members[1], make_date(2023, 6, 2));
     const auto report = validate(lawful.chain, lawful.rules("rc-2018"), today);
-    EXPECT_EQ(rule_ids(report), (std::vector<std::string>{"committee.size:error", "committee.one_post:error"}));
+    ASSERT_EQ(rule_ids(report), (std::vector<std::string>{"committee.size:error", "committee.one_post:error"}));
     EXPECT_EQ(report.findings[1].message, "委员1 (person 1) holds 主任 and 副主任 at once on 2024-01-01; one person holds one seat");
     EXPECT_EQ(report.findings[0].message, "4 members on 2024-01-01; the law requires 5–9");  // persons, not posts
     EXPECT_TRUE(report.findings[1].rule_verified);
