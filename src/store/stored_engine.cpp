@@ -588,10 +588,9 @@ CaseEngine StoredEngine::copy() const {
     const CaseEngine& e = impl_->live();
     CaseEngine target = impl_->fresh_engine(e.options());
     for (const SetupChange& change : impl_->setup) Impl::apply_setup(target, change.type, Json::parse(change.payload));
-    std::vector<EventRecord> records;
-    records.reserve(e.events().size());
-    for (const Event& event : e.events()) records.push_back(e.describe(event));
-    target.replay(records);
+    // Restored, not replayed: the events already passed the checks, and replay would check each
+    // against the final setup rather than the one in force when it was recorded.
+    target.restore(e.snapshot());
     return target;
 }
 
