@@ -34,7 +34,7 @@ struct City : Fixture {
     }
 };
 
-/// Case 1 handled on time by mx-1 and verified by sv-2; case 2 handled late (after its 催办 and
+/// Case 1 handled on time by mx-1, verified by sv-2, closed and reopened by its reporter; case 2 handled late (after its 催办 and
 /// 督办 to the township); case 3 collects refusals of every kind the checks make.
 std::vector<EventRecord> month() {
     City c;
@@ -43,6 +43,8 @@ std::vector<EventRecord> month() {
     c.engine.take(on_time, "complete", c.both, at(9, 29, 10), {{"result", "已劝离"}});
     c.engine.take(on_time, "report_back", c.both, at(9, 29, 11));
     c.engine.take(on_time, "verify_pass", c.checker, at(9, 29, 12));
+    c.engine.take(on_time, "evaluate", c.checker, at(9, 29, 13), {{"rating", "满意"}});
+    c.engine.reopen(on_time, c.reporter, at(9, 30, 9), "复发");
     const CaseId late = c.file(at(9, 28, 9));
     c.to_handle(late, at(9, 28, 11));
     c.engine.take(late, "complete", c.both, at(10, 15, 9), {{"result", "已清理"}});  // due 10 October (调休) 17:30
@@ -162,6 +164,24 @@ TEST(Replay, RefusesAnEscalationBeforeItsDueInstant) {
     records = month();
     records[urged + 1].at = at(10, 14, 9);  // the 督办 recorded days after its 催办
     expect_refused(records, urged + 2, "at", "'at' is 2026-10-14T09:00:00+08:00 where the live engine records 2026-10-10T17:30:00+08:00");
+}
+
+TEST(Replay, RefusesMissingRequiredFieldsReopeningsOutOfTheWindowAndInventedDeadlines) {
+    std::vector<EventRecord> records = month();
+    const std::size_t submit = find(records, "C000001", EventKind::transition, "submit");
+    records[submit].fields.pop_back();
+    expect_refused(records, submit + 1, "fields", "transition 'submit' of case C000001 needs field 'description'");
+    records = month();
+    const std::size_t reopened = find(records, "C000001", EventKind::reopened);
+    records[reopened].at = at(12, 30, 9);
+    expect_refused(records, reopened + 1, "transition", "the reopen window of case C000001 (5 working days) ended at");
+    records[reopened].at = at(9, 30, 9);
+    records[reopened].actor = "sv-1";
+    expect_refused(records, reopened + 1, "actor", "only the reporter of case C000001 may reopen it, not 'sv-1'");
+    records = month();
+    const std::size_t evaluate = find(records, "C000001", EventKind::transition, "evaluate");
+    records[evaluate].kind = EventKind::urged;  // a 催办 while no deadline is pending
+    expect_refused(records, evaluate + 1, "kind", "no deadline of the case is pending");
 }
 
 TEST(Replay, RefusesAForgedAssignment) {
