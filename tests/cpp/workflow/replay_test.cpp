@@ -8,6 +8,7 @@
 
 #include "grassroots/datasets/dongying.hpp"
 #include "grassroots/division/tree.hpp"
+#include "grassroots/grid/grid_map.hpp"
 #include "grassroots/workflow/engine.hpp"
 #include "test_support.hpp"
 #include "workflow/engine_fixture.hpp"
@@ -207,6 +208,52 @@ TEST(Replay, RefusesUnitsOutsideTheTreeAndMattersOutsideTheCatalogue) {
     records = month();
     records[0].unit = "370502005";  // the filed unit is the community's
     expect_refused(records, 1, "unit", "'unit' is '370502005' where the live engine records '370502005066'");
+}
+
+/// Two grids of 锦苑社区 side by side.
+const GridMap& two_grids() {
+    static const GridMap grids = [] {
+        GridMapBuilder builder;
+        builder.add(Grid{GridCode::make(jinyuan, 1), GridKind::comprehensive, "第一网格",
+                         Polygon({{118.0, 37.0}, {118.01, 37.0}, {118.01, 37.01}, {118.0, 37.01}, {118.0, 37.0}}), 300});
+        builder.add(Grid{GridCode::make(jinyuan, 2), GridKind::comprehensive, "第二网格",
+                         Polygon({{118.01, 37.0}, {118.02, 37.0}, {118.02, 37.01}, {118.01, 37.01}, {118.01, 37.0}}), 300});
+        return builder.build();
+    }();
+    return grids;
+}
+
+/// A patrol loop whose grid workers act only in their grid; with @p map, cases are located in two_grids().
+CaseEngine patrol(bool map) {
+    CaseEngine engine(Calendar::china());
+    engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "patrol", "version": 1, "title": "巡查", "initial": "found",
+        "states": [{"id": "found", "name": "发现"}, {"id": "done", "name": "办结", "closed": true}],
+        "transitions": [{"id": "fix", "from": "found", "to": "done", "roles": ["grid_worker"]}]})", "patrol.json"));
+    if (map) engine.set_grid_map(&two_grids());
+    engine.add_actor({"wg-1", "一格网格员", {"grid_worker"}, jinyuan, GridCode::make(jinyuan, 1).str(), ""});
+    return engine;
+}
+
+TEST(Replay, TheGridIsLocatedAgainWhenTheMapIsSetAndItsWorkersChecked) {
+    CaseEngine live = patrol(true);
+    CaseInput input;
+    input.matter = "event:0102";
+    input.workflow = "patrol";
+    input.point = Point{118.005, 37.005};
+    const CaseId id = live.open(input, ActorId(0), at(9, 28, 9));
+    live.take(id, "fix", ActorId(0), at(9, 28, 10));
+    std::vector<EventRecord> records = CaseEngine::parse_json_lines(live.to_json_lines());
+    patrol(false).replay(records);  // without a map the recorded grid is taken
+    records[0].grid = GridCode::make(jinyuan, 2).str();
+    CaseEngine mapped = patrol(true);
+    EXPECT_THAT(error_message<InvalidInput>([&] { mapped.replay(records); }),
+                HasSubstr("row 1, field 'grid': replay: 'grid' is '37050200506602' where the live engine records '37050200506601'"));
+    CaseEngine unmapped = patrol(false);
+    EXPECT_THAT(error_message<InvalidInput>([&] { unmapped.replay(records); }),
+                HasSubstr("row 2, field 'actor': replay: the live engine refuses this transition: actor 'wg-1' acts in grid 37050200506601"));
+    records[0].grid = GridCode::make(DivisionCode::parse("370502006001"), 1).str();  // in another unit than the one filed
+    records[0].input->unit = jinyuan;
+    EXPECT_THAT(error_message<InvalidInput>([&] { unmapped.replay(records); }), HasSubstr("field 'unit'"));
 }
 
 TEST(Replay, RefusalsMustBeThoseTheLiveEngineMakes) {
