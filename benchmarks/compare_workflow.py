@@ -10,7 +10,9 @@ calendar; every case taken through its seven stages, submit to evaluate):
   (verify_fail and a second round, eleven transitions), ``BM_UrbanLoopJsonLines`` (with a JSON
   lines sink), and the sink alone, ``BM_JsonLinesSink`` (every event of the seven stages written again
   through one ``JsonLinesSink``), against its peer in the same program and run, ``BM_JsonLinesDom`` (an
-  ``nlohmann::ordered_json`` document per event, what the sink did before). Its Google Benchmark JSON
+  ``nlohmann::ordered_json`` document per event, what the sink did before), and ``BM_Replay`` (that
+  record re-executed by ``CaseEngine::replay`` through the live checks, against ``BM_UrbanLoop``
+  recording the same events). Its Google Benchmark JSON
   is written to benchmarks/results/workflow_cpp.json.
 * the peer, ``transitions.Machine``: each case, a plain Python object, gets its own machine
   (``Machine(model=case, ..., auto_transitions=False, send_event=False)``); every transition has a
@@ -558,6 +560,31 @@ def sink_figure(bench: dict[str, dict[str, Any]], n: int, measured: Optional[str
         source="grassroots_bench_workflow (BM_JsonLinesSink, BM_JsonLinesDom), CPU time of the one thread")
 
 
+def replay_figure(bench: dict[str, dict[str, Any]], n: int, measured: Optional[str], machine: str) -> dict[str, Any]:
+    """Replay (every record re-executed through the live checks) against the live engine recording the same
+    events, both from the same C++ run, in events per second of CPU time."""
+    replay, loop = bench.get("BM_Replay", {}), bench.get("BM_UrbanLoop", {})
+    value = replay.get("items_per_second")
+    live = loop.get("items_per_second")
+    per_case = loop.get("events_per_case", 9) / loop.get("transitions_per_case", 7)
+    peer_value = live * per_case if live else None
+    ratio = value / peer_value if value and peer_value else None
+    return common.figure(
+        "Events per second, replay through the live checks, C++", value, "events/s",  # type: ignore[arg-type]
+        peer_value, ratio, int(replay.get("events", 0)) or n * 9,  # type: ignore[arg-type]
+        peer="the live CaseEngine recording the same events (BM_UrbanLoop)",
+        grassroots_method=f"Google Benchmark BM_Replay: the record of {n:,} urban management cases taken through "
+                          "their seven stages, as EventRecords (decoding not timed), replayed into a fresh engine: "
+                          "each record re-executed through open() / take() / the breach timers and compared with "
+                          "the event it records",
+        peer_method="Google Benchmark BM_UrbanLoop in the same program and run: open() and take() recording those "
+                    "events live (items per second × events per transition)",
+        target=">= 0.5 x the live engine (replay within 2x of live)",
+        met=None if ratio is None else bool(ratio >= 0.5),
+        measured=measured, machine=machine,
+        source="grassroots_bench_workflow (BM_Replay, BM_UrbanLoop), CPU time of the one thread")
+
+
 def machine_info() -> dict[str, Any]:
     import transitions
 
@@ -724,6 +751,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                           peer_cases=shared_n))
     if "BM_JsonLinesSink" in bench:
         figures.append(sink_figure(bench, n, (cpp or {}).get("date"), machine["summary"]))
+    if "BM_Replay" in bench:
+        figures.append(replay_figure(bench, n, (cpp or {}).get("date"), machine["summary"]))
     return {
         "benchmark": "workflow",
         "quick": args.quick,

@@ -232,6 +232,30 @@ void BM_JsonLinesSink(benchmark::State& state) {
     state.counters["seconds_per_event"] = benchmark::Counter(events, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
+/// Replay alone: the record of the seven stages (as parsed EventRecords; decoding is not timed)
+/// re-executed into a fresh engine through the live checks (items = events).
+void BM_Replay(benchmark::State& state) {
+    std::vector<gr::EventRecord> records;
+    {
+        const std::unique_ptr<City> city = recorded_city(static_cast<std::size_t>(state.range(0)));
+        records.reserve(city->engine.events().size());
+        for (const gr::Event& event : city->engine.events()) records.push_back(city->engine.describe(event));
+    }
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto city = std::make_unique<City>();
+        city->engine.reserve(static_cast<std::size_t>(state.range(0)), records.size());
+        state.ResumeTiming();
+        city->engine.replay(records);
+        state.PauseTiming();
+        if (city->engine.events().size() != records.size()) state.SkipWithError("replay lost events");
+        city.reset();
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(records.size()));
+    state.counters["events"] = static_cast<double>(records.size());
+}
+
 using Json = nlohmann::ordered_json;
 
 /// An event as an nlohmann::ordered_json document, built from its EventRecord as the sink did before
@@ -336,6 +360,8 @@ int main(int argc, char** argv) {
     // an nlohmann::ordered_json document per event, as the sink wrote them before.
     benchmark::RegisterBenchmark("BM_JsonLinesSink", BM_JsonLinesSink)->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
     benchmark::RegisterBenchmark("BM_JsonLinesDom", BM_JsonLinesDom)->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+    // Replay of that record through the live engine's checks (the store's loading path, decoding aside).
+    benchmark::RegisterBenchmark("BM_Replay", BM_Replay)->Arg(cases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
     benchmark::RegisterBenchmark("BM_UrbanLoopOneCase", BM_UrbanLoopOneCase)->Unit(benchmark::kMicrosecond);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

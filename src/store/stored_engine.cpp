@@ -8,6 +8,8 @@
 #include <cstring>
 #include <exception>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <utility>
 
 #include "grassroots/error.hpp"
@@ -341,7 +343,6 @@ struct StoredEngine::Impl {
                                    std::to_string(year) + "'s notice; the calendar given to load() lacks it");
             }
         }
-        CaseEngine built = fresh_engine(options);
         // The setup streams (few events), merged in global order.
         std::vector<StoredEvent> changes;
         std::int64_t case_events = 0;
@@ -354,67 +355,88 @@ struct StoredEngine::Impl {
             }
         }
         std::sort(changes.begin(), changes.end(), [](const StoredEvent& a, const StoredEvent& b) { return a.position < b.position; });
-        for (const StoredEvent& event : changes) {
-            try {
-                apply_setup(built, event.type, Json::parse(event.payload));
-            } catch (const std::exception& error) {
-                throw InvalidInput("stored engine: the event at position " + std::to_string(event.position) + " (" +
-                                   event.type + " in " + event.stream_id + ") does not fit: " + error.what());
-            }
-            setup.push_back(SetupChange{event.stream_id, "", event.type, event.payload});
-        }
+        for (const StoredEvent& event : changes) setup.push_back(SetupChange{event.stream_id, "", event.type, event.payload});
+        // Replay re-executes every case event through the engine's checks, so each meets the setup
+        // in force when it was recorded: setup changes are applied in store order among them.
         // The latest snapshot, when it is of this format and fits; else every case event is replayed.
         std::int64_t after = 0;
+        std::optional<CaseEngine> built;
         if (std::optional<Snapshot> snapshot = store.latest_snapshot(std::string(snapshot_name));
             snapshot && snapshot->format == CaseEngine::snapshot_format && snapshot->position <= store.last_position()) {
+            built.emplace(fresh_engine(options));
+            (void)apply_changes(*built, changes, 0, snapshot->position);
             try {
-                built.restore(snapshot->data);
+                built->restore(snapshot->data);
                 after = snapshot->position;
                 snapshot_used = true;
             } catch (const InvalidInput&) {
                 snapshot_used = false;  // stale or damaged: a cache, so replay instead
             }
         }
+        if (after == 0) built.emplace(fresh_engine(options));
         try {
-            replay_after(built, after);
-            if (static_cast<std::int64_t>(built.events().size()) != case_events) {
+            replay_after(*built, after, changes);
+            if (static_cast<std::int64_t>(built->events().size()) != case_events) {
                 throw InvalidInput("the store holds " + std::to_string(case_events) + " case events, the engine " +
-                                   std::to_string(built.events().size()));
+                                   std::to_string(built->events().size()));
             }
         } catch (const InvalidInput&) {
             if (after == 0) throw;
             // The snapshot did not fit the events after it: replay everything.
             snapshot_used = false;
-            CaseEngine again = fresh_engine(options);
-            for (const SetupChange& change : setup) apply_setup(again, change.type, Json::parse(change.payload));
-            replay_after(again, 0);
-            built = std::move(again);
+            built.emplace(fresh_engine(options));
+            replay_after(*built, 0, changes);
         }
-        case_versions.assign(built.size(), 0);
-        for (const Event& event : built.events()) ++case_versions[event.case_id.value()];
-        built.add_sink(sink);
-        engine.emplace(std::move(built));
+        case_versions.assign(built->size(), 0);
+        for (const Event& event : built->events()) ++case_versions[event.case_id.value()];
+        built->add_sink(sink);
+        engine.emplace(std::move(*built));
     }
 
-    // Replays the case events after global position @p after into @p target, a chunk at a time.
-    void replay_after(CaseEngine& target, std::int64_t after) {
+    // Applies @p changes[@p next …] up to global position @p until to @p target; returns the next index.
+    static std::size_t apply_changes(CaseEngine& target, const std::vector<StoredEvent>& changes, std::size_t next, std::int64_t until) {
+        for (; next < changes.size() && changes[next].position <= until; ++next) {
+            const StoredEvent& event = changes[next];
+            try {
+                apply_setup(target, event.type, Json::parse(event.payload));
+            } catch (const std::exception& error) {
+                throw InvalidInput("stored engine: the event at position " + std::to_string(event.position) + " (" +
+                                   event.type + " in " + event.stream_id + ") does not fit: " + error.what());
+            }
+        }
+        return next;
+    }
+
+    // Replays the case events after global position @p after into @p target, a chunk at a time,
+    // applying the setup @p changes after that position among them, where the store has them.
+    void replay_after(CaseEngine& target, std::int64_t after, const std::vector<StoredEvent>& changes) {
+        std::size_t next = static_cast<std::size_t>(
+            std::partition_point(changes.begin(), changes.end(), [&](const StoredEvent& e) { return e.position <= after; }) - changes.begin());
         std::string lines;
+        const auto flush = [&] {
+            if (lines.empty()) return;
+            const std::vector<EventRecord> records = CaseEngine::parse_json_lines(lines, store.path().string());
+            target.replay(records, ReplayEnd::more_follow);  // a chunk may end inside an operation
+            lines.clear();
+        };
         for (;;) {
             const std::vector<StoredEvent> chunk = store.read_all(after, load_chunk);
             if (chunk.empty()) break;
-            lines.clear();
             for (const StoredEvent& event : chunk) {
                 after = event.position;
-                if (!event.stream_id.starts_with("case-")) continue;
-                append_line(event.payload, lines);
-                lines += '\n';
+                if (event.stream_id.starts_with("case-")) {
+                    append_line(event.payload, lines);
+                    lines += '\n';
+                } else if (next < changes.size() && changes[next].position <= after) {
+                    flush();
+                    next = apply_changes(target, changes, next, after);
+                }
             }
-            if (!lines.empty()) {
-                const std::vector<EventRecord> records = CaseEngine::parse_json_lines(lines, store.path().string());
-                target.replay(records);
-            }
+            flush();
             if (static_cast<std::int64_t>(chunk.size()) < load_chunk) break;
         }
+        apply_changes(target, changes, next, std::numeric_limits<std::int64_t>::max());
+        target.replay({});  // the end: refused if the last operation was cut short
     }
 };
 
@@ -566,10 +588,9 @@ CaseEngine StoredEngine::copy() const {
     const CaseEngine& e = impl_->live();
     CaseEngine target = impl_->fresh_engine(e.options());
     for (const SetupChange& change : impl_->setup) Impl::apply_setup(target, change.type, Json::parse(change.payload));
-    std::vector<EventRecord> records;
-    records.reserve(e.events().size());
-    for (const Event& event : e.events()) records.push_back(e.describe(event));
-    target.replay(records);
+    // Restored, not replayed: the events already passed the checks, and replay would check each
+    // against the final setup rather than the one in force when it was recorded.
+    target.restore(e.snapshot());
     return target;
 }
 

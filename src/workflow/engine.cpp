@@ -43,6 +43,18 @@ bool names_unit(const Assignment& assignment, std::string_view unit) noexcept {
            std::find(assignment.cooperating.begin(), assignment.cooperating.end(), unit) != assignment.cooperating.end();
 }
 
+/// Points an engine's attempted_fields at the fields of the take() under way, for as long as it runs.
+class AttemptedFields {
+public:
+    AttemptedFields(const std::vector<Field>*& slot, const std::vector<Field>& fields) noexcept : slot_(slot) { slot_ = &fields; }
+    ~AttemptedFields() { slot_ = nullptr; }
+    AttemptedFields(const AttemptedFields&) = delete;
+    AttemptedFields& operator=(const AttemptedFields&) = delete;
+
+private:
+    const std::vector<Field>*& slot_;
+};
+
 }  // namespace
 
 // ---- setup --------------------------------------------------------------------------------------
@@ -168,6 +180,8 @@ bool CaseEngine::is_active(ActorId id) const {
     impl_->actor_at(id);
     return impl_->actor_active[id.value()] != 0;
 }
+
+const Actor& CaseEngine::Impl::acting(ActorId id) const { return replaying ? actor_at(id) : active_actor(id); }
 
 const Actor& CaseEngine::Impl::active_actor(ActorId id) const {
     const Actor& actor = actor_at(id);
@@ -391,39 +405,52 @@ void CaseEngine::Impl::apply(const Event& event, const std::optional<detail::Ent
 
 CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
     Impl& m = *impl_;
-    m.active_actor(reporter);
-    if (m.cases.size() >= no_index - 1) throw InvalidInput("too many cases in one engine");
-    // The matter and the loop.
+    m.acting(reporter);
+    const CaseId id = m.open_case(input, reporter, at, m.replaying ? m.replayed_opening : nullptr);
+    m.rethrow_sink_error();
+    return id;
+}
+
+const WorkflowDefinition& CaseEngine::Impl::loop_for(const CaseInput& input, const EventRecord* recorded) const {
     const MatterType* type = nullptr;
     if (input.matter.empty()) throw InvalidInput("case has no matter type", Location{"", 0, "matter"});
-    if (m.catalogue.size() > 0) {
-        type = m.catalogue.find(input.matter);
+    if (catalogue.size() > 0) {
+        type = catalogue.find(input.matter);
         if (type == nullptr) throw InvalidInput("matter " + in_quotes(input.matter) + " is not in the catalogue", Location{"", 0, "matter"});
     }
     const std::string loop_id = !input.workflow.empty() ? input.workflow : type != nullptr ? type->workflow : std::string();
     if (loop_id.empty()) throw InvalidInput("case names no workflow and its matter type has none", Location{"", 0, "workflow"});
-    const WorkflowDefinition* definition = nullptr;
+    // The latest version when the case was filed is not known on replay: the recorded one is taken.
+    const int version = input.workflow_version != 0 ? input.workflow_version
+                        : recorded != nullptr && recorded->workflow == loop_id ? recorded->workflow_version
+                                                                                : 0;
     try {
-        definition = input.workflow_version == 0 ? &m.registry.latest(loop_id) : &m.registry.get(loop_id, input.workflow_version);
+        return version == 0 ? registry.latest(loop_id) : registry.get(loop_id, version);
     } catch (const NotFound& error) {
         throw InvalidInput(error.what(), Location{"", 0, "workflow"});
     }
-    const auto loop = static_cast<std::uint16_t>(
-        std::find_if(m.loops.begin(), m.loops.end(), [&](const CompiledLoop& l) { return l.definition == definition; }) - m.loops.begin());
-    // The place.
+}
+
+std::pair<DivisionCode, std::string> CaseEngine::Impl::place_of(const CaseInput& input, const EventRecord* recorded) const {
     std::string grid;
     std::optional<DivisionCode> unit = input.unit;
-    if (input.point && m.grids != nullptr) {
-        if (const std::optional<GridId> located = m.grids->locate(*input.point)) {
-            const Grid& found = m.grids->grid(*located);
-            if (unit && *unit != found.code.unit() && !unit->is_ancestor_of(found.code.unit())) {
-                throw InvalidInput("the point lies in grid " + found.code.str() + " of unit " + found.code.unit().str() +
-                                       ", not in unit " + unit->str(),
-                                   Location{"", 0, "unit"});
-            }
-            grid = found.code.str();
-            unit = found.code.unit();
+    std::optional<DivisionCode> grid_unit;
+    if (input.point && grids != nullptr) {
+        if (const std::optional<GridId> located = grids->locate(*input.point)) {
+            grid = grids->grid(*located).code.str();
+            grid_unit = grids->grid(*located).code.unit();
         }
+    } else if (input.point && grids == nullptr && recorded != nullptr && !recorded->grid.empty()) {
+        // Without a grid map the recorded grid cannot be located again: it is taken, with its unit.
+        grid = recorded->grid;
+        grid_unit = GridCode::parse(grid).unit();
+    }
+    if (grid_unit) {
+        if (unit && *unit != *grid_unit && !unit->is_ancestor_of(*grid_unit)) {
+            throw InvalidInput("the point lies in grid " + grid + " of unit " + grid_unit->str() + ", not in unit " + unit->str(),
+                               Location{"", 0, "unit"});
+        }
+        unit = grid_unit;
     }
     if (!unit) {
         throw InvalidInput(input.point ? "the point is in no grid and no division code was given"
@@ -431,30 +458,38 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
                            Location{"", 0, "unit"});
     }
     if (unit->level() == Level::province) throw InvalidInput("a case cannot sit at province level (" + unit->str() + ")", Location{"", 0, "unit"});
-    if (m.divisions != nullptr && !m.divisions->contains(*unit)) {
+    if (divisions != nullptr && !divisions->contains(*unit)) {
         throw InvalidInput("division " + unit->str() + " is not in the division tree", Location{"", 0, "unit"});
     }
+    return {*unit, std::move(grid)};
+}
+
+CaseId CaseEngine::Impl::open_case(const CaseInput& input, ActorId reporter, Instant at, const EventRecord* recorded) {
+    if (cases.size() >= no_index - 1) throw InvalidInput("too many cases in one engine");
+    const WorkflowDefinition* definition = &loop_for(input, recorded);
+    const auto loop = static_cast<std::uint16_t>(
+        std::find_if(loops.begin(), loops.end(), [&](const CompiledLoop& l) { return l.definition == definition; }) - loops.begin());
+    auto [unit, grid] = place_of(input, recorded);
     for (std::size_t i = 0; i < input.attachments.size(); ++i) {
         const Attachment& a = input.attachments[i];
         const std::string field = "attachments[" + std::to_string(i) + "]";
         if (a.name.empty()) throw InvalidInput("attachment has no name", Location{"", 0, field});
         if (a.bytes < 0) throw InvalidInput("attachment " + in_quotes(a.name) + " has a negative size", Location{"", 0, field});
     }
-    const Rung rung = grid.empty() ? rung_of(unit->level()) : Rung::grid;
-    const detail::EntryDue due = m.check_deadline(m.loops[loop], m.loops[loop].initial, at);
+    const Rung rung = grid.empty() ? rung_of(unit.level()) : Rung::grid;
+    const detail::EntryDue due = check_deadline(loops[loop], loops[loop].initial, at);
     // Record.
-    const CaseId id(static_cast<std::uint32_t>(m.cases.size()));
-    m.inputs.push_back(input);
-    m.openings.push_back(detail::Opening{loop, *unit, std::move(grid)});
+    const CaseId id(static_cast<std::uint32_t>(cases.size()));
+    inputs.push_back(input);
+    openings.push_back(detail::Opening{loop, unit, std::move(grid)});
     Event event;
     event.kind = EventKind::opened;
     event.at = at;
     event.case_id = id;
     event.actor = reporter;
-    event.to = m.loops[loop].initial;
+    event.to = loops[loop].initial;
     event.rung = rung;
-    m.append(event, due);
-    m.rethrow_sink_error();
+    append(event, due);
     return id;
 }
 
@@ -468,7 +503,7 @@ void CaseEngine::Impl::record_refusal(CaseState& state, ActorId actor, Instant a
     event.to = state.state;
     event.transition = transition;
     event.rung = state.rung;
-    event.detail = add_detail(reason);
+    event.detail = add_detail(reason, attempted_fields != nullptr ? *attempted_fields : std::vector<Field>{});
     append(event);
 }
 
@@ -536,7 +571,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                       std::string note) {
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
-    const Actor& actor = m.active_actor(actor_id);
+    const Actor& actor = m.acting(actor_id);
     if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id) + " (" +
                            to_string(state.last_event_at) + ")", Location{"", 0, "at"});
@@ -557,6 +592,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
     const detail::EntryDue due = m.check_deadline(loop, loop.targets[index], at);  // before anything is recorded
     m.catch_up(id.value(), at);
     const TransitionDefinition& transition = *known;
+    const AttemptedFields attempt(m.attempted_fields, fields);  // recorded with a refusal, so that replay can reproduce it
     const std::string& here = definition.states()[state.state].id;
     if (state.closed) {
         m.refuse_rule(state, actor_id, at, index, "workflow.case-closed", "case " + case_number(id) + " is closed (state " + in_quotes(here) + ")");
@@ -672,7 +708,7 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
 void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string note) {
     Impl& m = *impl_;
     CaseState& state = m.case_at(id);
-    const Actor& actor = m.active_actor(actor_id);
+    const Actor& actor = m.acting(actor_id);
     if (at < state.last_event_at) {
         throw InvalidInput("time " + to_string(at) + " is before the last event of case " + case_number(id), Location{"", 0, "at"});
     }
@@ -887,6 +923,7 @@ void CaseEngine::Impl::clear_cases() noexcept {
     details.clear();
     assignments.clear();
     timers = {};
+    replay_unconfirmed = 0;
 }
 
 }  // namespace grassroots

@@ -9,6 +9,7 @@
 #include <queue>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "grassroots/workflow/engine.hpp"
@@ -85,7 +86,10 @@ struct CaseEngine::Impl {
     std::vector<std::string> roles;
     std::unordered_map<std::string, std::uint16_t> role_index;
     std::vector<std::shared_ptr<EventSink>> sinks;
-    bool replaying = false;
+    bool replaying = false;             // replay() re-executes records: sinks are not called, deactivation is not checked
+    std::size_t replay_unconfirmed = 0; // events a replay produced that no record has confirmed yet (ReplayEnd::more_follow)
+    const EventRecord* replayed_opening = nullptr;  // the opened record replay() re-executes through open()
+    const std::vector<Field>* attempted_fields = nullptr;  // the fields of the take() under way, kept with its refusal
     std::exception_ptr sink_error;      // first exception thrown by a sink during the current operation
 
     std::vector<CaseState> cases;
@@ -107,6 +111,9 @@ struct CaseEngine::Impl {
     const Actor& actor_at(ActorId id) const;
     /// actor_at(), refusing (RuleViolation, nothing recorded) a deactivated actor.
     const Actor& active_actor(ActorId id) const;
+    /// The actor of an operation: active_actor(), but on replay actor_at() (the record does not say
+    /// when an actor was deactivated; its past events stay valid).
+    const Actor& acting(ActorId id) const;
     /// Throws InvalidInput for an actor without roles or with an empty role.
     void check_roles(const Actor& actor) const;
     std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);
@@ -123,6 +130,14 @@ struct CaseEngine::Impl {
     detail::EntryDue check_deadline(const detail::CompiledLoop& loop, std::uint16_t index, Instant at) const;
 
     // Operations.
+    /// The loop a case of @p input runs (the catalogue's for its matter unless it names one); on
+    /// replay (@p recorded) the version the record names when the input names none.
+    const WorkflowDefinition& loop_for(const CaseInput& input, const EventRecord* recorded) const;
+    /// Where a case of @p input sits: its unit and grid (located in the grid map when set; on replay
+    /// without a grid map, the recorded grid); checked against the division tree when set.
+    std::pair<DivisionCode, std::string> place_of(const CaseInput& input, const EventRecord* recorded) const;
+    /// Files a case (open() after its actor check); @p recorded: the opened record on replay.
+    CaseId open_case(const CaseInput& input, ActorId reporter, Instant at, const EventRecord* recorded);
     void catch_up(std::uint32_t case_index, Instant at);
     std::size_t breach(std::uint32_t case_index);
     std::optional<Assignment> route(const CaseState& state, Rung from) const;
@@ -131,6 +146,14 @@ struct CaseEngine::Impl {
                                   std::string reason);
     void record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason);
     void clear_cases() noexcept;
+
+    // Replay (engine_replay.cpp).
+    /// Re-runs the operation record @p r (line @p row) starts; returns the key to blame when the
+    /// live engine refused it ("actor", "transition" or "fields"), else "".
+    std::string_view reexecute(CaseEngine& engine, const EventRecord& r, std::size_t row);
+    /// Fires the deadline of case @p id that record @p r (a 催办, 通知 or 督办) claims; throws
+    /// InvalidInput unless one falls due exactly then.
+    void fire_breach(CaseId id, const EventRecord& r, std::size_t row);
     void rethrow_sink_error();
 
     // The record out (engine_io.cpp).

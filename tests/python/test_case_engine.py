@@ -657,6 +657,135 @@ def test_replay_refuses_records_that_do_not_fit_and_stays_empty() -> None:
         CaseEngine.parse_json_lines("\n{oops\n", "bad.jsonl")
 
 
+# ---- replay re-executes every record (issue 14) -----------------------------------------------------
+# Forged JSON lines are refused naming the line (.row) and key (.field) and leave the engine empty.
+# Mirrors tests/cpp/workflow/replay_test.cpp.
+
+DONGYING = gr.datasets.dongying()
+
+
+def replay_city() -> Fixture:
+    """The routed fixture with the division tree and a visitor (访客) who may only look."""
+    f = routed_engine()
+    f.engine.set_divisions(DONGYING)
+    f.engine.add_actor(Actor("vs-1", "访客", ["visitor"], scope=JINYUAN))
+    return f
+
+
+def month_lines() -> list[dict[str, Any]]:
+    """Case 1 handled on time by mx-1, verified by sv-2; case 2 handled after its 催办 and 督办; case 3 refused."""
+    c = replay_city()
+    on_time = c.file(at(9, 28, 9))
+    c.to_handle(on_time, at(9, 28, 11))
+    c.engine.take(on_time, "complete", c.both, at(9, 29, 10), {"result": "已劝离"})
+    c.engine.take(on_time, "report_back", c.both, at(9, 29, 11))
+    c.engine.take(on_time, "verify_pass", c.checker, at(9, 29, 12))
+    late = c.file(at(9, 28, 9))
+    c.to_handle(late, at(9, 28, 11))
+    c.engine.take(late, "complete", c.both, at(10, 15, 9), {"result": "已清理"})  # due 10 October (调休) 17:30
+    refused = c.file(at(9, 28, 9))
+    with pytest.raises(gr.RuleViolationError):
+        c.engine.take(refused, "submit", c.supervisor, at(9, 28, 10), {"location": "x"})
+    c.engine.take(refused, "submit", c.supervisor, at(9, 28, 10), SUBMIT)
+    return [json.loads(line) for line in c.engine.to_json_lines().split("\n")[:-1]]
+
+
+def as_text(lines: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n" for line in lines)
+
+
+def line_of(lines: list[dict[str, Any]], case: str, kind: str, transition: str = "") -> int:
+    return next(i for i, line in enumerate(lines)
+                if line["case"] == case and line["kind"] == kind and line.get("transition", "") in ("", transition))
+
+
+def renumber(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**line, "sequence": i} for i, line in enumerate(lines)]
+
+
+def expect_replay_refused(lines: list[dict[str, Any]], row: int, field: str, words: str) -> None:
+    """Replaying lines is refused at row (1-based) and key field with words; the engine stays empty."""
+    c = replay_city()
+    with pytest.raises(gr.InvalidInputError, match=words) as raised:
+        c.engine.replay(CaseEngine.parse_json_lines(as_text(lines), "forged.jsonl"))
+    assert (raised.value.row, raised.value.field) == (row, field), str(raised.value)
+    assert len(c.engine) == 0 and c.engine.events == []
+
+
+def test_a_valid_month_with_refusals_replays_identically() -> None:
+    lines = month_lines()
+    c = replay_city()
+    c.engine.replay(CaseEngine.parse_json_lines(as_text(lines)))
+    assert c.engine.to_json_lines() == as_text(lines)
+    missing = lines[line_of(lines, "C000003", "refused", "submit")]
+    assert missing["fields"] == {"location": "x"} and "needs field 'category'" in missing["reason"]
+
+
+def month_edited(index: Callable[[list[dict[str, Any]]], int], **changes: Any) -> tuple[list[dict[str, Any]], int]:
+    lines = month_lines()
+    i = index(lines)
+    lines[i] = {**lines[i], **changes}
+    return lines, i + 1
+
+
+def test_refuses_a_verification_rewritten_so_the_handler_verifies() -> None:
+    lines, row = month_edited(lambda ls: line_of(ls, "C000001", "transition", "verify_pass"), actor="mx-1")
+    expect_replay_refused(lines, row, "actor", "separation of duties: actor 'mx-1' handled case C000001")
+
+
+def test_refuses_a_dispatch_by_a_visitor() -> None:
+    lines, row = month_edited(lambda ls: line_of(ls, "C000001", "transition", "dispatch"), actor="vs-1", role="visitor")
+    expect_replay_refused(lines, row, "actor", r"actor 'vs-1' \(roles: visitor\) may not take 'dispatch'")
+
+
+def test_refuses_a_late_handling_without_its_urging_and_escalation() -> None:
+    lines = month_lines()
+    urged = line_of(lines, "C000002", "urged")
+    assert lines[urged + 1]["kind"] == "escalated"
+    lines = renumber(lines[:urged] + lines[urged + 2:])
+    expect_replay_refused(lines, urged + 1, "at", "the live engine records 催办")
+    lines[urged]["at"] = "2026-10-09T09:00:00+08:00"  # moved before the deadline: its rung gives it away
+    expect_replay_refused(lines, urged + 1, "rung", "'rung' is 'township' where the live engine records 'community'")
+
+
+def test_refuses_an_escalation_before_its_due_instant() -> None:
+    lines, row = month_edited(lambda ls: line_of(ls, "C000002", "urged"), at="2026-10-10T17:00:00+08:00")
+    expect_replay_refused(lines, row, "at", "before its deadline falls due")
+
+
+def test_refuses_units_outside_the_tree_and_matters_outside_the_catalogue() -> None:
+    lines = month_lines()
+    lines[0] = {**lines[0], "unit": "370502005598", "input": {**lines[0]["input"], "unit": "370502005598"}}
+    expect_replay_refused(lines, 1, "unit", "not in the division tree")
+    lines = month_lines()
+    lines[0] = {**lines[0], "input": {**lines[0]["input"], "matter": "event:9999"}}
+    expect_replay_refused(lines, 1, "matter", "not in the catalogue")
+
+
+def test_refusals_must_be_those_the_live_engine_makes() -> None:
+    lines, row = month_edited(lambda ls: line_of(ls, "C000003", "refused", "submit"), reason="不予受理")
+    expect_replay_refused(lines, row, "reason", "'reason' is '不予受理' where the live engine records")
+    lines = month_lines()
+    deleted = line_of(lines, "C000003", "refused", "submit")
+    lines.pop(deleted)  # not renumbered
+    expect_replay_refused(lines, deleted + 1, "sequence", f"where {deleted} was expected")
+
+
+def test_a_cut_record_is_refused_where_the_cut_shows() -> None:
+    lines = month_lines()
+    assigned = line_of(lines, "C000001", "assigned")
+    expect_replay_refused(lines[:assigned], assigned, "kind", r"end inside an operation \(cut short\?\)")
+    with pytest.raises(gr.InvalidInputError, match="malformed JSON") as raised:
+        CaseEngine.parse_json_lines(as_text(lines)[:-10], "cut.jsonl")
+    assert raised.value.row == len(lines)
+    # In chunks, an operation may span two calls; the last call ends the history.
+    c = replay_city()
+    records = CaseEngine.parse_json_lines(as_text(lines))
+    c.engine.replay(records[:assigned], more_follow=True)
+    c.engine.replay(records[assigned:])
+    assert len(c.engine.events) == len(lines)
+
+
 def test_exports_open311_service_requests(f: Fixture) -> None:
     busy_month(f)
     requests = json.loads(f.engine.to_open311())

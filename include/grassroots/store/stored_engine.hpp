@@ -115,7 +115,8 @@ public:
     /// e.g. none was saved, or it was stale — another format — or did not fit the events).
     [[nodiscard]] bool loaded_from_snapshot() const noexcept;
     /// @brief An identical, independent copy of the engine (not stored): the same calendar, options,
-    /// setup (in order) and events, replayed; e.g. for analysis or the Python CaseEngine's DataFrames.
+    /// setup (in order) and events, restored from a snapshot of the engine (CaseEngine::snapshot());
+    /// e.g. for analysis or the Python CaseEngine's DataFrames.
     [[nodiscard]] CaseEngine copy() const;
 
 private:

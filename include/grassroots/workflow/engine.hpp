@@ -74,6 +74,12 @@ struct EngineOptions {
     bool allow_dispatch_override = false;
 };
 
+/// @brief Whether the records handed to CaseEngine::replay() end the history or more follow.
+enum class ReplayEnd : std::uint8_t {
+    complete,     ///< The records end the history: one that stops inside an operation is refused.
+    more_follow,  ///< More records follow in another call (a store reading in chunks).
+};
+
 /// @brief Runs cases through versioned closed-loop definitions.
 ///
 /// Every change is an Event; a case's CaseState is the fold of its events (replay() rebuilds
@@ -217,11 +223,21 @@ public:
     [[nodiscard]] std::string to_json_lines() const;
     /// @brief Parses JSON lines written by to_json_lines(); errors name @p source, the line and the key.
     [[nodiscard]] static std::vector<EventRecord> parse_json_lines(std::string_view text, std::string_view source = "<text>");
-    /// @brief Applies @p records to this engine, which must have the same loops and actors and no
-    /// cases yet — or exactly the events before the first record (its sequence is the engine's event
-    /// count: continuing a replay or a restore()); rebuilds identical states and timers. Throws
-    /// InvalidInput naming the record, and leaves the engine empty, when a record does not fit.
-    void replay(std::span<const EventRecord> records);
+    /// @brief Re-executes @p records on this engine, which must have the same loops, actors, lists
+    /// and calendar and no cases yet — or exactly the events before the first record (its sequence
+    /// is the number of events confirmed so far: continuing a replay or a restore()).
+    ///
+    /// Each record is re-run through the operation the live engine would have run (open, take,
+    /// reopen, a deadline's breach) with the recorded actor, time, fields and note, and must equal
+    /// the event that produces — refusals included, with the same reason. Anything the live engine
+    /// could not have recorded (a role or scope it lacks, a verifier who handled, a dispatch the list
+    /// does not route, a late handling without its 催办/督办, a 督办 before its due instant, a unit
+    /// outside the division tree, a matter outside the catalogue …) throws InvalidInput naming the
+    /// record (Location::row, 1-based within @p records) and the key, and leaves the engine without
+    /// cases. With ReplayEnd::complete (the default) records that end inside an operation (a
+    /// dispatch without its assignment, a breach cut short) are refused too; with
+    /// ReplayEnd::more_follow the rest is expected from the next call.
+    void replay(std::span<const EventRecord> records, ReplayEnd end = ReplayEnd::complete);
     /// @brief The snapshot format this build writes and reads (snapshot(), restore()).
     static constexpr std::uint32_t snapshot_format = 1;
     /// @brief The cases, inputs, events and their details as a compact binary snapshot (a cache, e.g.

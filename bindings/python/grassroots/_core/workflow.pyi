@@ -1725,9 +1725,9 @@ class CaseEngine:
         """
         Reopens a closed case; only its reporter, within EngineOptions.reopen_window of closing (else refused, recorded and raised: PermissionDeniedError / RuleViolationError).
         """
-    def replay(self, records: collections.abc.Sequence[EventRecord]) -> None:
+    def replay(self, records: collections.abc.Sequence[EventRecord], more_follow: bool = False) -> None:
         """
-        Applies records (EventRecord, e.g. from parse_json_lines()) to this engine, which must have no cases yet and the same loops and actors; rebuilds identical states and timers. Callbacks are not called. InvalidInputError naming the record (.row), leaving the engine empty, when a record does not fit. Runs without the GIL.
+        Re-executes records (EventRecord, e.g. from parse_json_lines()) through the operations the live engine runs, on this engine, which must have no cases yet and the same loops, actors, lists and calendar; rebuilds identical states and timers. Each record must be the event the live engine records for it (refusals included): a history it could not have produced (a missing role or scope, a verifier who handled, a late handling without its urging and escalation, a unit outside the division tree …) raises InvalidInputError naming the record (.row) and key (.field), leaving the engine empty. Records that end inside an operation are refused unless more_follow (the rest comes in the next call). Callbacks are not called. Runs without the GIL.
         """
     def role_name(self, index: typing.SupportsInt | typing.SupportsIndex) -> str:
         """

@@ -41,18 +41,22 @@ void bind_engine_record(EngineClass& engine_class) {
             "(.row) and key (.field).")
         .def(
             "replay",
-            [](const py::object& self, const std::vector<EventRecord>& records) {
+            [](const py::object& self, const std::vector<EventRecord>& records, bool more_follow) {
                 EngineBox& box = box_of(self);
                 change(box, [&] {
                     const py::gil_scoped_release release;
-                    box.engine.replay(records);
+                    box.engine.replay(records, more_follow ? ReplayEnd::more_follow : ReplayEnd::complete);
                 });
             },
-            py::arg("records"),
-            "Applies records (EventRecord, e.g. from parse_json_lines()) to this engine, which must have no cases "
-            "yet and the same loops and actors; rebuilds identical states and timers. Callbacks are not called. "
-            "InvalidInputError naming the record (.row), leaving the engine empty, when a record does not fit. Runs "
-            "without the GIL.")
+            py::arg("records"), py::arg("more_follow") = false,
+            "Re-executes records (EventRecord, e.g. from parse_json_lines()) through the operations the live engine "
+            "runs, on this engine, which must have no cases yet and the same loops, actors, lists and calendar; "
+            "rebuilds identical states and timers. Each record must be the event the live engine records for it "
+            "(refusals included): a history it could not have produced (a missing role or scope, a verifier who "
+            "handled, a late handling without its urging and escalation, a unit outside the division tree …) raises "
+            "InvalidInputError naming the record (.row) and key (.field), leaving the engine empty. Records that end "
+            "inside an operation are refused unless more_follow (the rest comes in the next call). Callbacks are not "
+            "called. Runs without the GIL.")
         .def(
             "to_open311",
             [](const py::object& self, const std::optional<CaseArgument>& id) {
