@@ -77,6 +77,26 @@ void write_string(std::string_view text, std::string& out) {
     out += '"';
 }
 
+// Appends @p text as a JSON string: as it is when its JSON had no escape (then it holds no `"`, `\`
+// or control character: simdjson refuses those raw), else escaped.
+void write_string(std::string_view text, bool escaped, std::string& out) {
+    if (escaped) {
+        write_string(text, out);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+// Whether the JSON string starting at @p raw (after its opening quote) has an escape.
+bool has_escape(const char* raw) {
+    for (; *raw != '"'; ++raw) {
+        if (*raw == '\\') return true;
+    }
+    return false;
+}
+
 bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // -?(0|[1-9][0-9]*): an integer literal (no fraction, no exponent).
@@ -157,12 +177,12 @@ private:
                            "store their pseudonym instead; nothing was written");
     }
 
-    // A string's unescaped text: simdjson validated the input's UTF-8, but an escape (\udc00, a lone
-    // surrogate) can still make the text invalid.
-    std::string_view text_of(simdjson::simdjson_result<std::string_view> result) {
+    // A string's unescaped text. simdjson validated the input's UTF-8; only an escape (\udc00, a
+    // lone surrogate) can make the text invalid, so only text from @p escaped JSON is checked again.
+    std::string_view text_of(simdjson::simdjson_result<std::string_view> result, bool escaped) {
         std::string_view text;
         check(std::move(result).get(text));
-        if (!simdjson::validate_utf8(text.data(), text.size())) {
+        if (escaped && !simdjson::validate_utf8(text.data(), text.size())) {
             fail("a string escape makes invalid UTF-8 (a lone surrogate?)");
         }
         return text;
@@ -185,9 +205,10 @@ private:
                 return;
             }
             case od::json_type::string: {
-                const std::string_view text = text_of(value.get_string());
+                const bool escaped = value.raw_json_token().find('\\') != std::string_view::npos;
+                const std::string_view text = text_of(value.get_string(), escaped);
                 screen(text);
-                write_string(text, out);
+                write_string(text, escaped, out);
                 return;
             }
             case od::json_type::number: write_number(value, out); return;
@@ -263,13 +284,14 @@ private:
         for (auto result : object) {
             od::field field;
             check(std::move(result).get(field));
-            const std::string_view key = text_of(field.unescaped_key());
+            const bool escaped = has_escape(field.key().raw());
+            const std::string_view key = text_of(field.unescaped_key(), escaped);
             if (members_.size() > first) out += ',';
             const std::size_t at = members_.size();
             members_.push_back({key, out.size(), 0});
             path_.push_back({key, 0});
             screen(key);
-            write_string(key, out);
+            write_string(key, escaped, out);
             out += ':';
             write_value(field.value(), out);
             path_.pop_back();
