@@ -82,6 +82,17 @@ MdPtr fetch_md(HashAlgorithm algorithm) {
     return md;
 }
 
+// The digest fetched once per process (a fetch costs about as much as hashing an event); kept to the
+// end, never freed. If it is missing the fetch throws, and the next call tries again.
+const EVP_MD* fetched_md(HashAlgorithm algorithm) {
+    if (algorithm == HashAlgorithm::sm3) {
+        static const EVP_MD* const sm3 = fetch_md(HashAlgorithm::sm3).release();
+        return sm3;
+    }
+    static const EVP_MD* const sha256 = fetch_md(HashAlgorithm::sha256).release();
+    return sha256;
+}
+
 CipherPtr fetch_cipher(Cipher cipher) {
     CipherPtr found(EVP_CIPHER_fetch(nullptr, openssl_name(cipher), nullptr));
     if (!found) {
@@ -128,10 +139,10 @@ std::string to_hex(ByteView bytes) {
 }
 
 Bytes digest(ByteView data, HashAlgorithm algorithm) {
-    const MdPtr md = fetch_md(algorithm);
-    Bytes out(static_cast<std::size_t>(EVP_MD_get_size(md.get())));
+    const EVP_MD* md = fetched_md(algorithm);
+    Bytes out(static_cast<std::size_t>(EVP_MD_get_size(md)));
     unsigned int size = 0;
-    check(EVP_Digest(data.data(), data.size(), out.data(), &size, md.get(), nullptr), "EVP_Digest");
+    check(EVP_Digest(data.data(), data.size(), out.data(), &size, md, nullptr), "EVP_Digest");
     out.resize(size);
     return out;
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,14 +24,39 @@ constexpr Dialect sqlite_dialect{
     .now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
 };
 
+// @p sql with its parameters $1, $2 … $n (each once, in this order) as anonymous `?`, or nothing when
+// they are not so. SQLite numbers `?` as it reads them, but looks every named parameter up in its list
+// of names while parsing and generating code — quadratic: preparing a 100-row INSERT of 13 columns took
+// milliseconds, each time a connection first used it.
+std::optional<std::string> anonymous_parameters(std::string_view sql) {
+    std::string out;
+    out.reserve(sql.size());
+    int next = 1;
+    for (std::size_t i = 0; i < sql.size();) {
+        if (sql[i] != '$') {
+            out += sql[i++];
+            continue;
+        }
+        const char* digits = sql.data() + i + 1;
+        int n = 0;
+        const auto [end, error] = std::from_chars(digits, sql.data() + sql.size(), n);
+        if (error != std::errc{} || n != next) return std::nullopt;
+        ++next;
+        out += '?';
+        i = static_cast<std::size_t>(end - sql.data());
+    }
+    return out;
+}
+
 class SqliteDbStatement final : public Statement {
 public:
     SqliteDbStatement(SqliteConnection& connection, std::string_view sql) : statement_(connection, sql) {
-        // $N -> SQLite's own parameter index (SQLite numbers distinct names in order of appearance).
+        // $N -> SQLite's own parameter index (SQLite numbers distinct names in order of appearance;
+        // an anonymous `?`, which anonymous_parameters made of $i, is its own index i).
         const int count = sqlite3_bind_parameter_count(statement_.handle());
         for (int i = 1; i <= count; ++i) {
             const char* name = sqlite3_bind_parameter_name(statement_.handle(), i);
-            int n = 0;
+            int n = name == nullptr ? i : 0;
             if (name != nullptr && name[0] == '$') {
                 const std::string_view digits(name + 1);
                 std::from_chars(digits.data(), digits.data() + digits.size(), n);
@@ -84,6 +110,9 @@ public:
     [[nodiscard]] const Dialect& dialect() const noexcept override { return sqlite_dialect; }
     [[nodiscard]] const std::string& location() const noexcept override { return connection_.file(); }
     [[nodiscard]] std::unique_ptr<Statement> prepare(std::string_view sql) override {
+        if (const std::optional<std::string> anonymous = anonymous_parameters(sql)) {
+            return std::make_unique<SqliteDbStatement>(connection_, *anonymous);
+        }
         return std::make_unique<SqliteDbStatement>(connection_, sql);
     }
     void exec(std::string_view sql) override { connection_.exec(sql); }

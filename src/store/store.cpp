@@ -3,13 +3,13 @@
 
 #include <array>
 #include <chrono>
-#include <nlohmann/json.hpp>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "grassroots/error.hpp"
-#include "grassroots/privacy/screening.hpp"
 #include "store/backend.hpp"
+#include "store/canonical.hpp"
 #include "store/database.hpp"
 
 namespace grassroots {
@@ -21,116 +21,86 @@ constexpr std::array<EnumName<Durability>, 2> durability_table{{
     {Durability::normal, "normal", "", "synchronous=NORMAL: power loss may roll back the last commits, never corrupts"},
 }};
 
-// @p json parsed; InvalidInput unless it is a JSON object.
-nlohmann::json parse_object(std::string_view json) {
-    nlohmann::json value;
-    try {
-        value = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::exception& error) {
-        throw InvalidInput(std::string("the payload is not valid JSON: ") + error.what());
-    }
-    if (!value.is_object()) {
-        throw InvalidInput(std::string("the payload must be a JSON object, not ") + value.type_name());
-    }
-    return value;
-}
-
-// Compact, keys sorted (nlohmann's objects are std::maps), UTF-8 as is; InvalidInput for bad UTF-8.
-std::string dump_canonical(const nlohmann::json& value) {
-    try {
-        return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-    } catch (const nlohmann::json::exception& error) {
-        throw InvalidInput(std::string("the payload is not valid UTF-8: ") + error.what());
-    }
-}
-
-// Throws InvalidInput (from @p at, naming the key @p path) when a string, an object key or an
-// integer of @p value holds a raw citizen ID number or mobile number (privacy/screening.hpp).
-void screen(const nlohmann::json& value, const std::string& path, const std::string& at) {
-    const auto refuse = [&](IdentifierKind kind, const std::string& key) {
-        throw InvalidInput(at + "payload key '" + key + "' holds " +
-                           (kind == IdentifierKind::citizen_id ? "a citizen ID number (居民身份证号码)"
-                                                               : "a mobile phone number (手机号码)") +
-                           ": raw identifiers never enter events — register the person in the vault and "
-                           "store their pseudonym instead; nothing was written");
-    };
-    if (value.is_object()) {
-        for (const auto& [key, item] : value.items()) {
-            const std::string child = path.empty() ? key : path + "." + key;
-            if (auto match = find_identifier(key)) {
-                refuse(match->kind, child);
-            }
-            screen(item, child, at);
-        }
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            screen(value[i], path + "[" + std::to_string(i) + "]", at);
-        }
-    } else if (value.is_string()) {
-        if (auto match = find_identifier(value.get_ref<const std::string&>())) {
-            refuse(match->kind, path);
-        }
-    } else if (value.is_number_integer()) {
-        if (auto match = find_identifier(value.dump())) {
-            refuse(match->kind, path);
-        }
-    }
-}
-
 std::int64_t now_us() {
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// A checked, canonical copy of @p request (payloads canonical); InvalidInput naming what is wrong.
-AppendRequest checked(const AppendRequest& request, std::set<std::string>& ids_in_batch) {
-    const std::string where = "append to stream '" + request.stream_id + "'";
+// "append to stream 's'" — built only when something is refused.
+std::string stream_where(const AppendRequest& request) { return "append to stream '" + request.stream_id + "'"; }
+
+// "append to stream 's', event n: ".
+std::string event_where(const AppendRequest& request, std::size_t index) {
+    return stream_where(request) + ", event " + std::to_string(index + 1) + ": ";
+}
+
+// InvalidInput unless @p request's stream, kind and version are usable and it has events.
+void check_stream(const AppendRequest& request) {
     if (request.stream_id.empty()) {
         throw InvalidInput("append: the stream id is empty");
     }
     if (request.kind.empty()) {
-        throw InvalidInput(where + ": the stream kind is empty");
+        throw InvalidInput(stream_where(request) + ": the stream kind is empty");
     }
     if (request.expected_version < any_version) {
-        throw InvalidInput(where + ": expected version " + std::to_string(request.expected_version) +
+        throw InvalidInput(stream_where(request) + ": expected version " + std::to_string(request.expected_version) +
                            " is negative (use 0 for a new stream, any_version (-1) for no check)");
     }
     if (request.events.empty()) {
-        throw InvalidInput(where + ": no events");
+        throw InvalidInput(stream_where(request) + ": no events");
     }
+}
+
+// InvalidInput unless event @p index of @p request has an id, a type, a schema version and a time.
+void check_event(const AppendRequest& request, std::size_t index) {
+    const NewEvent& event = request.events[index];
+    if (event.event_id.empty()) {
+        throw InvalidInput(event_where(request, index) + "the event id is empty");
+    }
+    if (event.type.empty()) {
+        throw InvalidInput(event_where(request, index) + "the event type is empty");
+    }
+    if (event.schema_version < 1) {
+        throw InvalidInput(event_where(request, index) + "schema version " + std::to_string(event.schema_version) +
+                           " is below 1");
+    }
+    if (event.occurred_at_us < 0) {
+        throw InvalidInput(event_where(request, index) + "occurred_at is before 1970");
+    }
+}
+
+// Which append of the batch each event id came from: an id twice is refused.
+class EventIds {
+public:
+    explicit EventIds(std::size_t count) { seen_.reserve(count); }
+
+    void add(const AppendRequest& request, std::size_t request_index, std::size_t event_index) {
+        const std::string& id = request.events[event_index].event_id;
+        const auto [at, added] = seen_.try_emplace(id, request_index);
+        if (added) return;
+        throw InvalidInput(event_where(request, event_index) + "event id '" + id +
+                           (at->second == request_index ? "' appears twice in the append"
+                                                        : "' appears in two appends of the batch"));
+    }
+
+private:
+    std::unordered_map<std::string_view, std::size_t> seen_;
+};
+
+// @p request checked, its payloads canonical and screened; InvalidInput naming what is wrong.
+AppendRequest checked(const AppendRequest& request, std::size_t request_index, EventIds& ids) {
+    check_stream(request);
     AppendRequest out = request;
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < out.events.size(); ++i) {
-        NewEvent& event = out.events[i];
-        const std::string at = where + ", event " + std::to_string(i + 1) + ": ";
-        if (event.event_id.empty()) {
-            throw InvalidInput(at + "the event id is empty");
-        }
-        if (!ids.insert(event.event_id).second) {
-            throw InvalidInput(at + "event id '" + event.event_id + "' appears twice in the append");
-        }
-        if (ids_in_batch.contains(event.event_id)) {
-            throw InvalidInput(at + "event id '" + event.event_id + "' appears in two appends of the batch");
-        }
-        if (event.type.empty()) {
-            throw InvalidInput(at + "the event type is empty");
-        }
-        if (event.schema_version < 1) {
-            throw InvalidInput(at + "schema version " + std::to_string(event.schema_version) + " is below 1");
-        }
-        if (event.occurred_at_us < 0) {
-            throw InvalidInput(at + "occurred_at is before 1970");
-        }
-        nlohmann::json payload;
+    for (std::size_t i = 0; i < request.events.size(); ++i) {
+        check_event(request, i);
+        ids.add(request, request_index, i);
         try {
-            payload = parse_object(event.payload);
-            event.payload = dump_canonical(payload);
+            detail::canonicalise(request.events[i].payload, detail::Screening::identifiers, out.events[i].payload);
         } catch (const InvalidInput& error) {
-            throw InvalidInput(at + error.problem());
+            throw InvalidInput(stream_where(request) + ", event " + std::to_string(i + 1) + " ('" +
+                               request.events[i].event_id + "'): " + error.problem());
         }
-        screen(payload, "", where + ", event " + std::to_string(i + 1) + " ('" + event.event_id + "'): ");
     }
-    ids_in_batch.merge(ids);
     return out;
 }
 
@@ -139,7 +109,11 @@ AppendRequest checked(const AppendRequest& request, std::set<std::string>& ids_i
 std::span<const EnumName<Durability>> enum_names(Durability) noexcept { return durability_table; }
 std::string_view to_string(Durability durability) noexcept { return enum_name(durability); }
 
-std::string canonical_json(std::string_view json) { return dump_canonical(parse_object(json)); }
+std::string canonical_json(std::string_view json) {
+    std::string out;
+    detail::canonicalise(json, detail::Screening::off, out);
+    return out;
+}
 
 Store::Store(std::filesystem::path path, std::string location, StoreOptions options,
              std::unique_ptr<detail::StoreBackend> backend)
@@ -197,11 +171,13 @@ std::vector<AppendResult> Store::append_batch(const std::vector<AppendRequest>& 
     if (requests.empty()) {
         return {};
     }
+    std::size_t events = 0;
+    for (const AppendRequest& request : requests) events += request.events.size();
+    EventIds ids(events);  // views into @p requests, which outlive it
     std::vector<AppendRequest> canonical;
     canonical.reserve(requests.size());
-    std::set<std::string> ids;
-    for (const AppendRequest& request : requests) {
-        canonical.push_back(checked(request, ids));
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        canonical.push_back(checked(requests[i], i, ids));
     }
     const std::lock_guard lock(*mutex_);
     return backend_->append_batch(canonical, now_us());

@@ -132,6 +132,7 @@ def test_value_objects(store: gs.Store) -> None:
         (lambda: gs.NewEvent("e", "t", [1, 2]), "must be a dict, not list"),  # type: ignore[arg-type]
         (lambda: gs.NewEvent("e", "t", {"x": float("nan")}), "not JSON"),
         (lambda: gs.NewEvent("e", "t", {"x": object()}), "not JSON"),
+        (lambda: gs.NewEvent("e", "t", {"a": {"b": [1, 10**400]}}), r"at key 'a\.b\[1\]': the number 1000.* beyond the range"),
         (lambda: gs.NewEvent("e", "t", {}, occurred_at=datetime.datetime(2024, 1, 1)), "naive datetime"),
         (lambda: gs.NewEvent("e", "t", {}, occurred_at="2024-01-01"), "must be a datetime"),  # type: ignore[arg-type]
     ],
@@ -139,6 +140,14 @@ def test_value_objects(store: gs.Store) -> None:
 def test_bad_events_are_refused(make, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(grassroots.InvalidInputError, match=message):
         make()
+
+
+def test_payload_numbers_keep_their_canonical_form() -> None:
+    payload = {"big": 2**64, "max": 2**64 - 1, "min": -(2**63), "f": 1e16, "g": 0.1, "h": 1.5e-7, "i": 100.0}
+    assert gs.NewEvent("e", "t", payload).payload_json == (
+        '{"big":1.8446744073709552e+19,"f":1e+16,"g":0.1,"h":1.5e-07,"i":100.0,'
+        '"max":18446744073709551615,"min":-9223372036854775808}'
+    )
 
 
 def test_bad_appends_are_refused_and_write_nothing(store: gs.Store) -> None:

@@ -230,6 +230,9 @@ def test_forget_shreds_the_person_and_keeps_the_events(tmp_path: Path, keys: tup
         ({"tel": int(PHONE)}, "tel", "mobile"),
         ({"contact": "+86" + PHONE}, "contact", "mobile"),
         ({PHONE: 1}, PHONE, "mobile"),
+        ({"tel": "138 1234 5678"}, "tel", "mobile"),
+        ({"tel": "+86-138-1234-5678"}, "tel", "mobile"),
+        ({"old_id": "110105491231002"}, "old_id", "citizen ID"),
     ],
 )
 def test_appends_refuse_raw_identifiers(store: gs.Store, payload: dict, key: str, what: str) -> None:
@@ -245,7 +248,9 @@ def test_appends_refuse_raw_identifiers(store: gs.Store, payload: dict, key: str
 
 @pytest.mark.parametrize(
     "value",
-    ["370502199001011234", "1381234567890", "SO13812345678", "20261207000012345678", "12812345678", 1381234567890],
+    ["370502199001011234", "1381234567890", "SO13812345678", "20261207000012345678", "12812345678", 1381234567890,
+     "2026-12-07 09:30", "138 1234 567", "6222 138 1234 5678", "370502005066", "110105001001001", 370502005066,
+     1381234567.5],
 )
 def test_near_misses_are_appended(store: gs.Store, value: object) -> None:
     store.append("case-8", "case", None, [gs.NewEvent("e-" + str(value), "case_opened", {"v": value})])
@@ -256,6 +261,9 @@ def test_screening_and_masking_helpers() -> None:
     assert find_identifier("电话" + PHONE) == (IdentifierKind.MOBILE_PHONE, 6, 11)
     assert find_identifier(ID)[0] == IdentifierKind.CITIZEN_ID
     assert find_identifier("370502199001011234") is None
+    assert find_identifier("call 138-1234-5678") == (IdentifierKind.MOBILE_PHONE, 5, 13)
+    assert find_identifier("110105491231002")[0] == IdentifierKind.CITIZEN_ID
+    assert find_identifier("2026-12-07 C-2026-000123 370502005066") is None
     assert mask_name("欧阳娜娜") == "欧***"
 
 

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <tuple>
 
 #include "grassroots/error.hpp"
 #include "grassroots/privacy/screening.hpp"
@@ -99,6 +101,48 @@ TEST(Screening, LetsNearMissesThrough) {
     EXPECT_FALSE(find_identifier("990105199001011236"));    // province 99 does not exist
     EXPECT_FALSE(find_identifier("2026-12-07 case C000123"));
     EXPECT_FALSE(find_identifier(""));
+}
+
+// Documented as missed until issue 13's last part: mobile numbers split by spaces or dashes, and
+// first-generation (15-digit) ID numbers.
+TEST(Screening, FindsGroupedMobileNumbersAndFifteenDigitIdNumbers) {
+    auto found = [](std::string_view text) {
+        const auto match = find_identifier(text);
+        return match ? std::make_tuple(to_string(match->kind), std::string(text.substr(match->offset, match->length)))
+                     : std::make_tuple(std::string_view("none"), std::string());
+    };
+    using Found = std::tuple<std::string_view, std::string>;
+    EXPECT_EQ(found("电话 138 1234 5678，请回电"), Found("mobile_phone", "138 1234 5678"));
+    EXPECT_EQ(found("138-1234-5678"), Found("mobile_phone", "138-1234-5678"));
+    EXPECT_EQ(found("call +86 138 1234 5678"), Found("mobile_phone", "+86 138 1234 5678"));
+    EXPECT_EQ(found("+86-138-1234-5678"), Found("mobile_phone", "+86-138-1234-5678"));
+    EXPECT_EQ(found("+86 13812345678"), Found("mobile_phone", "+86 13812345678"));
+    EXPECT_EQ(found("2026-12-07 13812345678"), Found("mobile_phone", "13812345678"));
+    EXPECT_EQ(found("老身份证 110105491231002"), Found("citizen_id", "110105491231002"));
+    EXPECT_EQ(found("370502850101123"), Found("citizen_id", "370502850101123"));
+}
+
+TEST(Screening, LetsOrdinaryNumbersWithSeparatorsAndFifteenDigitCodesThrough) {
+    for (const char* text : {
+             "138 1234 567",             // 3-4-3
+             "138-1234 5678",            // two kinds of separator
+             "128 1234 5678",            // 12x is no mobile prefix
+             "6222 138 1234 5678",       // inside a longer grouped number (a bank card)
+             "138 1234 5678 9012",       // the same, at its start
+             "2026-12-07 09:30",         // a date and a time
+             "1,381,234,567.50 元",      // an amount
+             "C-2026-000123",            // a case number
+             "370502005066",             // a 12-digit division code
+             "370502005066-G03",         // a grid code
+             "110105001001001",          // a Beijing-style 15-digit grid code: "born 1900-10-01"
+             "370502101001002",          // a town's grid: "born 1910-10-01"
+             "990105491231002",          // no province 99
+             "110105491331002",          // month 13
+             "1101054912310021",         // 16 digits
+             "ab110105491231002",        // touching a letter
+         }) {
+        EXPECT_FALSE(find_identifier(text)) << text;
+    }
 }
 
 TEST(Screening, MasksNames) {

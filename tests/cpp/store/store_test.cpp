@@ -195,7 +195,7 @@ TEST_P(StoreTest, BadAppendsAreRefusedWithWhatAndWhereAndWriteNothing) {
     bad.events = {event("e1", "[1, 2]")};
     EXPECT_THAT(refused(bad), HasSubstr("must be a JSON object, not array"));
     bad.events = {event("e1", "{\"a\": ")};
-    EXPECT_THAT(refused(bad), HasSubstr("event 1: the payload is not valid JSON"));
+    EXPECT_THAT(refused(bad), HasSubstr("event 1 ('e1'): the payload is not valid JSON"));
     bad.events = {event("e1", "{\"a\": \"\xff\"}")};
     EXPECT_THAT(refused(bad), HasSubstr("payload"));
     bad.events = {event("e1")};

@@ -189,13 +189,18 @@ TEST_F(VaultTest, AppendsRefuseRawIdentifiers) {
                 HasSubstr("'phones[1]'"));
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)append(R"({"tel":13812345678})"); }), HasSubstr("'tel'"));
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)append(R"({"13812345678":1})"); }), HasSubstr("mobile"));
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)append(R"({"a":{"b":[{"tel":"+86 138-1234-5678"}]}})"); }),
+                HasSubstr("payload key 'a.b[0].tel' holds a mobile phone number"));
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)append(R"({"old":"110105491231002"})"); }),
+                HasSubstr("payload key 'old' holds a citizen ID number"));
     EXPECT_EQ(store.last_position(), 0);
 
     // Near-misses pass.
     EXPECT_NO_THROW((void)append(R"({"id":"370502199001011234"})"));
     EXPECT_NO_THROW((void)append(R"({"n":"1381234567890"})"));
     EXPECT_NO_THROW((void)append(R"({"order":"SO13812345678","no":20261207000012345678})"));
-    EXPECT_EQ(store.last_position(), 3);
+    EXPECT_NO_THROW((void)append(R"({"at":"2026-12-07 09:30","amount":1381234567.5,"unit":370502005066,"grid":"110105001001001"})"));
+    EXPECT_EQ(store.last_position(), 4);
 }
 
 // The vault's SQL is written once over the database interface: the same calls on both engines.

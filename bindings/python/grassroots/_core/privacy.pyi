@@ -306,7 +306,7 @@ def encrypt(plaintext: bytes, key: bytes, associated_data: bytes = b'', cipher: 
     """
 def find_identifier(text: str) -> typing.Any:
     """
-    (kind, offset, length) of the first valid citizen ID number or mobile number in text (offsets in UTF-8 bytes), or None. The rule: a run of ASCII digits touching no letter or digit — 17 digits and a check character forming a valid GB 11643 number, or 11 digits 1[3-9]… (also after +86).
+    (kind, offset, length) of the first valid citizen ID number or mobile number in text (offsets in UTF-8 bytes), or None. The rule: a run of ASCII digits touching no letter or digit — 17 digits and a check character forming a valid GB 11643 number, 15 digits forming a first-generation number (born 1920 or later), or 11 digits 1[3-9]… (also after +86), also grouped 3-4-4 by spaces or dashes (138 1234 5678).
     """
 def generate_key(cipher: Cipher = ...) -> bytes:
     """
