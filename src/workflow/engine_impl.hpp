@@ -87,6 +87,7 @@ struct CaseEngine::Impl {
     std::vector<std::shared_ptr<EventSink>> sinks;
     bool replaying = false;
     std::exception_ptr sink_error;      // first exception thrown by a sink during the current operation
+    std::uint64_t unrecorded_refusals = 0;  // refusals past EngineOptions::recorded_refusals_per_case
 
     std::vector<CaseState> cases;
     std::vector<CaseInput> inputs;
@@ -107,6 +108,16 @@ struct CaseEngine::Impl {
     const Actor& actor_at(ActorId id) const;
     /// actor_at(), refusing (RuleViolation, nothing recorded) a deactivated actor.
     const Actor& active_actor(ActorId id) const;
+    /// True when the engine has a jurisdiction (EngineOptions::jurisdiction or a division tree).
+    bool has_jurisdiction() const noexcept;
+    /// True when @p unit is in the engine's jurisdiction (false when it has none).
+    bool in_jurisdiction(DivisionCode unit) const noexcept;
+    /// Why @p actor may not act on @p what at @p unit (and @p grid): outside its scope (none = the
+    /// jurisdiction) or grid; "" when it may.
+    std::string place_refusal(const Actor& actor, DivisionCode unit, const std::string& grid, std::string_view what) const;
+    /// Why @p reporter may not file a case of @p loop at @p unit / @p grid ("" when it may): it needs
+    /// a role of the loop and the place in its scope, or resident_role and the place in the jurisdiction.
+    std::string filing_refusal(ActorId reporter, const detail::CompiledLoop& loop, DivisionCode unit, const std::string& grid) const;
     /// Throws InvalidInput for an actor without roles or with an empty role.
     void check_roles(const Actor& actor) const;
     std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);

@@ -30,12 +30,18 @@ Instant at(int month, int day, int hour, int minute = 0) {
     return china_time(make_date(2026, month, day), hours(hour) + minutes(minute));
 }
 
+/// @p options serving 东营区 (370502) unless they name a jurisdiction: actors without a scope act there.
+EngineOptions in_dongying_district(EngineOptions options) {
+    if (!options.jurisdiction) options.jurisdiction = DivisionCode::parse("370502");
+    return options;
+}
+
 /// An engine on the 2026 calendar with the urban loop and one actor per role.
 struct Fixture {
     CaseEngine engine{Calendar::china()};
     ActorId reporter, supervisor, checker, commander, department, stranger, both;
 
-    explicit Fixture(EngineOptions options = {}) : engine(Calendar::china(), options) {
+    explicit Fixture(EngineOptions options = {}) : engine(Calendar::china(), in_dongying_district(options)) {
         engine.add_workflow(urban_management());
         reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, jinyuan, "", ""});
         supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, shengli, "", ""});
@@ -269,7 +275,7 @@ TEST(CaseEngine, AFailedVerificationSendsTheCaseBackAndIsCounted) {
 }
 
 TEST(CaseEngine, ClosingNeedsAPassedVerificationAfterHandling) {
-    CaseEngine engine(Calendar::china());
+    CaseEngine engine(Calendar::china(), in_dongying_district({}));
     engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "shortcut", "version": 1, "title": "t", "initial": "open",
         "states": [{"id": "open", "name": "待办"}, {"id": "handled", "name": "已办"}, {"id": "checked", "name": "已核"},
                    {"id": "done", "name": "办结", "closed": true}],
@@ -394,7 +400,7 @@ TEST(CaseEngine, ADeadlineIntoAnUnpublishedYearIsRefusedUnlessTheCalendarMayGues
 
     Calendar guessing = Calendar::china();
     guessing.set_unpublished(UnpublishedYears::weekday_rule);
-    CaseEngine engine(guessing);
+    CaseEngine engine(guessing, in_dongying_district({}));
     engine.add_workflow(urban_management());
     const ActorId all = engine.add_actor({"all", "all roles", {"grid_worker", "supervision_centre", "command_centre"}, std::nullopt, "", ""});
     CaseInput input;
