@@ -75,6 +75,20 @@ LEDGER_QUERIES = {
 }
 
 
+#: The stored engine: the same actor operations, delegated to its CaseEngine (so the same checks), then stored.
+STORED_ACTOR_OPERATIONS = {"open", "take", "reopen"}
+STORED_SETUP = {
+    "add_workflow", "set_catalogue", "set_responsibilities", "add_actor", "change_actor", "deactivate_actor",
+    "add_holiday_notice",
+}
+STORED_CLOCK = {"advance"}
+STORED_LIFECYCLE = {"create", "load", "load_or_create", "holds_engine", "close", "begin_batch", "commit_batch", "save_snapshot"}
+STORED_QUERIES = {
+    "actor", "broken", "due_before", "event_count", "find_actor", "is_active", "last_position", "loaded_from_snapshot",
+    "next_timer", "path", "pending", "state", "to_engine", "to_json_lines", "work_list",
+}
+
+
 def public_names(cls: type) -> set[str]:
     return {name for name in dir(cls) if not name.startswith("_")}
 
@@ -84,6 +98,7 @@ def public_names(cls: type) -> set[str]:
     [
         (CaseEngine, [ENGINE_ACTOR_OPERATIONS, ENGINE_SETUP, ENGINE_CLOCK, ENGINE_RECORD, ENGINE_OBSERVERS, ENGINE_QUERIES]),
         (DualLedger, [LEDGER_ACTOR_OPERATIONS, LEDGER_IO, LEDGER_QUERIES]),
+        (gs.StoredEngine, [STORED_ACTOR_OPERATIONS, STORED_SETUP, STORED_CLOCK, STORED_LIFECYCLE, STORED_QUERIES]),
     ],
 )
 def test_every_public_method_is_classified(cls: type, tables: list[set[str]]) -> None:
@@ -277,6 +292,32 @@ def test_the_stored_engine_keeps_the_person_and_the_jurisdiction(tmp_path: pathl
     assert engine.options.filing_roles == ["grid_worker", "patrol"]
     assert engine.options.recorded_refusals_per_case == 7
     again.close()
+
+
+@pytest.mark.parametrize("operation", sorted(STORED_ACTOR_OPERATIONS))
+def test_the_stored_engine_refuses_what_the_engine_refuses_and_stores_nothing_more(operation: str, tmp_path: pathlib.Path) -> None:
+    with gs.StoredEngine.create(tmp_path / "engine.db", gr.Calendar.china(), EngineOptions(jurisdiction=DISTRICT)) as stored:
+        stored.add_workflow(gr.urban_management())
+        stored.add_actor(Actor("wg-1", "网格员", ["grid_worker"], scope=JINYUAN))
+        stored.add_actor(Actor("cc-1", "中心", ["command_centre", "supervision_centre"]))
+        stored.add_actor(Actor("dp-1", "执法队员", ["department"], unit="街道综合执法队"))
+        stored.add_actor(Actor("v-1", "访客", ["visitor"], scope=JINYUAN))
+        case = stored.open(urban_case(), "wg-1", at(12, 9))
+        if operation == "reopen":
+            for transition, who, fields in [("submit", "cc-1", SUBMIT), ("accept", "cc-1", {}),
+                                            ("dispatch", "cc-1", {"department": "街道综合执法队"}),
+                                            ("complete", "dp-1", {"result": "done"}), ("report_back", "dp-1", {}),
+                                            ("verify_pass", "cc-1", {}), ("evaluate", "cc-1", {"rating": "满意"})]:
+                stored.take(case, transition, who, at(12, 15), fields)
+        events = stored.event_count
+        calls = {
+            "open": lambda: stored.open(urban_case(), "v-1", at(13, 9)),
+            "take": lambda: stored.take(case, "submit", "v-1", at(13, 9), SUBMIT),
+            "reopen": lambda: stored.reopen(case, "v-1", at(13, 9)),
+        }
+        with pytest.raises(gr.PermissionDeniedError):
+            calls[operation]()
+        assert stored.event_count == events + (0 if operation == "open" else 1)  # only the recorded refusal
 
 
 # ---- refusals are recorded, within bounds ------------------------------------------------------------------
