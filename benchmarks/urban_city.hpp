@@ -38,9 +38,10 @@ struct UrbanRoles {
         UrbanRoles roles;
         roles.reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, community, "", ""});
         roles.supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, street, "", ""});
-        roles.checker = engine.add_actor({"sv-2", "监督员 王五", {"supervision_centre"}, std::nullopt, "", ""});
-        roles.commander = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
-        roles.department = engine.add_actor({"dp-1", "城管执法队员", {"department"}, std::nullopt, "", "街道综合执法队"});
+        const gr::DivisionCode district("370502");         // 东营区: the city's centres act in all of it
+        roles.checker = engine.add_actor({"sv-2", "监督员 王五", {"supervision_centre"}, district, "", ""});
+        roles.commander = engine.add_actor({"cc-1", "指挥中心", {"command_centre"}, district, "", ""});
+        roles.department = engine.add_actor({"dp-1", "城管执法队员", {"department"}, district, "", "街道综合执法队"});
         roles.input.matter = "event:0502";
         roles.input.workflow = "urban_management";
         roles.input.unit = community;

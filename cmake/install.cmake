@@ -21,4 +21,5 @@ write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/grassrootsConfigVe
   COMPATIBILITY SameMinorVersion)
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/grassrootsConfig.cmake"
               "${CMAKE_CURRENT_BINARY_DIR}/grassrootsConfigVersion.cmake"
+              cmake/Findutf8proc.cmake
   DESTINATION ${GRASSROOTS_CMAKE_DIR} COMPONENT devel)

@@ -59,7 +59,8 @@ class Month:
 
     def __init__(self) -> None:
         self.calendar = gr.Calendar.china()
-        self.engine = gr.CaseEngine(self.calendar)
+        # The district's engine: actors without a scope (the centres, the departments) act in 东营区.
+        self.engine = gr.CaseEngine(self.calendar, gr.EngineOptions(jurisdiction="370502"))
         self.engine.add_workflow(gr.urban_management())
         catalogue = gr.MatterCatalogue.urban_sample()
         self.engine.set_catalogue(catalogue)

@@ -35,7 +35,8 @@ def set_up(engine: gs.StoredEngine) -> None:
 
 def one_run(store: Path) -> None:
     resumed = gs.StoredEngine.holds_engine(store) if store.exists() else False
-    with gs.StoredEngine.load_or_create(store, gr.Calendar.china()) as engine:
+    # The engine serves 东营区: the centres and the department, registered without a scope, act in all of it.
+    with gs.StoredEngine.load_or_create(store, gr.Calendar.china(), gr.EngineOptions(jurisdiction="370502")) as engine:
         if resumed:
             print(f"resumed from {store.name}: {len(engine)} cases, {engine.event_count} events "
                   f"(from a snapshot: {engine.loaded_from_snapshot})")

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/input_checks.hpp"
+#include "grassroots/core/identifier.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -44,10 +45,11 @@ constexpr std::array<EnumName<ProblemSourceKind>, 3> problem_source_kinds{{
 using detail::check_date;
 using detail::check_line;
 
-/// Throws InvalidInput for an empty actor.
-void check_actor(std::string_view actor, std::string_view doing) {
+/// Normalises @p actor (normalize_identifier: "dp-1 " and "ｄｐ－１" are "dp-1"); throws InvalidInput
+/// for an empty actor or one holding a control or bidi character.
+void check_actor(std::string& actor, std::string_view doing) {
+    actor = normalize_identifier(actor, "actor");
     if (actor.empty()) throw InvalidInput("an actor is required to " + std::string(doing));
-    check_line(actor, "the actor");
 }
 
 /// Throws InvalidInput when @p date is before the latest entry of @p history.
@@ -60,7 +62,7 @@ void check_order(const std::vector<LedgerEntry>& history, const std::string& ite
 }
 
 /// Throws InvalidInput for an empty actor, a note holding a line break or an invalid date of @p doing.
-void check_action(const std::string& doing, const std::string& actor, const std::string& note, Date date) {
+void check_action(const std::string& doing, std::string& actor, const std::string& note, Date date) {
     check_actor(actor, doing);
     check_line(note, "the note");
     check_date(date, "the date to " + doing);
@@ -78,7 +80,7 @@ struct NewItem {
     std::string_view kind;
     const std::string& title;
     const OwnerUnit& owner;
-    const std::string& actor;
+    std::string& actor;
     const std::string& number;
     const std::string& note;
     Date start;
@@ -88,7 +90,7 @@ struct NewItem {
 
 /// Throws InvalidInput for what no new item may have: no title or actor or owner, a line break,
 /// an invalid date, a due date before the start.
-void check_new(const NewItem& item) {
+void check_new(NewItem item) {
     const std::string kind(item.kind);
     if (item.title.empty()) throw InvalidInput("a " + kind + " needs a title");
     check_line(item.title, "the title");
@@ -232,7 +234,7 @@ ProblemId DualLedger::add_problem(ProblemInput input) {
 MeasureId DualLedger::add_measure(MeasureInput input) {
     check_new({"measure", input.title, input.owner, input.actor, input.number, input.note, input.created, input.due,
                "created"});
-    check_line(input.responsible, "the responsible person");
+    input.responsible = normalize_identifier(input.responsible, "responsible");
     const MeasureId id{static_cast<MeasureId::rep_type>(measures_.size())};
     std::string number = claim_number(measure_numbers_, input.number, 'M', measures_.size(), "measure");
     Measure measure;
@@ -297,29 +299,33 @@ void DualLedger::link(ProblemId problem_id, MeasureId measure_id, Date date, std
     Problem& p = problem_ref(problem_id);
     Measure& m = measure_ref(measure_id);
     check_action("link " + p.number + " and " + m.number, actor, note, date);
-    if (std::find(p.measures.begin(), p.measures.end(), measure_id) != p.measures.end()) {
-        throw InvalidInput("problem " + p.number + " and measure " + m.number + " are already linked");
-    }
-    check_link_change(p, m, "linking", date);
-    p.measures.push_back(measure_id);
-    m.problems.push_back(problem_id);
-    record_link_change(p, m, next_sequence_++, date, LedgerAction::linked, std::move(actor), std::move(note));
-    unverify(p, p.history.back(), "measure " + m.number + " was linked");
+    record_refusals(p.number, actor, date, [&] {
+        if (std::find(p.measures.begin(), p.measures.end(), measure_id) != p.measures.end()) {
+            throw InvalidInput("problem " + p.number + " and measure " + m.number + " are already linked");
+        }
+        check_link_change(p, m, "linking", date);
+        p.measures.push_back(measure_id);
+        m.problems.push_back(problem_id);
+        record_link_change(p, m, next_sequence_++, date, LedgerAction::linked, std::move(actor), std::move(note));
+        unverify(p, p.history.back(), "measure " + m.number + " was linked");
+    });
 }
 
 void DualLedger::unlink(ProblemId problem_id, MeasureId measure_id, Date date, std::string actor, std::string note) {
     Problem& p = problem_ref(problem_id);
     Measure& m = measure_ref(measure_id);
     check_action("unlink " + p.number + " and " + m.number, actor, note, date);
-    const auto at = std::find(p.measures.begin(), p.measures.end(), measure_id);
-    if (at == p.measures.end()) {
-        throw InvalidInput("problem " + p.number + " and measure " + m.number + " are not linked");
-    }
-    check_link_change(p, m, "unlinking", date);
-    p.measures.erase(at);
-    m.problems.erase(std::find(m.problems.begin(), m.problems.end(), problem_id));
-    record_link_change(p, m, next_sequence_++, date, LedgerAction::unlinked, std::move(actor), std::move(note));
-    unverify(p, p.history.back(), "measure " + m.number + " was unlinked");
+    record_refusals(p.number, actor, date, [&] {
+        const auto at = std::find(p.measures.begin(), p.measures.end(), measure_id);
+        if (at == p.measures.end()) {
+            throw InvalidInput("problem " + p.number + " and measure " + m.number + " are not linked");
+        }
+        check_link_change(p, m, "unlinking", date);
+        p.measures.erase(at);
+        m.problems.erase(std::find(m.problems.begin(), m.problems.end(), problem_id));
+        record_link_change(p, m, next_sequence_++, date, LedgerAction::unlinked, std::move(actor), std::move(note));
+        unverify(p, p.history.back(), "measure " + m.number + " was unlinked");
+    });
 }
 
 // ---- measures ------------------------------------------------------------------------------------
@@ -327,48 +333,54 @@ void DualLedger::unlink(ProblemId problem_id, MeasureId measure_id, Date date, s
 void DualLedger::start(MeasureId id, Date date, std::string actor, std::string note) {
     Measure& m = measure_ref(id);
     check_action("start measure " + m.number, actor, note, date);
-    if (m.status != MeasureStatus::open) {
-        throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is " +
-                                                         std::string(to_string(m.status)) + "; only an open measure can be started");
-    }
-    check_order(m.history, "measure " + m.number, date);
-    m.status = MeasureStatus::in_progress;
-    m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::started, std::move(actor), std::move(note), {}});
+    record_refusals(m.number, actor, date, [&] {
+        if (m.status != MeasureStatus::open) {
+            throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is " +
+                                                             std::string(to_string(m.status)) + "; only an open measure can be started");
+        }
+        check_order(m.history, "measure " + m.number, date);
+        m.status = MeasureStatus::in_progress;
+        m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::started, std::move(actor), std::move(note), {}});
+    });
 }
 
 void DualLedger::complete(MeasureId id, Date date, std::string actor, std::string note) {
     Measure& m = measure_ref(id);
     check_action("complete measure " + m.number, actor, note, date);
-    if (m.status == MeasureStatus::done) {
-        throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is already done");
-    }
-    check_order(m.history, "measure " + m.number, date);
-    m.status = MeasureStatus::done;
-    m.completed_on = date;
-    m.completed_by = actor;
-    m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::completed, std::move(actor), std::move(note), {}});
+    record_refusals(m.number, actor, date, [&] {
+        if (m.status == MeasureStatus::done) {
+            throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is already done");
+        }
+        check_order(m.history, "measure " + m.number, date);
+        m.status = MeasureStatus::done;
+        m.completed_on = date;
+        m.completed_by = actor;
+        m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::completed, std::move(actor), std::move(note), {}});
+    });
 }
 
 void DualLedger::reopen_measure(MeasureId id, Date date, std::string actor, std::string note) {
     Measure& m = measure_ref(id);
     check_action("reopen measure " + m.number, actor, note, date);
-    if (m.status != MeasureStatus::done) {
-        throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is " +
-                                                         std::string(to_string(m.status)) + "; only a done measure can be reopened");
-    }
-    for (const ProblemId p : m.problems) {
-        if (problems_[p.value()].status == ProblemStatus::struck_off) {
-            throw RuleViolation("ledger.struck_off", "measure " + m.number + " serves problem " + problems_[p.value()].number +
-                                                         ", which is struck off (销号); reopen the problem first");
+    record_refusals(m.number, actor, date, [&] {
+        if (m.status != MeasureStatus::done) {
+            throw RuleViolation("ledger.measure.status", "measure " + quoted(m.number, m.title) + " is " +
+                                                             std::string(to_string(m.status)) + "; only a done measure can be reopened");
         }
-        check_order(problems_[p.value()].history, "problem " + problems_[p.value()].number, date);
-    }
-    check_order(m.history, "measure " + m.number, date);
-    m.status = MeasureStatus::in_progress;
-    m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::reopened, std::move(actor), std::move(note), {}});
-    LedgerEntry cause = m.history.back();
-    cause.other = m.number;
-    for (const ProblemId p : m.problems) unverify(problems_[p.value()], cause, "measure " + m.number + " was reopened");
+        for (const ProblemId p : m.problems) {
+            if (problems_[p.value()].status == ProblemStatus::struck_off) {
+                throw RuleViolation("ledger.struck_off", "measure " + m.number + " serves problem " + problems_[p.value()].number +
+                                                             ", which is struck off (销号); reopen the problem first");
+            }
+            check_order(problems_[p.value()].history, "problem " + problems_[p.value()].number, date);
+        }
+        check_order(m.history, "measure " + m.number, date);
+        m.status = MeasureStatus::in_progress;
+        m.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::reopened, std::move(actor), std::move(note), {}});
+        LedgerEntry cause = m.history.back();
+        cause.other = m.number;
+        for (const ProblemId p : m.problems) unverify(problems_[p.value()], cause, "measure " + m.number + " was reopened");
+    });
 }
 
 // ---- problems ------------------------------------------------------------------------------------
@@ -399,75 +411,122 @@ std::string list_blocking(const std::vector<Measure>& measures, const std::vecto
 void DualLedger::verify(ProblemId id, Date date, std::string actor, bool passed, std::string note) {
     Problem& p = problem_ref(id);
     check_action("verify problem " + p.number, actor, note, date);
-    if (p.status == ProblemStatus::struck_off) {
-        throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) + " is already struck off (销号)");
-    }
-    if (p.measures.empty()) {
-        throw RuleViolation("ledger.verify.measures", "problem " + quoted(p.number, p.title) +
-                                                          " has no linked measure; there is nothing to verify");
-    }
-    if (const std::vector<MeasureId> blocking = blocking_measures(id); !blocking.empty()) {
-        throw RuleViolation("ledger.verify.measures", "problem " + quoted(p.number, p.title) +
-                                                          " cannot be verified: measures not done: " +
-                                                          list_blocking(measures_, blocking));
-    }
-    for (const MeasureId m_id : p.measures) {
-        const Measure& m = measures_[m_id.value()];
-        if (actor == m.responsible || actor == m.completed_by) {
-            throw PermissionDenied(actor + " may not verify problem " + p.number + ": they " +
-                                   (actor == m.responsible ? "are responsible for" : "closed") + " measure " + m.number +
-                                   " (verification must be by someone else)");
+    record_refusals(p.number, actor, date, [&] {
+        if (p.status == ProblemStatus::struck_off) {
+            throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) + " is already struck off (销号)");
         }
-        if (date < *m.completed_on) {
-            throw InvalidInput("verification of problem " + p.number + " on " + to_string(date) + " is before measure " +
-                               m.number + " was done (" + to_string(*m.completed_on) + ")");
+        if (p.measures.empty()) {
+            throw RuleViolation("ledger.verify.measures", "problem " + quoted(p.number, p.title) +
+                                                              " has no linked measure; there is nothing to verify");
         }
-    }
-    check_order(p.history, "problem " + p.number, date);
-    if (passed) p.status = ProblemStatus::verified;
-    p.history.push_back(LedgerEntry{next_sequence_++, date, passed ? LedgerAction::verified : LedgerAction::rejected,
-                                    std::move(actor), std::move(note), {}});
+        if (const std::vector<MeasureId> blocking = blocking_measures(id); !blocking.empty()) {
+            throw RuleViolation("ledger.verify.measures", "problem " + quoted(p.number, p.title) +
+                                                              " cannot be verified: measures not done: " +
+                                                              list_blocking(measures_, blocking));
+        }
+        for (const MeasureId m_id : p.measures) {
+            const Measure& m = measures_[m_id.value()];
+            if (actor == m.responsible || actor == m.completed_by) {
+                throw PermissionDenied(actor + " may not verify problem " + p.number + ": they " +
+                                       (actor == m.responsible ? "are responsible for" : "closed") + " measure " + m.number +
+                                       " (verification must be by someone else)");
+            }
+            if (date < *m.completed_on) {
+                throw InvalidInput("verification of problem " + p.number + " on " + to_string(date) + " is before measure " +
+                                   m.number + " was done (" + to_string(*m.completed_on) + ")");
+            }
+        }
+        check_order(p.history, "problem " + p.number, date);
+        if (passed) p.status = ProblemStatus::verified;
+        p.history.push_back(LedgerEntry{next_sequence_++, date, passed ? LedgerAction::verified : LedgerAction::rejected,
+                                        std::move(actor), std::move(note), {}});
+    });
 }
 
 void DualLedger::strike_off(ProblemId id, Date date, std::string actor, std::string note) {
     Problem& p = problem_ref(id);
     check_action("strike off problem " + p.number, actor, note, date);
-    if (p.status == ProblemStatus::struck_off) {
-        throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) + " is already struck off (销号) on " +
-                                                     to_string(*p.struck_off_on));
-    }
-    if (p.measures.empty()) {
-        throw RuleViolation("ledger.strike_off.measures", "problem " + quoted(p.number, p.title) +
-                                                              " cannot be struck off (销号): it has no linked measure");
-    }
-    if (const std::vector<MeasureId> blocking = blocking_measures(id); !blocking.empty()) {
-        throw RuleViolation("ledger.strike_off.measures", "problem " + quoted(p.number, p.title) +
-                                                              " cannot be struck off (销号): measures not done: " +
-                                                              list_blocking(measures_, blocking));
-    }
-    if (p.status != ProblemStatus::verified) {
-        throw RuleViolation("ledger.strike_off.verified", "problem " + quoted(p.number, p.title) +
-                                                              " cannot be struck off (销号): its result has not been "
-                                                              "verified since its measures were done");
-    }
-    check_order(p.history, "problem " + p.number, date);
-    p.status = ProblemStatus::struck_off;
-    p.struck_off_on = date;
-    p.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::struck_off, std::move(actor), std::move(note), {}});
+    record_refusals(p.number, actor, date, [&] {
+        if (p.status == ProblemStatus::struck_off) {
+            throw RuleViolation("ledger.struck_off", "problem " + quoted(p.number, p.title) + " is already struck off (销号) on " +
+                                                         to_string(*p.struck_off_on));
+        }
+        if (p.measures.empty()) {
+            throw RuleViolation("ledger.strike_off.measures", "problem " + quoted(p.number, p.title) +
+                                                                  " cannot be struck off (销号): it has no linked measure");
+        }
+        if (const std::vector<MeasureId> blocking = blocking_measures(id); !blocking.empty()) {
+            throw RuleViolation("ledger.strike_off.measures", "problem " + quoted(p.number, p.title) +
+                                                                  " cannot be struck off (销号): measures not done: " +
+                                                                  list_blocking(measures_, blocking));
+        }
+        if (p.status != ProblemStatus::verified) {
+            throw RuleViolation("ledger.strike_off.verified", "problem " + quoted(p.number, p.title) +
+                                                                  " cannot be struck off (销号): its result has not been "
+                                                                  "verified since its measures were done");
+        }
+        check_order(p.history, "problem " + p.number, date);
+        p.status = ProblemStatus::struck_off;
+        p.struck_off_on = date;
+        p.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::struck_off, std::move(actor), std::move(note), {}});
+    });
 }
 
 void DualLedger::reopen_problem(ProblemId id, Date date, std::string actor, std::string note) {
     Problem& p = problem_ref(id);
     check_action("reopen problem " + p.number, actor, note, date);
-    if (p.status != ProblemStatus::struck_off) {
-        throw RuleViolation("ledger.problem.status", "problem " + quoted(p.number, p.title) + " is " +
-                                                         std::string(to_string(p.status)) +
-                                                         "; only a struck-off problem can be reopened");
+    record_refusals(p.number, actor, date, [&] {
+        if (p.status != ProblemStatus::struck_off) {
+            throw RuleViolation("ledger.problem.status", "problem " + quoted(p.number, p.title) + " is " +
+                                                             std::string(to_string(p.status)) +
+                                                             "; only a struck-off problem can be reopened");
+        }
+        check_order(p.history, "problem " + p.number, date);
+        p.status = ProblemStatus::open;
+        ++p.reopens;
+        p.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::reopened, std::move(actor), std::move(note), {}});
+    });
+}
+
+// ---- refused attempts ------------------------------------------------------------------------------
+
+void DualLedger::record_refusals(const std::string& item, const std::string& actor, Date date, const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const RuleViolation& error) {
+        note_refusal(LedgerRefusal{date, actor, item, error.rule_id(), error.what(), 1});
+        throw;
+    } catch (const PermissionDenied& error) {
+        note_refusal(LedgerRefusal{date, actor, item, "permission", error.what(), 1});
+        throw;
     }
-    check_order(p.history, "problem " + p.number, date);
-    p.status = ProblemStatus::open;
-    ++p.reopens;
-    p.history.push_back(LedgerEntry{next_sequence_++, date, LedgerAction::reopened, std::move(actor), std::move(note), {}});
+}
+
+void DualLedger::note_refusal(LedgerRefusal refusal) {
+    if (!refusals_.empty()) {
+        LedgerRefusal& last = refusals_.back();
+        if (last.actor == refusal.actor && last.item == refusal.item && last.rule == refusal.rule && last.reason == refusal.reason) {
+            ++last.count;  // the same attempt again: counted, not kept twice
+            last.date = std::max(last.date, refusal.date);
+            return;
+        }
+    }
+    refusals_.push_back(std::move(refusal));
+    trim_refusals();
+}
+
+void DualLedger::trim_refusals() noexcept {
+    while (refusals_.size() > refusal_limit_) {
+        refusals_dropped_ += refusals_.front().count;
+        refusals_.pop_front();
+    }
+}
+
+std::vector<LedgerRefusal> DualLedger::refusals() const { return {refusals_.begin(), refusals_.end()}; }
+
+void DualLedger::set_refusal_limit(std::size_t limit) noexcept {
+    refusal_limit_ = limit;
+    trim_refusals();
 }
 
 // ---- gaps and overdue items -------------------------------------------------------------------------

@@ -58,7 +58,7 @@ Deadline deadline_from(const Json& node) {
 Json actor_json(const Actor& actor) {
     return Json{{"id", actor.id},     {"name", actor.name},
                 {"roles", actor.roles}, {"scope", actor.scope ? Json(actor.scope->str()) : Json(nullptr)},
-                {"grid", actor.grid}, {"unit", actor.unit}};
+                {"grid", actor.grid}, {"unit", actor.unit}, {"person", actor.person}};
 }
 
 Actor actor_from(const Json& node) {
@@ -69,6 +69,7 @@ Actor actor_from(const Json& node) {
     if (!node.at("scope").is_null()) actor.scope = DivisionCode::parse(node.at("scope").get<std::string>());
     actor.grid = node.at("grid").get<std::string>();
     actor.unit = node.at("unit").get<std::string>();
+    if (node.contains("person")) actor.person = node.at("person").get<std::string>();  // absent in older stores: the id
     return actor;
 }
 
@@ -337,6 +338,13 @@ struct StoredEngine::Impl {
         options.reopen_window = deadline_from(settings.at("reopen_window"));
         options.top_rung = enum_from<Rung>(settings.at("top_rung").get<std::string>(), "rung");
         options.allow_dispatch_override = settings.at("allow_dispatch_override").get<bool>();
+        if (settings.contains("jurisdiction") && !settings.at("jurisdiction").is_null()) {  // absent in older stores
+            options.jurisdiction = DivisionCode::parse(settings.at("jurisdiction").get<std::string>());
+        }
+        if (settings.contains("filing_roles")) options.filing_roles = settings.at("filing_roles").get<std::vector<std::string>>();
+        if (settings.contains("recorded_refusals_per_case")) {
+            options.recorded_refusals_per_case = settings.at("recorded_refusals_per_case").get<std::uint32_t>();
+        }
         for (const int year : settings.at("calendar_years").get<std::vector<int>>()) {
             if (!base_calendar.is_published(year)) {
                 throw InvalidInput("the engine in " + store.path().string() + " was created with a calendar that has " +
@@ -456,6 +464,9 @@ StoredEngine StoredEngine::create(Store store, Calendar calendar, EngineOptions 
     Json settings{{"reopen_window", deadline_json(options.reopen_window)},
                   {"top_rung", std::string(to_string(options.top_rung))},
                   {"allow_dispatch_override", options.allow_dispatch_override},
+                  {"jurisdiction", options.jurisdiction ? Json(options.jurisdiction->str()) : Json(nullptr)},
+                  {"filing_roles", options.filing_roles},
+                  {"recorded_refusals_per_case", options.recorded_refusals_per_case},
                   {"calendar_years", impl->base_calendar.published_years()}};
     const std::string stream(engine_stream);
     (void)impl->store.append(stream, "engine", 0,
@@ -513,19 +524,18 @@ void StoredEngine::set_responsibilities(ResponsibilityList list) {
 
 ActorId StoredEngine::add_actor(Actor actor) {
     CaseEngine& e = impl_->live();
-    const Json body{{"actor", actor_json(actor)}};
-    const std::string stream = "actor-" + actor.id;
     const ActorId id = e.add_actor(std::move(actor));
-    impl_->persist_setup({stream, "actor", "actor_added", body.dump()});
+    const Actor& added = e.actor(id);  // as the engine normalised it
+    impl_->persist_setup({"actor-" + added.id, "actor", "actor_added", Json{{"actor", actor_json(added)}}.dump()});
     return id;
 }
 
 void StoredEngine::change_actor(Actor actor) {
     CaseEngine& e = impl_->live();
-    const Json body{{"actor", actor_json(actor)}};
-    const std::string stream = "actor-" + actor.id;
+    const std::optional<ActorId> id = e.find_actor(actor.id);
     e.change_actor(std::move(actor));
-    impl_->persist_setup({stream, "actor", "actor_changed", body.dump()});
+    const Actor& changed = e.actor(*id);  // as the engine normalised it
+    impl_->persist_setup({"actor-" + changed.id, "actor", "actor_changed", Json{{"actor", actor_json(changed)}}.dump()});
 }
 
 void StoredEngine::deactivate_actor(ActorId id) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/quote.hpp"
+#include "grassroots/core/identifier.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
@@ -25,8 +26,16 @@ std::string list_of(const std::vector<std::string>& names) {
     return out.empty() ? "none" : out;
 }
 
-bool covers(const std::optional<DivisionCode>& scope, DivisionCode unit) noexcept {
-    return !scope || *scope == unit || scope->is_ancestor_of(unit);
+bool covers(DivisionCode scope, DivisionCode unit) noexcept { return scope == unit || scope.is_ancestor_of(unit); }
+
+/// @p actor with its identifiers normalised (normalize_identifier) and its person defaulting to its id.
+Actor normalized(Actor actor) {
+    actor.id = normalize_identifier(actor.id, "id");
+    actor.person = normalize_identifier(actor.person.empty() ? actor.id : actor.person, "person");
+    for (std::string& role : actor.roles) role = normalize_identifier(role, "roles");
+    actor.grid = normalize_identifier(actor.grid, "grid");
+    actor.unit = normalize_identifier(actor.unit, "unit");
+    return actor;
 }
 
 Rung next_rung(Rung rung) noexcept { return static_cast<Rung>(static_cast<int>(rung) + 1); }
@@ -145,7 +154,8 @@ void CaseEngine::Impl::check_roles(const Actor& actor) const {
     }
 }
 
-ActorId CaseEngine::add_actor(Actor actor) {
+ActorId CaseEngine::add_actor(Actor given) {
+    Actor actor = normalized(std::move(given));
     if (actor.id.empty()) throw InvalidInput("actor id is empty", Location{"", 0, "id"});
     if (impl_->actor_index.contains(actor.id)) throw InvalidInput("actor " + in_quotes(actor.id) + " is already registered", Location{"", 0, "id"});
     impl_->check_roles(actor);
@@ -159,7 +169,8 @@ ActorId CaseEngine::add_actor(Actor actor) {
     return id;
 }
 
-void CaseEngine::change_actor(Actor actor) {
+void CaseEngine::change_actor(Actor given) {
+    Actor actor = normalized(std::move(given));
     const auto it = impl_->actor_index.find(actor.id);
     if (it == impl_->actor_index.end()) throw NotFound("no actor " + in_quotes(actor.id) + " to change");
     const ActorId id(it->second);
@@ -191,6 +202,53 @@ const Actor& CaseEngine::Impl::active_actor(ActorId id) const {
     return actor;
 }
 
+bool CaseEngine::Impl::has_jurisdiction() const noexcept { return options.jurisdiction.has_value() || divisions != nullptr; }
+
+bool CaseEngine::Impl::in_jurisdiction(DivisionCode unit) const noexcept {
+    if (options.jurisdiction) return covers(*options.jurisdiction, unit);
+    return divisions != nullptr && divisions->contains(unit);
+}
+
+std::string CaseEngine::Impl::place_refusal(const Actor& actor, DivisionCode unit, const std::string& grid, std::string_view what) const {
+    if (actor.scope && !covers(*actor.scope, unit)) {
+        return "actor " + in_quotes(actor.id) + " acts in " + actor.scope->str() + " but " + std::string(what) + " is in " + unit.str();
+    }
+    if (!actor.scope && !has_jurisdiction()) {
+        return "actor " + in_quotes(actor.id) + " has no scope and the engine no jurisdiction (EngineOptions::jurisdiction or " +
+               "a division tree), so it may act nowhere: give it a scope";
+    }
+    if (!actor.scope && !in_jurisdiction(unit)) {
+        return "actor " + in_quotes(actor.id) + " acts in the engine's jurisdiction but " + std::string(what) + " is in " + unit.str();
+    }
+    if (!actor.grid.empty() && actor.grid != grid) {
+        return "actor " + in_quotes(actor.id) + " acts in grid " + actor.grid + " but " + std::string(what) + " is in " +
+               (grid.empty() ? "no grid" : "grid " + grid);
+    }
+    return {};
+}
+
+std::string CaseEngine::Impl::filing_refusal(ActorId reporter, const CompiledLoop& loop, DivisionCode unit, const std::string& grid) const {
+    const Actor& actor = actors[reporter.value()];
+    const std::vector<std::uint16_t>& held = actor_roles[reporter.value()];
+    const auto resident = role_index.find(std::string(resident_role));
+    if (resident != role_index.end() && std::find(held.begin(), held.end(), resident->second) != held.end()) {
+        if (in_jurisdiction(unit)) return {};
+        return "resident " + in_quotes(actor.id) + " may file only in the engine's jurisdiction, not in " + unit.str();
+    }
+    auto holds = [&](std::uint16_t role) { return std::find(held.begin(), held.end(), role) != held.end(); };
+    const bool takes_part = std::any_of(loop.transition_roles.begin(), loop.transition_roles.end(),
+                                        [&](const auto& allowed) { return std::any_of(allowed.begin(), allowed.end(), holds); });
+    const bool files = std::any_of(actor.roles.begin(), actor.roles.end(), [&](const std::string& role) {
+        return std::find(options.filing_roles.begin(), options.filing_roles.end(), role) != options.filing_roles.end();
+    });
+    if (!takes_part && !files) {
+        return "actor " + in_quotes(actor.id) + " (roles: " + list_of(actor.roles) + ") may not file a case of workflow " +
+               in_quotes(loop.definition->id()) + ": it needs a role of that workflow, of the engine's filing roles (" +
+               list_of(options.filing_roles) + ") or " + in_quotes(resident_role);
+    }
+    return place_refusal(actor, unit, grid, "the case");
+}
+
 void CaseEngine::add_holiday_notice(std::string_view json, std::string_view source) {
     impl_->calendar.add_holiday_cn(json, source);
 }
@@ -203,7 +261,13 @@ const Actor& CaseEngine::Impl::actor_at(ActorId id) const {
 const Actor& CaseEngine::actor(ActorId id) const { return impl_->actor_at(id); }
 
 std::optional<ActorId> CaseEngine::find_actor(std::string_view id) const noexcept {
-    const auto it = impl_->actor_index.find(std::string(id));
+    std::string key;
+    try {
+        key = normalize_identifier(id);
+    } catch (const std::exception&) {
+        return std::nullopt;  // no actor has an id that does not normalise
+    }
+    const auto it = impl_->actor_index.find(key);
     if (it == impl_->actor_index.end()) return std::nullopt;
     return ActorId(it->second);
 }
@@ -470,6 +534,13 @@ CaseId CaseEngine::Impl::open_case(const CaseInput& input, ActorId reporter, Ins
     const auto loop = static_cast<std::uint16_t>(
         std::find_if(loops.begin(), loops.end(), [&](const CompiledLoop& l) { return l.definition == definition; }) - loops.begin());
     auto [unit, grid] = place_of(input, recorded);
+    if (options.jurisdiction && !covers(*options.jurisdiction, unit)) {
+        throw InvalidInput("division " + unit.str() + " is outside the engine's jurisdiction " + options.jurisdiction->str(),
+                           Location{"", 0, "unit"});
+    }
+    if (std::string refusal = filing_refusal(reporter, loops[loop], unit, grid); !refusal.empty()) {
+        throw PermissionDenied(refusal);
+    }
     for (std::size_t i = 0; i < input.attachments.size(); ++i) {
         const Attachment& a = input.attachments[i];
         const std::string field = "attachments[" + std::to_string(i) + "]";
@@ -494,6 +565,10 @@ CaseId CaseEngine::Impl::open_case(const CaseInput& input, ActorId reporter, Ins
 }
 
 void CaseEngine::Impl::record_refusal(CaseState& state, ActorId actor, Instant at, std::uint16_t transition, const std::string& reason) {
+    if (static_cast<std::uint64_t>(state.refusals) >= options.recorded_refusals_per_case) {
+        ++unrecorded_refusals;  // refused all the same; the record keeps the first ones
+        return;
+    }
     Event event;
     event.kind = EventKind::refused;
     event.at = at;
@@ -618,15 +693,8 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                                 " of case " + case_number(id) + ": it needs one of " + list_of(transition.roles));
     }
     // Scope.
-    if (!covers(actor.scope, state.unit)) {
-        m.refuse_permission(state, actor_id, at, index,
-                            "actor " + in_quotes(actor.id) + " acts in " + actor.scope->str() + " but case " + case_number(id) +
-                                " is in " + state.unit.str());
-    }
-    if (!actor.grid.empty() && actor.grid != state.grid) {
-        m.refuse_permission(state, actor_id, at, index,
-                            "actor " + in_quotes(actor.id) + " acts in grid " + actor.grid + " but case " + case_number(id) +
-                                " is in " + (state.grid.empty() ? "no grid" : "grid " + state.grid));
+    if (std::string refusal = m.place_refusal(actor, state.unit, state.grid, "case " + case_number(id)); !refusal.empty()) {
+        m.refuse_permission(state, actor_id, at, index, std::move(refusal));
     }
     // Duties.
     if (transition.duty == Duty::handle && !actor.unit.empty() && state.assignment != no_index) {
@@ -637,9 +705,14 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                                     ": it is assigned to " + assigned.primary);
         }
     }
-    if (transition.duty == Duty::verify && state.handler.valid() && state.handler == actor_id) {
+    if (transition.duty == Duty::verify && state.handler.valid() && m.actors[state.handler.value()].person == actor.person) {
+        const Actor& handler = m.actors[state.handler.value()];
         m.refuse_permission(state, actor_id, at, index,
-                            "separation of duties: actor " + in_quotes(actor.id) + " handled case " + case_number(id) + " and may not verify it");
+                            "separation of duties: " +
+                                (handler.id == actor.id ? "actor " + in_quotes(actor.id)
+                                                        : "person " + in_quotes(actor.person) + " (actor " + in_quotes(actor.id) +
+                                                              ", handler as " + in_quotes(handler.id) + ")") +
+                                " handled case " + case_number(id) + " and may not verify it");
     }
     for (const std::string& required : transition.required_fields) {
         if (field_value(fields, required).empty()) {
@@ -716,6 +789,10 @@ void CaseEngine::reopen(CaseId id, ActorId actor_id, Instant at, std::string not
     if (actor_id != state.reporter) {
         m.refuse_permission(state, actor_id, at, Event::none,
                             "only the reporter of case " + case_number(id) + " may reopen it, not " + in_quotes(actor.id));
+    }
+    // Reopening files the case again: the reporter must still be allowed to file it there.
+    if (std::string refusal = m.filing_refusal(actor_id, m.loop_of(id.value()), state.unit, state.grid); !refusal.empty()) {
+        m.refuse_permission(state, actor_id, at, Event::none, std::move(refusal));
     }
     const Instant window_end = m.options.reopen_window.due(m.calendar, *state.closed_at);
     if (at > window_end) {
@@ -812,6 +889,8 @@ const std::string& CaseEngine::role_name(std::uint16_t role) const {
     return impl_->roles[role];
 }
 
+std::uint64_t CaseEngine::unrecorded_refusals() const noexcept { return impl_->unrecorded_refusals; }
+
 std::size_t CaseEngine::memory_bytes() const noexcept {
     const Impl& m = *impl_;
     std::size_t bytes = m.cases.capacity() * sizeof(CaseState) + m.events.capacity() * sizeof(Event) +
@@ -872,8 +951,7 @@ std::vector<CaseId> CaseEngine::work_list(ActorId actor_id) const {
     if (m.actor_active[actor_id.value()] == 0) return out;
     const std::vector<std::uint16_t>& held = m.actor_roles[actor_id.value()];
     for (const CaseState& state : m.cases) {
-        if (state.closed || !covers(actor.scope, state.unit)) continue;
-        if (!actor.grid.empty() && actor.grid != state.grid) continue;
+        if (state.closed || !m.place_refusal(actor, state.unit, state.grid, "").empty()) continue;
         if (!actor.unit.empty() && (state.assignment == no_index || !names_unit(m.assignments[state.assignment], actor.unit))) continue;
         const CompiledLoop& loop = m.loop_of(state.id.value());
         const bool may = std::any_of(loop.outgoing[state.state].begin(), loop.outgoing[state.state].end(), [&](std::uint16_t t) {

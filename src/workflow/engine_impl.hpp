@@ -91,6 +91,7 @@ struct CaseEngine::Impl {
     const EventRecord* replayed_opening = nullptr;  // the opened record replay() re-executes through open()
     const std::vector<Field>* attempted_fields = nullptr;  // the fields of the take() under way, kept with its refusal
     std::exception_ptr sink_error;      // first exception thrown by a sink during the current operation
+    std::uint64_t unrecorded_refusals = 0;  // refusals past EngineOptions::recorded_refusals_per_case
 
     std::vector<CaseState> cases;
     std::vector<CaseInput> inputs;
@@ -114,6 +115,16 @@ struct CaseEngine::Impl {
     /// The actor of an operation: active_actor(), but on replay actor_at() (the record does not say
     /// when an actor was deactivated; its past events stay valid).
     const Actor& acting(ActorId id) const;
+    /// True when the engine has a jurisdiction (EngineOptions::jurisdiction or a division tree).
+    bool has_jurisdiction() const noexcept;
+    /// True when @p unit is in the engine's jurisdiction (false when it has none).
+    bool in_jurisdiction(DivisionCode unit) const noexcept;
+    /// Why @p actor may not act on @p what at @p unit (and @p grid): outside its scope (none = the
+    /// jurisdiction) or grid; "" when it may.
+    std::string place_refusal(const Actor& actor, DivisionCode unit, const std::string& grid, std::string_view what) const;
+    /// Why @p reporter may not file a case of @p loop at @p unit / @p grid ("" when it may): it needs
+    /// a role of the loop and the place in its scope, or resident_role and the place in the jurisdiction.
+    std::string filing_refusal(ActorId reporter, const detail::CompiledLoop& loop, DivisionCode unit, const std::string& grid) const;
     /// Throws InvalidInput for an actor without roles or with an empty role.
     void check_roles(const Actor& actor) const;
     std::uint32_t add_detail(std::string text, std::vector<Field> fields = {}, std::optional<Assignment> assignment = std::nullopt);

@@ -245,7 +245,7 @@ def test_a_frame_reaches_cpp_in_one_call(dongying: gr.DivisionTree, monkeypatch:
 def test_from_engine_reads_deferral_and_ratings(dongying: gr.DivisionTree) -> None:
     if not hasattr(gr, "CaseEngine"):
         pytest.skip("no case engine bindings")
-    engine = gr.CaseEngine(gr.Calendar.china())
+    engine = gr.CaseEngine(gr.Calendar.china(), gr.EngineOptions(jurisdiction="370502"))
     states = [gr.StateDefinition("receive", "受理"), gr.StateDefinition("defer", "缓办"),
               gr.StateDefinition("handle", "办理", deadline=gr.Deadline.working_days(5)),
               gr.StateDefinition("rating", "评价"), gr.StateDefinition("closed", "办结", closed=True)]

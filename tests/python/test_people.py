@@ -279,7 +279,7 @@ def test_evidence_from_handled_cases() -> None:
 
 def handled_in_march() -> tuple[gr.CaseEngine, list[int]]:
     """An engine with four handled cases and one open one (March 2026, handling deadline 2 working days)."""
-    engine = gr.CaseEngine(gr.Calendar.china())
+    engine = gr.CaseEngine(gr.Calendar.china(), gr.EngineOptions(jurisdiction="370502"))
     states = [gr.StateDefinition("receive", "受理"),
               gr.StateDefinition("handle", "办理", deadline=gr.Deadline.working_days(2)),
               gr.StateDefinition("check", "核查"), gr.StateDefinition("verified", "已核查"),

@@ -42,8 +42,8 @@ def setup(e: Any) -> None:
     e.set_responsibilities(rows)
     e.add_actor(Actor("wg-1", "网格员 张三", ["grid_worker"], scope=JINYUAN))
     e.add_actor(Actor("sv-1", "监督员 李四", ["supervision_centre"], scope=SHENGLI))
-    e.add_actor(Actor("cc-1", "指挥中心", ["command_centre"]))
-    e.add_actor(Actor("dp-1", "居委会", ["department"], unit="锦苑社区居委会"))
+    e.add_actor(Actor("cc-1", "指挥中心", ["command_centre"], scope="370502"))
+    e.add_actor(Actor("dp-1", "居委会", ["department"], scope="370502", unit="锦苑社区居委会"))
 
 
 def file(e: Any, when: dt.datetime) -> int:
@@ -125,7 +125,7 @@ def test_actor_lifecycle_and_notices_survive_reload(path: pathlib.Path) -> None:
     with gs.StoredEngine.create(path, gr.Calendar.china()) as stored:
         setup(stored)
         a = file(stored, at(9, 28, 8))
-        stored.change_actor(Actor("sv-1", "监督员 李四", ["supervision_centre", "command_centre"]))
+        stored.change_actor(Actor("sv-1", "监督员 李四", ["supervision_centre", "command_centre"], scope=SHENGLI))
         stored.take(a, "submit", "sv-1", at(9, 28, 9), SUBMIT)
         stored.take(a, "accept", "sv-1", at(9, 28, 9, 30))
         stored.deactivate_actor("wg-1")

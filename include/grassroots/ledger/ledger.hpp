@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -136,6 +138,21 @@ struct LedgerEntry {
     friend bool operator==(const LedgerEntry&, const LedgerEntry&) = default;
 };
 
+/// @brief A refused attempt on the ledger (PermissionDenied or RuleViolation): the trace it leaves.
+///
+/// The same attempt repeated (same actor, item, rule and reason, one after another) is kept once with
+/// a count, so a script retrying a refused call does not grow the ledger.
+struct LedgerRefusal {
+    Date date{};              ///< Date of the latest such attempt.
+    std::string actor{};      ///< Who tried (normalised).
+    std::string item{};       ///< Number of the problem or measure ("P0001").
+    std::string rule{};       ///< The rule id of the RuleViolation, or "permission" for PermissionDenied.
+    std::string reason{};     ///< The error's message.
+    std::uint64_t count = 1;  ///< How many attempts in a row this entry stands for.
+    /// @brief Refusals compare member by member.
+    friend bool operator==(const LedgerRefusal&, const LedgerRefusal&) = default;
+};
+
 /// @brief A problem of the problem ledger (问题台账).
 struct Problem {
     ProblemId id{};                                 ///< Dense id.
@@ -250,10 +267,14 @@ struct LedgerReport {
 ///   reopen done → in_progress.
 ///
 /// A verifier may not be the responsible person nor the closer of any linked measure
-/// (PermissionDenied). Reopening a linked measure, or linking or unlinking one, sends a verified
+/// (PermissionDenied). Actors and responsible persons are normalised where they enter
+/// (normalize_identifier), so "张三 " and "张三\u3000" are the same person. Reopening a linked measure, or linking or unlinking one, sends a verified
 /// problem back to open (an automatic `unverified` entry). Unknown ids throw NotFound; an empty
 /// actor or title, an invalid date, a due date before creation, a date before an item's latest
-/// entry, or linking twice throw InvalidInput. Nothing changes when a call throws.
+/// entry, or linking twice throw InvalidInput. Nothing changes when a call throws, except that a
+/// refused attempt (PermissionDenied, RuleViolation) leaves a trace in refusals(): at most
+/// refusal_limit() entries (default 1000, configurable; older ones are dropped and counted), with
+/// repeats of the same attempt merged into one entry. The trace is not written by write_csv().
 class DualLedger {
 public:
     /// @brief Enters a problem; throws InvalidInput (empty title or actor, no owner, due before
@@ -308,6 +329,15 @@ public:
     /// @brief The measure numbered @p number; throws NotFound.
     [[nodiscard]] MeasureId find_measure(std::string_view number) const;
 
+    /// @brief The refused attempts kept, oldest first (see LedgerRefusal).
+    [[nodiscard]] std::vector<LedgerRefusal> refusals() const;
+    /// @brief Number of refused attempts dropped from refusals() to keep it within the limit.
+    [[nodiscard]] std::uint64_t refusals_dropped() const noexcept { return refusals_dropped_; }
+    /// @brief At most how many refusal entries are kept (default 1000).
+    [[nodiscard]] std::size_t refusal_limit() const noexcept { return refusal_limit_; }
+    /// @brief Sets the limit; entries beyond it are dropped at once, oldest first (0 keeps only the count).
+    void set_refusal_limit(std::size_t limit) noexcept;
+
     /// @brief Linked measures of @p problem that are not done.
     [[nodiscard]] std::vector<MeasureId> blocking_measures(ProblemId problem) const;
     /// @brief Problems with no linked measure.
@@ -349,6 +379,13 @@ private:
     Problem& problem_ref(ProblemId id);
     Measure& measure_ref(MeasureId id);
     static void unverify(Problem& problem, const LedgerEntry& cause, std::string_view why);
+    /// Runs @p body; a RuleViolation or PermissionDenied it throws is noted (note_refusal) and rethrown.
+    void record_refusals(const std::string& item, const std::string& actor, Date date, const std::function<void()>& body);
+    void note_refusal(LedgerRefusal refusal);
+    void trim_refusals() noexcept;
+    std::deque<LedgerRefusal> refusals_;
+    std::uint64_t refusals_dropped_ = 0;
+    std::size_t refusal_limit_ = 1000;
     std::vector<Problem> problems_;
     std::vector<Measure> measures_;
     std::unordered_map<std::string, ProblemId> problem_numbers_;

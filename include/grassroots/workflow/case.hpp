@@ -85,14 +85,24 @@ struct CaseInput {
     friend bool operator==(const CaseInput&, const CaseInput&) = default;
 };
 
-/// @brief A person or office acting on cases: roles, and a scope in the ladder.
+/// @brief The role of residents and other public reporters (群众): may file a case anywhere in the
+/// engine's jurisdiction (EngineOptions::jurisdiction), whatever the loop; takes transitions only where
+/// a loop names it.
+inline constexpr std::string_view resident_role = "resident";
+
+/// @brief An account acting on cases (a person in one post, or an office): roles, a scope in the
+/// ladder, and the person behind it.
+///
+/// The engine normalises id, person, roles, grid and unit where they enter (normalize_identifier:
+/// NFKC, trimmed; control and bidi characters refused), so "dp-1 " and "ｄｐ－１" are "dp-1".
 struct Actor {
     std::string id;                      ///< Unique id ("wg-0001").
     std::string name;                    ///< Display name.
     std::vector<std::string> roles;      ///< Roles held ("grid_worker", "department", …).
-    std::optional<DivisionCode> scope;   ///< Acts on cases in this unit's subtree; none = everywhere.
+    std::optional<DivisionCode> scope;   ///< Acts on cases in this unit's subtree; none = the engine's jurisdiction (refused when it has none).
     std::string grid;                    ///< Grid code a grid worker is limited to ("" = not limited).
     std::string unit;                    ///< Department or unit the actor works for ("" = none).
+    std::string person{};                ///< Stable id of the person behind the account ("" = the actor id); separation of duties compares persons.
     /// @brief Actors compare member by member.
     friend bool operator==(const Actor&, const Actor&) = default;
 };

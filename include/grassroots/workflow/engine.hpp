@@ -72,6 +72,18 @@ struct EngineOptions {
     /// the case is assigned to the dispatcher's `department` and the assignment keeps the routed
     /// primary in Assignment::routed_primary.
     bool allow_dispatch_override = false;
+    /// @brief The area the engine serves (e.g. a city): actors without a scope act in it, residents
+    /// (resident_role) file anywhere in it, and a case outside it is refused. None = the division tree
+    /// given to set_divisions() (all of it); with neither, an actor needs a scope to act.
+    std::optional<DivisionCode> jurisdiction{};
+    /// @brief Roles that may file a case of any loop in their scope, besides the roles a case's loop
+    /// names (default grid_worker: 网格员 collect reports for every loop; a configurable default, not a
+    /// verified rule). Residents file through resident_role.
+    std::vector<std::string> filing_roles{"grid_worker"};
+    /// @brief At most this many refused attempts are recorded per case (default 1000); later ones are
+    /// refused all the same but only counted (CaseEngine::unrecorded_refusals()), so a script retrying a
+    /// refused call cannot grow the record without bound (200,000 refusals once made 43 MB).
+    std::uint32_t recorded_refusals_per_case = 1000;
 };
 
 /// @brief Whether the records handed to CaseEngine::replay() end the history or more follow.
@@ -116,11 +128,13 @@ public:
     void set_responsibilities(ResponsibilityList list);
     /// @brief The responsibility list.
     [[nodiscard]] const ResponsibilityList& responsibilities() const noexcept;
-    /// @brief Adds an actor; throws InvalidInput for an empty or duplicate id or no roles.
+    /// @brief Adds an actor, its id, person, roles, grid and unit normalised (normalize_identifier) and
+    /// its person defaulting to its id; throws InvalidInput for an empty or duplicate id, no roles, or a
+    /// control or bidi character in an identifier.
     ActorId add_actor(Actor actor);
     /// @brief The actor @p id; throws NotFound.
     [[nodiscard]] const Actor& actor(ActorId id) const;
-    /// @brief The actor with string id @p id, if any.
+    /// @brief The actor with string id @p id (normalised first: "dp-1 " finds "dp-1"), if any.
     [[nodiscard]] std::optional<ActorId> find_actor(std::string_view id) const noexcept;
     /// @brief Number of actors (deactivated ones included).
     [[nodiscard]] std::size_t actor_count() const noexcept;
@@ -149,19 +163,25 @@ public:
 
     // ---- operations ----
     /// @brief Files a case reported by @p reporter at @p at; throws InvalidInput naming the bad
-    /// field (unknown matter or loop, unlocatable place, unknown division) or NotFound.
+    /// field (unknown matter or loop, unlocatable place, unknown division, a place outside the
+    /// jurisdiction) or NotFound. PermissionDenied (nothing recorded: there is no case yet) unless the
+    /// reporter holds a role of the case's loop or of EngineOptions::filing_roles and the place is in its
+    /// scope (and grid), or holds
+    /// resident_role and the place is in the jurisdiction.
     CaseId open(const CaseInput& input, ActorId reporter, Instant at);
     /// @brief Takes transition @p transition of case @p id as @p actor at @p at.
     ///
     /// Deadlines of the case that fell due before @p at are processed first. Refused (recorded,
     /// then thrown): PermissionDenied when the actor lacks a role, is outside the case's scope, is
-    /// not of an assigned unit (handling) or handled the case (verification); RuleViolation when the
+    /// not of an assigned unit (handling) or is the person who handled the case (verification: persons are
+    /// compared, so a second account of the handler is refused too); RuleViolation when the
     /// transition does not leave the current state, a required field is missing, or closing lacks a
     /// passed verification. InvalidInput (not recorded) when @p at is before the case's last event.
     void take(CaseId id, std::string_view transition, ActorId actor, Instant at, std::vector<Field> fields = {},
               std::string note = {});
-    /// @brief Reopens a closed case; only its reporter, within the reopen window (else refused and
-    /// recorded: PermissionDenied / RuleViolation).
+    /// @brief Reopens a closed case; only its reporter, while it may still file the case there (roles and
+    /// scope as open() checks them), within the reopen window (else refused and recorded:
+    /// PermissionDenied / RuleViolation).
     void reopen(CaseId id, ActorId actor, Instant at, std::string note = {});
     /// @brief Processes, in time order, every timer whose due instant is before @p now (a deadline
     /// is breached only once its due instant has passed): 催办, 通知, then 督办 one rung up with
@@ -209,6 +229,9 @@ public:
     [[nodiscard]] std::vector<CaseId> due_before(Instant instant) const;
     /// @brief The earliest pending timer of any case (when a server should next call advance), if any.
     [[nodiscard]] std::optional<Instant> next_timer() const;
+    /// @brief Refused attempts not recorded because their case had EngineOptions::recorded_refusals_per_case
+    /// refusals already (counted since this engine was made; not in the record, so not replayed).
+    [[nodiscard]] std::uint64_t unrecorded_refusals() const noexcept;
     /// @brief Bytes held for cases, events and their details (approximate, capacity-based).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
 

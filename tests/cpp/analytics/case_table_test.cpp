@@ -164,7 +164,9 @@ WorkflowDefinition rated_loop() {
 struct EngineFixture {
     CaseEngine engine{Calendar::china()};
     ActorId centre, department;
-    EngineFixture() {
+    /// An engine serving @p jurisdiction (default 东营区), whose centre and department act in all of it.
+    explicit EngineFixture(const char* jurisdiction = "370502")
+        : engine(Calendar::china(), EngineOptions{.jurisdiction = DivisionCode::parse(jurisdiction)}) {
         engine.add_workflow(rated_loop());
         centre = engine.add_actor({"c-1", "热线中心", {"centre"}, std::nullopt, "", ""});
         department = engine.add_actor({"d-1", "街道", {"department"}, std::nullopt, "", ""});
@@ -233,7 +235,7 @@ TEST(CaseTableFromEngine, RefusesUnknownUnitsAndUnreadableRatings) {
     f.engine.take(id, "rate", f.centre, f.at(3, 6, 10), {{"satisfied", "很满意"}});
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::from_engine(f.engine, dongying()); }),
                 HasSubstr("case C000001, field 'satisfied': rating value '很满意' is not yes/no, true/false, 1/0 or 是/否"));
-    EngineFixture g;
+    EngineFixture g("110101");
     g.file("110101001001", g.at(3, 3, 9));  // 北京 东城区: not in Dongying's tree
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::from_engine(g.engine, dongying()); }),
                 HasSubstr("case C000001, field 'unit': unit 110101001001 is not in the tree"));

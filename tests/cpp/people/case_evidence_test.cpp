@@ -26,7 +26,7 @@ Instant at(int month, int day, int hour, int minute = 0) {
 
 /// The urban loop with two handlers who are community workers ("hd-1", "hd-2").
 struct Fixture {
-    CaseEngine engine{Calendar::china()};
+    CaseEngine engine{Calendar::china(), EngineOptions{.jurisdiction = DivisionCode::parse("370502")}};  // 东营区
     ActorId reporter, supervisor, checker, commander, first_handler, second_handler;
 
     Fixture() {

@@ -25,6 +25,7 @@ using testing::error_message;
 
 const DivisionCode jinyuan = DivisionCode::parse("370502005066");
 const DivisionCode shengli = DivisionCode::parse("370502005");
+const DivisionCode district = DivisionCode::parse("370502");  // 东营区
 
 Instant at(int month, int day, int hour, int minute = 0) {
     return china_time(make_date(2026, month, day), hours(hour) + minutes(minute));
@@ -52,8 +53,8 @@ struct Scenario {
         e.set_responsibilities(list);
         reporter = e.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, jinyuan, "", ""});
         supervisor = e.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, shengli, "", ""});
-        commander = e.add_actor({"cc-1", "指挥中心", {"command_centre"}, std::nullopt, "", ""});
-        department = e.add_actor({"dp-1", "居委会", {"department"}, std::nullopt, "", "锦苑社区居委会"});
+        commander = e.add_actor({"cc-1", "指挥中心", {"command_centre"}, district, "", ""});
+        department = e.add_actor({"dp-1", "居委会", {"department"}, district, "", "锦苑社区居委会"});
     }
 
     CaseId file(Instant when) {
@@ -113,6 +114,25 @@ protected:
 
 };
 GRASSROOTS_ON_BOTH_ENGINES(StoredEngineTest);
+
+TEST_P(StoredEngineTest, KeepsThePersonTheJurisdictionAndNormalisedIds) {
+    {
+        StoredEngine stored = StoredEngine::create(
+            store(), Calendar::china(),
+            EngineOptions{.jurisdiction = district, .filing_roles = {"grid_worker", "patrol"}, .recorded_refusals_per_case = 7});
+        stored.add_workflow(urban_management());
+        stored.add_actor({" dp-1\u3000", "执法队员", {"department"}, std::nullopt, "", "", "zhang"});
+        stored.change_actor({"dp-1 ", "执法队员", {"department", "supervision_centre"}, std::nullopt, "", "", "zhang"});
+    }
+    const StoredEngine again = StoredEngine::load(store(), Calendar::china());
+    const Actor& actor = again.engine().actor(*again.engine().find_actor("dp-1"));
+    EXPECT_EQ(actor.id, "dp-1");
+    EXPECT_EQ(actor.person, "zhang");
+    EXPECT_EQ(actor.roles.size(), 2U);
+    EXPECT_EQ(again.engine().options().jurisdiction, district);
+    EXPECT_EQ(again.engine().options().filing_roles, (std::vector<std::string>{"grid_worker", "patrol"}));
+    EXPECT_EQ(again.engine().options().recorded_refusals_per_case, 7U);
+}
 
 TEST_P(StoredEngineTest, ReloadsAnIdenticalEngineAndResumes) {
     CaseEngine reference(Calendar::china());
@@ -184,7 +204,7 @@ TEST_P(StoredEngineTest, ActorsChangeAndDeactivateAndSurviveReload) {
         Scenario<StoredEngine> run{stored, {}, {}, {}, {}};
         run.setup();
         const CaseId a = run.file(at(9, 28, 8));
-        stored.change_actor({"sv-1", "监督员 李四", {"supervision_centre", "command_centre"}, std::nullopt, "", ""});
+        stored.change_actor({"sv-1", "监督员 李四", {"supervision_centre", "command_centre"}, shengli, "", ""});
         stored.take(a, "submit", run.supervisor, at(9, 28, 9), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
         stored.take(a, "accept", run.supervisor, at(9, 28, 9, 30));  // now also command centre
         worker = run.reporter;

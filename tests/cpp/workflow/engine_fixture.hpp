@@ -20,12 +20,18 @@ inline Instant at(int month, int day, int hour, int minute = 0) {
     return china_time(make_date(2026, month, day), hours(hour) + minutes(minute));
 }
 
+/// @p options serving 东营区 (370502) unless they name a jurisdiction: actors without a scope act there.
+inline EngineOptions in_dongying_district(EngineOptions options) {
+    if (!options.jurisdiction) options.jurisdiction = DivisionCode::parse("370502");
+    return options;
+}
+
 /// An engine on the 2026 calendar with the urban loop and one actor per role.
 struct Fixture {
     CaseEngine engine{Calendar::china()};
     ActorId reporter, supervisor, checker, commander, department, stranger, both;
 
-    explicit Fixture(EngineOptions options = {}) : engine(Calendar::china(), options) {
+    explicit Fixture(EngineOptions options = {}) : engine(Calendar::china(), in_dongying_district(options)) {
         engine.add_workflow(urban_management());
         reporter = engine.add_actor({"wg-1", "网格员 张三", {"grid_worker"}, jinyuan, "", ""});
         supervisor = engine.add_actor({"sv-1", "监督员 李四", {"supervision_centre"}, shengli, "", ""});

@@ -230,7 +230,7 @@ TEST(CaseEngine, AFailedVerificationSendsTheCaseBackAndIsCounted) {
 }
 
 TEST(CaseEngine, ClosingNeedsAPassedVerificationAfterHandling) {
-    CaseEngine engine(Calendar::china());
+    CaseEngine engine(Calendar::china(), in_dongying_district({}));
     engine.add_workflow(WorkflowDefinition::from_json(R"({"id": "shortcut", "version": 1, "title": "t", "initial": "open",
         "states": [{"id": "open", "name": "待办"}, {"id": "handled", "name": "已办"}, {"id": "checked", "name": "已核"},
                    {"id": "done", "name": "办结", "closed": true}],
@@ -355,7 +355,7 @@ TEST(CaseEngine, ADeadlineIntoAnUnpublishedYearIsRefusedUnlessTheCalendarMayGues
 
     Calendar guessing = Calendar::china();
     guessing.set_unpublished(UnpublishedYears::weekday_rule);
-    CaseEngine engine(guessing);
+    CaseEngine engine(guessing, in_dongying_district({}));
     engine.add_workflow(urban_management());
     const ActorId all = engine.add_actor({"all", "all roles", {"grid_worker", "supervision_centre", "command_centre"}, std::nullopt, "", ""});
     CaseInput input;

@@ -9,7 +9,7 @@ import grassroots._core.division
 import grassroots._core.workflow
 import os
 import typing
-__all__: list[str] = ['DualLedger', 'LedgerAction', 'LedgerEntry', 'LedgerReport', 'LedgerReportRow', 'Measure', 'MeasureStatus', 'OwnerUnit', 'Problem', 'ProblemSource', 'ProblemSourceKind', 'ProblemStatus']
+__all__: list[str] = ['DualLedger', 'LedgerAction', 'LedgerEntry', 'LedgerRefusal', 'LedgerReport', 'LedgerReportRow', 'Measure', 'MeasureStatus', 'OwnerUnit', 'Problem', 'ProblemSource', 'ProblemSourceKind', 'ProblemStatus']
 class ProblemStatus:
     """
     Status of a problem of the dual ledger.
@@ -360,6 +360,54 @@ class LedgerEntry:
     def sequence(self) -> int:
         """
         Position in the ledger's journal.
+        """
+class LedgerRefusal:
+    """
+    A refused attempt on the ledger (PermissionDenied or RuleViolation): the trace it leaves; repeats in a row are merged with a count.
+    """
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, date: datetime.date, actor: str, item: str, rule: str, reason: str, count: typing.SupportsInt | typing.SupportsIndex = 1) -> None:
+        ...
+    def __reduce__(self) -> tuple[typing.Any, tuple]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def to_dict(self) -> dict[str, typing.Any]:
+        """
+        The fields as a dict (enums by name, dates as datetime.date).
+        """
+    @property
+    def actor(self) -> str:
+        """
+        Who tried (normalised).
+        """
+    @property
+    def count(self) -> int:
+        """
+        How many attempts in a row this entry stands for.
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        Date of the latest such attempt.
+        """
+    @property
+    def item(self) -> str:
+        """
+        Number of the problem or measure ('P0001').
+        """
+    @property
+    def reason(self) -> str:
+        """
+        The error's message.
+        """
+    @property
+    def rule(self) -> str:
+        """
+        Rule id of the RuleViolationError, or 'permission'.
         """
 class Problem:
     """
@@ -724,6 +772,10 @@ class DualLedger:
         """
         Raises a problem from a consultation decision: its text and due date, the chain's unit as owner. InvalidInputError for a cancelled decision, one raised before, or a date before the meeting.
         """
+    def refusals(self) -> list[LedgerRefusal]:
+        """
+        The refused attempts kept (LedgerRefusal), oldest first.
+        """
     def reopen_measure(self, measure: int, date: datetime.date, actor: str, note: str = '') -> None:
         """
         Reopens a done measure; verified problems it serves become open again.
@@ -765,4 +817,17 @@ class DualLedger:
     def problems(self) -> list[Problem]:
         """
         Every problem (copies), by id.
+        """
+    @property
+    def refusal_limit(self) -> int:
+        """
+        At most how many refusal entries are kept (default 1000); setting it drops the oldest beyond it.
+        """
+    @refusal_limit.setter
+    def refusal_limit(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def refusals_dropped(self) -> int:
+        """
+        Number of refused attempts dropped from refusals() to keep it within refusal_limit.
         """

@@ -10,7 +10,7 @@ import grassroots._core.division
 import grassroots._core.grid
 import os
 import typing
-__all__: list[str] = ['Actor', 'Assignment', 'Attachment', 'BreachAction', 'CaseEngine', 'CaseInput', 'CaseState', 'Duty', 'EngineOptions', 'Event', 'EventKind', 'EventRecord', 'Field', 'HotlineKind', 'MatterCatalogue', 'MatterClass', 'MatterCodeLayout', 'MatterCodeSegment', 'MatterType', 'Priority', 'ResponsibilityEntry', 'ResponsibilityList', 'Rung', 'StateDefinition', 'TransitionDefinition', 'WorkflowDefinition', 'WorkflowRegistry', 'explore_pilot', 'five_step', 'hotline_12345', 'rung_of', 'urban_management', 'whistle']
+__all__: list[str] = ['Actor', 'Assignment', 'Attachment', 'BreachAction', 'CaseEngine', 'CaseInput', 'CaseState', 'Duty', 'EngineOptions', 'Event', 'EventKind', 'EventRecord', 'Field', 'HotlineKind', 'MatterCatalogue', 'MatterClass', 'MatterCodeLayout', 'MatterCodeSegment', 'MatterType', 'Priority', 'RESIDENT_ROLE', 'ResponsibilityEntry', 'ResponsibilityList', 'Rung', 'StateDefinition', 'TransitionDefinition', 'WorkflowDefinition', 'WorkflowRegistry', 'explore_pilot', 'five_step', 'hotline_12345', 'normalize_identifier', 'rung_of', 'urban_management', 'whistle']
 class BreachAction:
     """
     What happens when a state's deadline is breached.
@@ -1157,14 +1157,14 @@ class CaseInput:
         """
 class Actor:
     """
-    A person or office acting on cases: roles, and a scope in the ladder.
+    An account acting on cases (a person in one post, or an office): roles, a scope in the ladder, and the person behind it.
     """
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
         ...
-    def __init__(self, id: str, name: str, roles: collections.abc.Sequence[str], scope: str | grassroots._core.division.DivisionCode | None = None, grid: str | grassroots._core.grid.GridCode = '', unit: str = '') -> None:
+    def __init__(self, id: str, name: str, roles: collections.abc.Sequence[str], scope: str | grassroots._core.division.DivisionCode | None = None, grid: str | grassroots._core.grid.GridCode = '', unit: str = '', person: str = '') -> None:
         """
-        An actor with string id, roles ('grid_worker', 'department', …), acting on cases in the subtree of scope (str or DivisionCode; None = everywhere), limited to grid (str or GridCode; '' = not limited), working for unit (a department; '' = none). The engine checks it when it is added.
+        An actor with string id, roles ('grid_worker', 'department', 'resident', …), acting on cases in the subtree of scope (str or DivisionCode; None = the engine's jurisdiction), limited to grid (str or GridCode; '' = not limited), working for unit (a department; '' = none), held by person (a stable person id; '' = the actor id). The engine normalises its identifiers and checks it when it is added.
         """
     def __reduce__(self) -> tuple[typing.Any, tuple]:
         ...
@@ -1190,6 +1190,11 @@ class Actor:
         Display name.
         """
     @property
+    def person(self) -> str:
+        """
+        Stable id of the person behind the account ('' = the actor id); separation of duties compares persons.
+        """
+    @property
     def roles(self) -> list[str]:
         """
         Roles held.
@@ -1197,7 +1202,7 @@ class Actor:
     @property
     def scope(self) -> grassroots._core.division.DivisionCode | None:
         """
-        Acts on cases in this unit's subtree (DivisionCode); None = everywhere.
+        Acts on cases in this unit's subtree (DivisionCode); None = the engine's jurisdiction (refused when it has none).
         """
     @property
     def unit(self) -> str:
@@ -1208,13 +1213,12 @@ class EngineOptions:
     """
     Settings of a CaseEngine; the defaults are configurable, not verified local rules.
     """
+    __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
         ...
-    def __hash__(self) -> int:
-        ...
-    def __init__(self, reopen_window: grassroots._core.calendar.Deadline = ..., top_rung: Rung = ..., allow_dispatch_override: bool = False) -> None:
+    def __init__(self, reopen_window: grassroots._core.calendar.Deadline = ..., top_rung: Rung = ..., allow_dispatch_override: bool = False, jurisdiction: str | grassroots._core.division.DivisionCode | None = None, filing_roles: collections.abc.Sequence[str] = ['grid_worker'], recorded_refusals_per_case: typing.SupportsInt | typing.SupportsIndex = 1000) -> None:
         """
-        Options: how long after closing the reporter may reopen a case (a Deadline), the rung escalation stops at, and whether a dispatcher may send a case to a unit the responsibility list does not name.
+        Options: how long after closing the reporter may reopen a case (a Deadline), the rung escalation stops at, whether a dispatcher may send a case to a unit the responsibility list does not name, the area the engine serves (str or DivisionCode; None = the division tree, if any), the roles that may file a case of any loop, and how many refusals are recorded per case.
         """
     def __reduce__(self) -> tuple[typing.Any, tuple]:
         ...
@@ -1228,6 +1232,21 @@ class EngineOptions:
     def allow_dispatch_override(self) -> bool:
         """
         Whether a dispatch may name a department that is neither the routed primary nor a cooperating unit (default False: refused, RuleViolationError 'workflow.department-not-responsible'; True: the case is assigned to that department and Assignment.routed_primary keeps the routed one).
+        """
+    @property
+    def filing_roles(self) -> list[str]:
+        """
+        Roles that may file a case of any loop in their scope, besides the roles the case's loop names (default ['grid_worker']; a configurable default, not a verified rule).
+        """
+    @property
+    def jurisdiction(self) -> grassroots._core.division.DivisionCode | None:
+        """
+        The area the engine serves (DivisionCode): actors without a scope act in it, residents file anywhere in it, cases outside it are refused. None = the division tree given to set_divisions (all of it); with neither, an actor needs a scope to act.
+        """
+    @property
+    def recorded_refusals_per_case(self) -> int:
+        """
+        At most this many refused attempts are recorded per case (default 1000); later ones are refused all the same but only counted (CaseEngine.unrecorded_refusals).
         """
     @property
     def reopen_window(self) -> grassroots._core.calendar.Deadline:
@@ -1777,6 +1796,10 @@ class CaseEngine:
         """
         Open311 GeoReport v2 service requests as JSON text: an array for every case, or one object for case. expected_datetime is the current state's due instant as first set (escalation does not move it).
         """
+    def unrecorded_refusals(self) -> int:
+        """
+        Refused attempts not recorded because their case had EngineOptions.recorded_refusals_per_case refusals already (counted since this engine was made).
+        """
     def unsubscribe(self, callback: typing.Any) -> bool:
         """
         Stops calling callback; False when it was not subscribed.
@@ -1861,6 +1884,10 @@ def hotline_12345(kind: HotlineKind) -> WorkflowDefinition:
     """
     12345 接诉即办 for requests of this kind: id 'hotline_12345_<kind>', version 1.
     """
+def normalize_identifier(text: str, field: str = 'id') -> str:
+    """
+    text as an identifier, as the engine and the ledger store them: Unicode NFKC (full-width letters, digits and spaces become half-width), trimmed. InvalidInputError naming field and the character for text holding a control or format (bidi, zero-width) character.
+    """
 def rung_of(level: grassroots._core.division.Level) -> Rung:
     """
     The rung of a division Level; InvalidInputError for the province level.
@@ -1873,3 +1900,4 @@ def whistle() -> WorkflowDefinition:
     """
     吹哨报到: departments must report within 30 min elapsed, version 1.
     """
+RESIDENT_ROLE: str = 'resident'

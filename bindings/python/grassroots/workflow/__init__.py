@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._core.workflow import (
+    RESIDENT_ROLE,
     Actor,
     Assignment,
     Attachment,
@@ -33,6 +34,7 @@ from .._core.workflow import (
     explore_pilot,
     five_step,
     hotline_12345,
+    normalize_identifier,
     rung_of,
     urban_management,
     whistle,
@@ -40,6 +42,7 @@ from .._core.workflow import (
 from . import _pandas  # noqa: F401 (attaches to_pandas and events_frame)
 
 __all__ = [
+    "RESIDENT_ROLE",
     "Actor",
     "Assignment",
     "Attachment",
@@ -70,6 +73,7 @@ __all__ = [
     "explore_pilot",
     "five_step",
     "hotline_12345",
+    "normalize_identifier",
     "rung_of",
     "urban_management",
     "whistle",

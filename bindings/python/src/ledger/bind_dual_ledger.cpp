@@ -139,6 +139,11 @@ void def_queries(py::class_<DualLedger>& cls) {
                                "Every measure (copies), by id.")
         .def("find_problem", &DualLedger::find_problem, py::arg("number"), "The id of a problem number (NotFoundError).")
         .def("find_measure", &DualLedger::find_measure, py::arg("number"), "The id of a measure number (NotFoundError).")
+        .def("refusals", &DualLedger::refusals, "The refused attempts kept (LedgerRefusal), oldest first.")
+        .def_property_readonly("refusals_dropped", &DualLedger::refusals_dropped,
+                               "Number of refused attempts dropped from refusals() to keep it within refusal_limit.")
+        .def_property("refusal_limit", &DualLedger::refusal_limit, &DualLedger::set_refusal_limit,
+                      "At most how many refusal entries are kept (default 1000); setting it drops the oldest beyond it.")
         .def("blocking_measures", &DualLedger::blocking_measures, py::arg("problem"),
              "Ids of the linked measures that are not done.")
         .def("problems_without_measures", &DualLedger::problems_without_measures, "Ids of problems with no measure.")

@@ -48,6 +48,23 @@ void bind_ledger_values(py::module_& m) {
     field(entry_class, "note", &LedgerEntry::note, "Free text.");
     field(entry_class, "other", &LedgerEntry::other, "Number of the other item (linked, unlinked, unverified), else ''.");
     add_value_protocol(entry_class, {"sequence", "date", "action", "actor", "note", "other"});
+
+    py::class_<LedgerRefusal> refusal_class(
+        m, "LedgerRefusal",
+        "A refused attempt on the ledger (PermissionDenied or RuleViolation): the trace it leaves; repeats in a row "
+        "are merged with a count.");
+    refusal_class.def(py::init([](Date date, std::string actor, std::string item, std::string rule, std::string reason,
+                                  std::uint64_t count) {
+                          return LedgerRefusal{date, std::move(actor), std::move(item), std::move(rule), std::move(reason), count};
+                      }),
+                      py::arg("date"), py::arg("actor"), py::arg("item"), py::arg("rule"), py::arg("reason"), py::arg("count") = 1);
+    field(refusal_class, "date", &LedgerRefusal::date, "Date of the latest such attempt.");
+    field(refusal_class, "actor", &LedgerRefusal::actor, "Who tried (normalised).");
+    field(refusal_class, "item", &LedgerRefusal::item, "Number of the problem or measure ('P0001').");
+    field(refusal_class, "rule", &LedgerRefusal::rule, "Rule id of the RuleViolationError, or 'permission'.");
+    field(refusal_class, "reason", &LedgerRefusal::reason, "The error's message.");
+    field(refusal_class, "count", &LedgerRefusal::count, "How many attempts in a row this entry stands for.");
+    add_value_protocol(refusal_class, {"date", "actor", "item", "rule", "reason", "count"});
 }
 
 }  // namespace grassroots::python

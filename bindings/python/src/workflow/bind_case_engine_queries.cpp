@@ -147,7 +147,12 @@ void bind_engine_queries(EngineClass& engine_class) {
         .def(
             "memory_bytes",
             reader([](const CaseEngine& e) { return e.memory_bytes(); }),
-            "Bytes held for cases, events and their details (approximate, capacity-based).");
+            "Bytes held for cases, events and their details (approximate, capacity-based).")
+        .def(
+            "unrecorded_refusals",
+            reader([](const CaseEngine& e) { return e.unrecorded_refusals(); }),
+            "Refused attempts not recorded because their case had EngineOptions.recorded_refusals_per_case refusals "
+            "already (counted since this engine was made).");
 }
 
 }  // namespace grassroots::python

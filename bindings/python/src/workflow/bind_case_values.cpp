@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "grassroots/core/identifier.hpp"
 #include "unit_argument.hpp"
 #include "workflow/case_engine.hpp"
 #include "workflow/support.hpp"
@@ -95,44 +96,68 @@ void bind_case_input(py::module_& m) {
 
 void bind_actor_and_options(py::module_& m) {
     // ---- Actor ----------------------------------------------------------------------------------------------
-    py::class_<Actor> actor_class(m, "Actor", "A person or office acting on cases: roles, and a scope in the ladder.");
+    py::class_<Actor> actor_class(m, "Actor",
+                                  "An account acting on cases (a person in one post, or an office): roles, a scope in the "
+                                  "ladder, and the person behind it.");
     actor_class.def(py::init([](std::string id, std::string name, std::vector<std::string> roles,
-                                const std::optional<UnitArgument>& scope, const GridArgument& grid, std::string unit) {
+                                const std::optional<UnitArgument>& scope, const GridArgument& grid, std::string unit,
+                                std::string person) {
                         return Actor{std::move(id),
                                      std::move(name),
                                      std::move(roles),
                                      scope ? std::optional<DivisionCode>(to_code(*scope)) : std::nullopt,
                                      grid_text(grid),
-                                     std::move(unit)};
+                                     std::move(unit),
+                                     std::move(person)};
                     }),
                     py::arg("id"), py::arg("name"), py::arg("roles"), py::arg("scope") = py::none(),
-                    py::arg("grid") = "", py::arg("unit") = "",
-                    "An actor with string id, roles ('grid_worker', 'department', …), acting on cases in the subtree "
-                    "of scope (str or DivisionCode; None = everywhere), limited to grid (str or GridCode; '' = not "
-                    "limited), working for unit (a department; '' = none). The engine checks it when it is added.");
+                    py::arg("grid") = "", py::arg("unit") = "", py::arg("person") = "",
+                    "An actor with string id, roles ('grid_worker', 'department', 'resident', …), acting on cases in "
+                    "the subtree of scope (str or DivisionCode; None = the engine's jurisdiction), limited to grid (str "
+                    "or GridCode; '' = not limited), working for unit (a department; '' = none), held by person (a "
+                    "stable person id; '' = the actor id). The engine normalises its identifiers and checks it when it "
+                    "is added.");
     field(actor_class, "id", &Actor::id, "Unique id ('wg-0001').");
     field(actor_class, "name", &Actor::name, "Display name.");
     field(actor_class, "roles", &Actor::roles, "Roles held.");
-    field(actor_class, "scope", &Actor::scope, "Acts on cases in this unit's subtree (DivisionCode); None = everywhere.");
+    field(actor_class, "scope", &Actor::scope,
+          "Acts on cases in this unit's subtree (DivisionCode); None = the engine's jurisdiction (refused when it has none).");
     field(actor_class, "grid", &Actor::grid, "Grid code a grid worker is limited to ('' = not limited).");
     field(actor_class, "unit", &Actor::unit, "Department or unit the actor works for ('' = none).");
-    add_value_protocol(actor_class, {"id", "name", "roles", "scope", "grid", "unit"}, {.hash = false});
+    field(actor_class, "person", &Actor::person,
+          "Stable id of the person behind the account ('' = the actor id); separation of duties compares persons.");
+    add_value_protocol(actor_class, {"id", "name", "roles", "scope", "grid", "unit", "person"}, {.hash = false});
+
+    m.attr("RESIDENT_ROLE") = std::string(resident_role);
+    m.def("normalize_identifier", &normalize_identifier, py::arg("text"), py::arg("field") = "id",
+          "text as an identifier, as the engine and the ledger store them: Unicode NFKC (full-width letters, digits "
+          "and spaces become half-width), trimmed. InvalidInputError naming field and the character for text holding "
+          "a control or format (bidi, zero-width) character.");
 
     // ---- EngineOptions --------------------------------------------------------------------------------------
     py::class_<EngineOptions> options_class(
         m, "EngineOptions", "Settings of a CaseEngine; the defaults are configurable, not verified local rules.");
-    options_class.def(py::init([](const Deadline& reopen_window, Rung top_rung, bool allow_dispatch_override) {
+    options_class.def(py::init([](const Deadline& reopen_window, Rung top_rung, bool allow_dispatch_override,
+                                  const std::optional<UnitArgument>& jurisdiction, std::vector<std::string> filing_roles,
+                                  std::uint32_t recorded_refusals_per_case) {
                           EngineOptions options;
                           options.reopen_window = reopen_window;
                           options.top_rung = top_rung;
                           options.allow_dispatch_override = allow_dispatch_override;
+                          if (jurisdiction) options.jurisdiction = to_code(*jurisdiction);
+                          options.filing_roles = std::move(filing_roles);
+                          options.recorded_refusals_per_case = recorded_refusals_per_case;
                           return options;
                       }),
                       py::arg("reopen_window") = Deadline::working_days(5), py::arg("top_rung") = Rung::county,
-                      py::arg("allow_dispatch_override") = false,
+                      py::arg("allow_dispatch_override") = false, py::arg("jurisdiction") = py::none(),
+                      py::arg("filing_roles") = std::vector<std::string>{"grid_worker"},
+                      py::arg("recorded_refusals_per_case") = 1000,
                       "Options: how long after closing the reporter may reopen a case (a Deadline), the rung "
-                      "escalation stops at, and whether a dispatcher may send a case to a unit the responsibility "
-                      "list does not name.");
+                      "escalation stops at, whether a dispatcher may send a case to a unit the responsibility "
+                      "list does not name, the area the engine serves (str or DivisionCode; None = the division "
+                      "tree, if any), the roles that may file a case of any loop, and how many refusals are recorded "
+                      "per case.");
     field(options_class, "reopen_window", &EngineOptions::reopen_window,
           "How long after closing the reporter may reopen a case (default 5 working days).");
     field(options_class, "top_rung", &EngineOptions::top_rung, "Escalation stops at this rung (default COUNTY).");
@@ -140,7 +165,20 @@ void bind_actor_and_options(py::module_& m) {
           "Whether a dispatch may name a department that is neither the routed primary nor a cooperating unit "
           "(default False: refused, RuleViolationError 'workflow.department-not-responsible'; True: the case is "
           "assigned to that department and Assignment.routed_primary keeps the routed one).");
-    add_value_protocol(options_class, {"reopen_window", "top_rung", "allow_dispatch_override"});
+    field(options_class, "jurisdiction", &EngineOptions::jurisdiction,
+          "The area the engine serves (DivisionCode): actors without a scope act in it, residents file anywhere in it, "
+          "cases outside it are refused. None = the division tree given to set_divisions (all of it); with neither, "
+          "an actor needs a scope to act.");
+    field(options_class, "filing_roles", &EngineOptions::filing_roles,
+          "Roles that may file a case of any loop in their scope, besides the roles the case's loop names (default "
+          "['grid_worker']; a configurable default, not a verified rule).");
+    field(options_class, "recorded_refusals_per_case", &EngineOptions::recorded_refusals_per_case,
+          "At most this many refused attempts are recorded per case (default 1000); later ones are refused all the same "
+          "but only counted (CaseEngine.unrecorded_refusals).");
+    add_value_protocol(options_class,
+                       {"reopen_window", "top_rung", "allow_dispatch_override", "jurisdiction", "filing_roles",
+                        "recorded_refusals_per_case"},
+                       {.hash = false});
 }
 
 }  // namespace grassroots::python
