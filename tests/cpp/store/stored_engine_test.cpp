@@ -234,7 +234,7 @@ TEST_P(StoredEngineTest, ActorsChangeAndDeactivateAndSurviveReload) {
 TEST_P(StoredEngineTest, EachEventReplaysAgainstTheSetupInForceWhenItWasRecorded) {
     // Replay re-executes every event through the engine's checks: an accept taken in a role that was
     // revoked later must meet the actor as it was then, so setup changes are applied in their place.
-    const Actor centre{"sv-1", "监督员 李四", {"supervision_centre"}, std::nullopt, "", ""};
+    const Actor centre{"sv-1", "监督员 李四", {"supervision_centre"}, shengli, "", ""};
     Actor both = centre;
     both.roles.push_back("command_centre");
     {

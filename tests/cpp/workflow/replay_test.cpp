@@ -250,7 +250,8 @@ TEST(Replay, TheGridIsLocatedAgainWhenTheMapIsSetAndItsWorkersChecked) {
                 HasSubstr("row 1, field 'grid': replay: 'grid' is '37050200506602' where the live engine records '37050200506601'"));
     CaseEngine unmapped = patrol(false);
     EXPECT_THAT(error_message<InvalidInput>([&] { unmapped.replay(records); }),
-                HasSubstr("row 2, field 'actor': replay: the live engine refuses this transition: actor 'wg-1' acts in grid 37050200506601"));
+                HasSubstr("row 1, field 'actor': replay: the live engine refuses this: actor 'wg-1' acts in grid 37050200506601 "
+                          "but the case is in grid 37050200506602"));  // the reporter may not file there
     records[0].grid = GridCode::make(DivisionCode::parse("370502006001"), 1).str();  // in another unit than the one filed
     records[0].input->unit = jinyuan;
     EXPECT_THAT(error_message<InvalidInput>([&] { unmapped.replay(records); }), HasSubstr("field 'unit'"));
