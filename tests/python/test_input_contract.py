@@ -133,6 +133,12 @@ def test_json_readers_refuse_duplicate_keys_huge_numbers_and_wrapping_integers()
                                            coordinates)
 
 
+def test_anchor_timestamps_do_not_wrap() -> None:
+    line = {"position": 1, "head_hash": "00", "algorithm": "sha256", "created_at_us": 2**64 - 1, "signature": "00"}
+    with pytest.raises(gr.InvalidInputError, match="'created_at_us' must be an integer in"):
+        gr.Anchor.from_json(json.dumps(line))
+
+
 def test_coordinates_and_households_are_bounded() -> None:
     with pytest.raises(gr.InvalidInputError) as info:
         gr.parse_household_points("id,lon,lat\nh1,nan,37.4\n", "h.csv")

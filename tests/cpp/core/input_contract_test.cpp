@@ -193,6 +193,17 @@ TEST(InputContract, EventLinesRefuseAWorkflowVersionThatWouldWrap) {
                 HasSubstr("field 'sequence'"));
 }
 
+TEST(InputContract, AnchorTimestampsDoNotWrap) {
+    const Anchor anchor{.position = 1, .head_hash = "00", .algorithm = HashAlgorithm::sha256, .created_at_us = 5, .signature = "00"};
+    nlohmann::json line = nlohmann::json::parse(anchor_to_json(anchor));
+    EXPECT_EQ(anchor_from_json(line.dump()).created_at_us, 5);
+    line["created_at_us"] = 18446744073709551615ULL;
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)anchor_from_json(line.dump()); }),
+                HasSubstr("anchor: 'created_at_us' must be an integer in"));
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)anchor_from_json(R"({"position": 1, "position": 2})"); }),
+                HasSubstr("anchor: not valid JSON: the key 'position' appears twice"));
+}
+
 TEST(InputContract, CoordinatesAndHouseholdsAreBounded) {
     EXPECT_THAT(error_message<InvalidInput>([] { (void)parse_household_points("id,lon,lat\nh1,nan,37.4\n", "h.csv"); }),
                 HasSubstr("h.csv, row 2, field 'lon': 'nan' is not a finite number"));
