@@ -125,21 +125,18 @@ bool looks_like_gbk(std::string_view text) {
 }
 
 std::optional<std::size_t> bidi_control_at(std::string_view text) {
-    for (std::size_t i = text.find_first_of("\xD8\xE2"); i != std::string_view::npos; i = text.find_first_of("\xD8\xE2", i + 1)) {
-        const std::string_view rest = text.substr(i, 3);
-        if (rest.size() < 2) break;
-        const auto second = static_cast<unsigned char>(rest[1]);
-        if (rest[0] == '\xD8') {
-            if (second == 0x9C) return i;  // U+061C arabic letter mark
-            continue;
-        }
-        if (rest.size() < 3) break;
-        const auto third = static_cast<unsigned char>(rest[2]);
+    // Found with memchr (string_view::find of one character): this runs on every CSV line.
+    std::optional<std::size_t> first;
+    if (const std::size_t at = text.find("\xD8\x9C"); at != std::string_view::npos) first = at;  // U+061C
+    for (std::size_t i = text.find('\xE2'); i != std::string_view::npos && (!first || i < *first); i = text.find('\xE2', i + 1)) {
+        if (i + 2 >= text.size()) break;
+        const auto second = static_cast<unsigned char>(text[i + 1]);
+        const auto third = static_cast<unsigned char>(text[i + 2]);
         if ((second == 0x80 && (in(third, 0x8E, 0x8F) || in(third, 0xAA, 0xAE))) || (second == 0x81 && in(third, 0xA6, 0xA9))) {
             return i;
         }
     }
-    return std::nullopt;
+    return first;
 }
 
 void check_text(std::string_view text, std::string_view what) {
