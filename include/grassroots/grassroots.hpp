@@ -17,6 +17,7 @@
 #include "grassroots/calendar/deadline.hpp"
 #include "grassroots/calendar/working_hours.hpp"
 #include "grassroots/core/date.hpp"
+#include "grassroots/core/files.hpp"
 #include "grassroots/core/instant.hpp"
 #include "grassroots/core/point.hpp"
 #include "grassroots/core/range.hpp"

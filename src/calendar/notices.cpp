@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../core/json_reader.hpp"
 #include "../core/text_input.hpp"
 #include "../core/embedded_data.hpp"
 #include "grassroots/calendar/calendar.hpp"
@@ -67,19 +68,16 @@ std::string standard_title(int year) {
 
 void Calendar::add_holiday_cn(std::string_view json, std::string_view source) {
     const std::string file(source);
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& error) {
-        throw InvalidInput(std::string("malformed JSON: ") + error.what(), Location{file, 0, ""});
-    }
+    nlohmann::json document = detail::parse_json<nlohmann::json>(json, file);
     const auto require = [&](bool ok, const std::string& field, const std::string& problem) {
         if (!ok) throw InvalidInput(problem, Location{file, 0, field});
     };
     require(document.is_object(), "", "expected a JSON object with year, papers and days");
-    require(document.contains("year") && document["year"].is_number_integer(), "year", "'year' must be an integer");
+    constexpr IntRange years{1949, 9999};  // the People's Republic's calendar; dates stop at 9999
+    const auto year_value = document.contains("year") ? detail::integer_in(document["year"], years) : std::nullopt;
+    require(year_value.has_value(), "year", "'year' must be an integer in " + years.to_string());
     require(document.contains("days") && document["days"].is_array(), "days", "'days' must be an array");
-    const int year = document["year"].get<int>();
+    const int year = static_cast<int>(*year_value);
     std::string papers;
     if (document.contains("papers")) {
         require(document["papers"].is_array(), "papers", "'papers' must be an array of strings");

@@ -1,5 +1,7 @@
 #include "grassroots/error.hpp"
 
+#include "core/quote.hpp"
+
 namespace grassroots {
 
 std::string Location::to_string() const {
@@ -13,7 +15,20 @@ std::string Location::to_string() const {
     return text;
 }
 
-Error::Error(const std::string& message) : std::runtime_error(message) {}
+namespace {
+
+// Every message is valid UTF-8 without NUL bytes and at most this long, whatever input it echoes,
+// so that Python can always decode it and a log is never flooded.
+constexpr std::size_t message_bound = 2000;
+
+Location printable_location(Location where) {
+    where.source = detail::shortened(where.source, detail::quote_bound * 2);
+    where.field = detail::shortened(where.field, detail::quote_bound * 2);
+    return where;
+}
+}  // namespace
+
+Error::Error(const std::string& message) : std::runtime_error(detail::shortened(message, message_bound)) {}
 
 namespace {
 std::string with_location(const std::string& problem, const Location& where) {
@@ -23,7 +38,9 @@ std::string with_location(const std::string& problem, const Location& where) {
 }  // namespace
 
 InvalidInput::InvalidInput(const std::string& problem, Location where)
-    : Error(with_location(problem, where)), where_(std::move(where)), problem_(problem) {}
+    : Error(with_location(problem, printable_location(where))),
+      where_(printable_location(std::move(where))),
+      problem_(detail::shortened(problem, message_bound)) {}
 
 NotFound::NotFound(const std::string& message) : Error(message) {}
 

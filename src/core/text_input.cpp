@@ -1,63 +1,12 @@
 #include "text_input.hpp"
 
-#include <zlib.h>
+#include <simdjson.h>
 
-#include <array>
-#include <fstream>
+#include <charconv>
+
+#include "core/quote.hpp"
 
 namespace grassroots::detail {
-
-std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) {
-        throw FileError("cannot open file '" + path.string() + "'");
-    }
-    std::array<char, 2> magic{};
-    probe.read(magic.data(), 2);
-    const bool gzip = probe.gcount() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-                      static_cast<unsigned char>(magic[1]) == 0x8b;
-    if (!gzip) {
-        probe.seekg(0, std::ios::end);
-        const auto size = static_cast<std::size_t>(probe.tellg());
-        std::string text(size, '\0');
-        probe.seekg(0);
-        probe.read(text.data(), static_cast<std::streamsize>(size));
-        if (!probe) {
-            throw FileError("cannot read file '" + path.string() + "'");
-        }
-        return text;
-    }
-    probe.close();
-    gzFile file = gzopen(path.string().c_str(), "rb");
-    if (file == nullptr) {
-        throw FileError("cannot open gzip file '" + path.string() + "'");
-    }
-    gzbuffer(file, 1U << 17U);
-    std::string text;
-    std::array<char, 1U << 16U> chunk{};
-    for (;;) {
-        const int got = gzread(file, chunk.data(), static_cast<unsigned>(chunk.size()));
-        if (got < 0) {
-            int code = 0;
-            std::string message = gzerror(file, &code);
-            gzclose(file);
-            throw FileError("cannot decompress '" + path.string() + "': " + message);
-        }
-        if (got == 0) {
-            int code = Z_OK;
-            const char* message = gzerror(file, &code);
-            if (code != Z_OK && code != Z_STREAM_END) {
-                const std::string text_of_error = message;
-                gzclose(file);
-                throw FileError("cannot decompress '" + path.string() + "': " + text_of_error);
-            }
-            break;
-        }
-        text.append(chunk.data(), static_cast<std::size_t>(got));
-    }
-    gzclose(file);
-    return text;
-}
 
 bool CsvReader::next() {
     for (;;) {
@@ -138,8 +87,62 @@ bool CsvReader::next() {
                 break;
             }
         }
+        check_fields(line);
+        if (header_.empty()) header_.assign(fields_.begin(), fields_.end());
         return true;
     }
+}
+
+namespace {
+
+// The first character of a cell that makes a spreadsheet read it as a formula (OWASP, "CSV injection").
+bool starts_formula(std::string_view field) { return !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos; }
+
+bool is_plain_number(std::string_view field) {
+    if (!field.empty() && (field.front() == '-' || field.front() == '+')) field.remove_prefix(1);
+    bool digits = false;
+    bool point = false;
+    for (const char c : field) {
+        if (c == '.' && !point) {
+            point = true;
+        } else if (c >= '0' && c <= '9') {
+            digits = true;
+        } else {
+            return false;
+        }
+    }
+    return digits;
+}
+
+// A cell written with a leading ' (see append_csv_line): a quote before a formula character or
+// before another quote.
+bool is_guarded(std::string_view field) {
+    return field.size() >= 2 && field.front() == '\'' && (field[1] == '\'' || starts_formula(field.substr(1)));
+}
+
+bool needs_guard(std::string_view field) { return (starts_formula(field) && !is_plain_number(field)) || is_guarded(field); }
+
+}  // namespace
+
+void CsvReader::check_fields(std::string_view line) {
+    const bool plain = line.find('\0') == std::string_view::npos && simdjson::validate_utf8(line.data(), line.size()) &&
+                       !bidi_control_at(line);
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+        if (!plain) {
+            const std::string column = i < header_.size() ? header_[i] : "column " + std::to_string(i + 1);
+            in_field(*this, column, [&] { check_text(fields_[i], "the field"); });
+        }
+        if (is_guarded(fields_[i])) fields_[i].remove_prefix(1);
+    }
+}
+
+std::int64_t parse_integer(std::string_view text, IntRange range) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || !range.contains(value)) {
+        throw InvalidInput(quote(text) + " is not a whole number in " + range.to_string());
+    }
+    return value;
 }
 
 std::size_t column_index(const CsvReader& reader, std::string_view name) {
@@ -182,14 +185,16 @@ void append_csv_line(std::string& out, std::initializer_list<std::string_view> f
         if (!first) out += ',';
         first = false;
         if (field.find_first_of("\r\n") != std::string_view::npos) {
-            throw InvalidInput("field '" + std::string(field) + "' holds a line break, which CSV here cannot hold");
+            throw InvalidInput("field " + quote(field) + " holds a line break, which CSV here cannot hold");
         }
-        if (field.find_first_of(",\"") == std::string_view::npos && !field.starts_with('#')) {
-            out += field;
+        std::string guarded(needs_guard(field) ? 1 : 0, '\'');
+        guarded += field;
+        if (guarded.find_first_of(",\"") == std::string::npos && !guarded.starts_with('#')) {
+            out += guarded;
             continue;
         }
         out += '"';
-        for (const char c : field) {
+        for (const char c : guarded) {
             out += c;
             if (c == '"') out += '"';
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <initializer_list>
@@ -10,14 +11,18 @@
 #include <utility>
 #include <vector>
 
+#include "grassroots/core/files.hpp"
+#include "grassroots/core/range.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots::detail {
 
-/// Reads a whole file; gzip files (by their magic bytes) are decompressed. Throws FileError.
-std::string read_text_file(const std::filesystem::path& path);
+using grassroots::read_text_file;  // the one file reader (grassroots/core/files.hpp)
 
-/// Walks CSV text line by line (RFC 4180 fields; a quoted field may not span lines).
+/// Walks CSV text line by line (RFC 4180 fields; a quoted field may not span lines). Every field
+/// must be UTF-8 without NUL bytes or bidirectional controls (InvalidInput naming the row and the
+/// column, with a hint for GBK files); a field written with a formula guard (a leading ' before
+/// = + - @ tab or ', see append_csv_line) is read without it.
 class CsvReader {
 public:
     CsvReader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {}
@@ -32,11 +37,14 @@ public:
     [[nodiscard]] Location where(std::string field = {}) const { return {source_, line_, std::move(field)}; }
 
 private:
+    void check_fields(std::string_view line);
+
     std::string_view text_;
     std::string source_;
     std::size_t pos_ = 0;
     std::size_t line_ = 0;
     std::vector<std::string_view> fields_;
+    std::vector<std::string> header_;  // the first record, to name columns in errors
     std::deque<std::string> unescaped_;  // storage for quoted fields holding "" (stable addresses)
 };
 
@@ -64,8 +72,14 @@ decltype(auto) in_field(const CsvReader& reader, std::string_view field, F&& par
 
 /// Appends @p fields to @p out as one CSV line ending in '\n', quoting a field that holds a comma or
 /// a quote or starts with '#'; throws InvalidInput for a field holding a line break (CsvReader
-/// cannot read one back).
+/// cannot read one back). A field a spreadsheet would run as a formula (starting with = + - @ or
+/// tab, unless it is a plain number) gets a leading ' as OWASP advises, and so does a field that
+/// starts with ' before such a character or another ', so that CsvReader reads every field back.
 void append_csv_line(std::string& out, std::initializer_list<std::string_view> fields);
+
+/// The whole number @p text (decimal digits, an optional '-'), which must lie in @p range; throws
+/// InvalidInput "'x' is not a whole number in a–b" otherwise (no wrapping, no trailing text).
+std::int64_t parse_integer(std::string_view text, IntRange range);
 
 /// The two digits at @p at of @p text as a number; throws InvalidInput naming the instant @p whole.
 int two_digits(std::string_view text, std::size_t at, std::string_view whole);

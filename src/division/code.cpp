@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/quote.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -15,7 +16,7 @@ constexpr std::array<int, 5> level_length{2, 4, 6, 9, 12};
 constexpr std::array<std::uint64_t, 5> level_unit{10'000'000'000ULL, 100'000'000ULL, 1'000'000ULL,
                                                  1'000ULL, 1ULL};
 
-std::string quoted(std::string_view text) { return "division code '" + std::string(text) + "'"; }
+std::string named_code(std::string_view text) { return "division code " + detail::quote(text); }
 
 std::string segment_text(unsigned value, int level) {
     char buffer[8];
@@ -24,7 +25,7 @@ std::string segment_text(unsigned value, int level) {
 }
 
 [[noreturn]] void fail(std::string_view text, const std::string& problem) {
-    throw InvalidInput(quoted(text) + ": " + problem);
+    throw InvalidInput(named_code(text) + ": " + problem);
 }
 
 struct Digits {
@@ -38,8 +39,7 @@ Digits split(std::string_view text) {
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < '0' || text[i] > '9') {
-            fail(text, "character " + std::to_string(i + 1) + " ('" + std::string(1, text[i]) +
-                           "') is not a digit");
+            fail(text, "character " + std::to_string(i + 1) + " (" + detail::character_at(text, i) + ") is not a digit");
         }
     }
     Digits digits;
@@ -164,8 +164,8 @@ Level parse_level(std::string_view text) {
     if (const std::optional<Level> level = find_enum<Level>(text)) {
         return *level;
     }
-    throw InvalidInput("level '" + std::string(text) +
-                       "' is not one of province, prefecture, county, township, village");
+    throw InvalidInput("level " + detail::quote(text) +
+                       " is not one of province, prefecture, county, township, village");
 }
 
 int code_length(Level level) noexcept { return level_length[static_cast<int>(level)]; }
@@ -195,8 +195,8 @@ UrbanRuralClass urban_rural_class(int code) {
 UrbanRuralClass parse_urban_rural_class(std::string_view text) {
     if (text.size() != 3 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9' ||
         text[2] < '0' || text[2] > '9') {
-        throw InvalidInput("urban–rural classification code '" + std::string(text) +
-                           "' is not three digits (111 … 220)");
+        throw InvalidInput("urban–rural classification code " + detail::quote(text) +
+                           " is not three digits (111 … 220)");
     }
     return urban_rural_class((text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0'));
 }
@@ -272,7 +272,7 @@ std::optional<DivisionCode> DivisionCode::parent() const noexcept {
 
 DivisionCode DivisionCode::ancestor(Level at) const {
     if (at > level()) {
-        throw InvalidInput(quoted(str()) + " is a " + std::string(to_string(level())) +
+        throw InvalidInput(named_code(str()) + " is a " + std::string(to_string(level())) +
                            " code and has no " + std::string(to_string(at)) + " ancestor");
     }
     const int up = static_cast<int>(at);

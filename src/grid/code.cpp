@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/quote.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -42,13 +43,13 @@ std::shared_ptr<const GridCodeLayout> GridCodeLayout::beijing() {
 }
 
 GridCode GridCode::parse(std::string_view text, std::shared_ptr<const GridCodeLayout> layout) {
-    if (!layout) throw InvalidInput("grid code '" + std::string(text) + "': no layout given");
+    if (!layout) throw InvalidInput("grid code " + detail::quote(text) + ": no layout given");
     const auto bad = [&](const std::string& problem) {
-        return InvalidInput("grid code '" + std::string(text) + "' (" + layout->name() + "): " + problem);
+        return InvalidInput("grid code " + detail::quote(text) + " (" + layout->name() + "): " + problem);
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < '0' || text[i] > '9') {
-            throw bad("character " + std::to_string(i + 1) + " ('" + std::string(1, text[i]) + "') is not a digit");
+            throw bad("character " + std::to_string(i + 1) + " (" + detail::character_at(text, i) + ") is not a digit");
         }
     }
     if (static_cast<int>(text.size()) != layout->length()) {

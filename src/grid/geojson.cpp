@@ -14,8 +14,10 @@
 #include <nlohmann/json.hpp>
 #pragma GCC diagnostic pop
 
+#include "core/json_reader.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
+#include "grassroots/grid/households.hpp"
 #include "grid_support.hpp"
 
 namespace grassroots {
@@ -154,7 +156,7 @@ private:
         if (system_ != CoordinateSystem::lonlat) return;
         auto check = [](const std::vector<Point>& ring) {
             for (const Point& p : ring) {
-                if (p.x < -180 || p.x > 180 || p.y < -90 || p.y > 90) {
+                if (!(p.x >= -180 && p.x <= 180 && p.y >= -90 && p.y <= 90)) {
                     throw InvalidInput("point " + detail::format_point(p) +
                                        " is not a longitude in [-180, 180] and latitude in [-90, 90]");
                 }
@@ -228,22 +230,18 @@ private:
         }
         std::int64_t households = 0;
         if (const json* value = member(properties, "households"); value != nullptr) {
-            if (value->is_number_unsigned() &&
-                value->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-                throw InvalidInput("property 'households' is too large (" + value->dump() + ")");
-            }
-            if (value->is_number_unsigned() || value->is_number_integer()) {
-                households = value->get<std::int64_t>();
-            } else if (value->is_number_float() && std::trunc(value->get<double>()) == value->get<double>() &&
-                       std::abs(value->get<double>()) < 9e15) {
-                households = static_cast<std::int64_t>(value->get<double>());
-            } else {
+            const bool whole_float = value->is_number_float() && std::trunc(value->get<double>()) == value->get<double>() &&
+                                     std::abs(value->get<double>()) < 9e15;
+            if (!value->is_number_integer() && !whole_float) {
                 throw InvalidInput("property 'households' must be a whole number (it is " +
                                    (value->is_number() ? value->dump() : describe(*value)) + ")");
             }
-            if (households < 0) {
-                throw InvalidInput("property 'households' is negative (" + std::to_string(households) + ")");
+            const json whole = whole_float ? json(static_cast<std::int64_t>(value->get<double>())) : *value;
+            const auto count = detail::integer_in(whole, IntRange{0, max_households});
+            if (!count) {
+                throw InvalidInput("property 'households' is " + whole.dump() + ", not in 0…" + std::to_string(max_households));
             }
+            households = *count;
         }
         Polygon shape = geometry(feature);
         check_range(shape);
@@ -264,16 +262,7 @@ private:
 GridMapBuilder GridMapBuilder::from_geojson(std::string_view text, std::string_view source, CoordinateSystem system,
                                             std::shared_ptr<const GridCodeLayout> layout) {
     if (!layout) throw InvalidInput("no grid code layout given", {std::string(source), 0, {}});
-    json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        std::string what = error.what();
-        if (const auto end = what.find("] "); what.starts_with("[json.exception") && end != std::string::npos) {
-            what.erase(0, end + 2);
-        }
-        throw InvalidInput("not valid JSON (" + what + ")", {std::string(source), 0, {}});
-    }
+    json root = detail::parse_json<json>(text, std::string(source));
     FeatureReader reader(source, system, std::move(layout));
     reader.read(root);
     return reader.take();

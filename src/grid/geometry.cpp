@@ -54,14 +54,21 @@ bool boxes_overlap(const Box& a, const Box& b) noexcept {
     return a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y;
 }
 
+// The largest coordinate a polygon may have: 1e9 (metres: 25 times round the Earth; degrees are
+// within 180 anyway). Beyond it areas and overlays overflow to infinity.
+constexpr double max_coordinate = 1e9;
+
 // Checks one ring on its own: points finite, closed, at least 3 distinct points. @p what is
 // "polygon" or "hole N"; the closing message names the outer ring "polygon ring".
 void check_ring_points(const std::vector<Point>& ring, const std::string& what) {
     if (ring.empty()) throw InvalidInput(what + " is empty");
     for (std::size_t i = 0; i < ring.size(); ++i) {
+        const std::string point = "(point " + std::to_string(i + 1) + " " + format_point(ring[i]) + ")";
         if (!std::isfinite(ring[i].x) || !std::isfinite(ring[i].y)) {
-            throw InvalidInput(what + " has a coordinate that is not a finite number (point " + std::to_string(i + 1) +
-                               " " + format_point(ring[i]) + ")");
+            throw InvalidInput(what + " has a coordinate that is not a finite number " + point);
+        }
+        if (std::abs(ring[i].x) > max_coordinate || std::abs(ring[i].y) > max_coordinate) {
+            throw InvalidInput(what + " has a coordinate beyond ±1e9 " + point + ", where areas would overflow");
         }
     }
     if (ring.front() != ring.back()) {
@@ -155,6 +162,10 @@ Polygon Polygon::rectangle(Point min, Point max) {
         !(min.x < max.x) || !(min.y < max.y)) {
         throw InvalidInput("rectangle from " + format_point(min) + " to " + format_point(max) +
                            " is not valid: the first corner must be below and left of the second");
+    }
+    if (std::max({std::abs(min.x), std::abs(min.y), std::abs(max.x), std::abs(max.y)}) > max_coordinate) {
+        throw InvalidInput("rectangle from " + format_point(min) + " to " + format_point(max) +
+                           " has a coordinate beyond ±1e9, where areas would overflow");
     }
     Polygon r;
     r.outer_ = {min, {max.x, min.y}, max, {min.x, max.y}, min};

@@ -506,7 +506,7 @@ std::string unit_word(DivisionCode unit) {
 void check_lonlat(const Polygon& shape, const std::string& what) {
     auto check = [&](const std::vector<Point>& ring) {
         for (const Point& p : ring) {
-            if (p.x < -180 || p.x > 180 || p.y < -90 || p.y > 90) {
+            if (!(p.x >= -180 && p.x <= 180 && p.y >= -90 && p.y <= 90)) {
                 throw InvalidInput(what + ": point " + detail::format_point(p) +
                                    " is not a longitude in [-180, 180] and latitude in [-90, 90]");
             }

@@ -1,8 +1,10 @@
 #include "grassroots/grid/households.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
+#include "../core/quote.hpp"
 #include "../core/text_input.hpp"
 #include "grassroots/error.hpp"
 
@@ -14,8 +16,9 @@ double number(const detail::CsvReader& reader, std::string_view text, const char
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || text.empty()) {
-        throw InvalidInput("'" + std::string(text) + "' is not a number", reader.where(field));
+        throw InvalidInput(detail::quote(text) + " is not a number", reader.where(field));
     }
+    if (!std::isfinite(value)) throw InvalidInput(detail::quote(text) + " is not a finite number", reader.where(field));
     return value;
 }
 
@@ -45,18 +48,19 @@ HouseholdPoints parse_household_points(std::string_view text, std::string_view s
         }
         if (f[0].empty()) throw InvalidInput("id is empty", reader.where("id"));
         const Point p{number(reader, f[1], x_name), number(reader, f[2], y_name)};
-        if (degrees && (p.x < -180 || p.x > 180)) throw InvalidInput("longitude " + std::string(f[1]) + " is outside -180…180", reader.where("lon"));
-        if (degrees && (p.y < -90 || p.y > 90)) throw InvalidInput("latitude " + std::string(f[2]) + " is outside -90…90", reader.where("lat"));
+        if (degrees && (p.x < -180 || p.x > 180)) throw InvalidInput("longitude " + detail::quote(f[1]) + " is outside -180…180", reader.where("lon"));
+        if (degrees && (p.y < -90 || p.y > 90)) throw InvalidInput("latitude " + detail::quote(f[2]) + " is outside -90…90", reader.where("lat"));
         std::int64_t count = 1;
         if (with_counts) {
             const auto [end, error] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), count);
-            if (error != std::errc{} || end != f[3].data() + f[3].size() || count < 0) {
-                throw InvalidInput("households '" + std::string(f[3]) + "' is not a whole number ≥ 0", reader.where("households"));
+            if (error != std::errc{} || end != f[3].data() + f[3].size() || count < 0 || count > max_households) {
+                throw InvalidInput("households " + detail::quote(f[3]) + " is not a whole number in 0…" + std::to_string(max_households),
+                                   reader.where("households"));
             }
         }
         const auto [it, fresh] = rows.emplace(std::string(f[0]), reader.line());
         if (!fresh) {
-            throw InvalidInput("duplicate id '" + std::string(f[0]) + "' (first at row " + std::to_string(it->second) + ")",
+            throw InvalidInput("duplicate id " + detail::quote(f[0]) + " (first at row " + std::to_string(it->second) + ")",
                                reader.where("id"));
         }
         out.ids.emplace_back(f[0]);

@@ -1,6 +1,6 @@
 // The dual ledger as four CSV tables (problems, measures, links, history) and back.
 #include <algorithm>
-#include <fstream>
+#include <limits>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -214,6 +214,31 @@ std::string DualLedger::history_csv() const {
 
 // ---- import --------------------------------------------------------------------------------------
 
+namespace {
+
+// The sequence column of history.csv read in order: each entry takes the next number from 0 and an
+// automatic `unverified` entry repeats its cause's, so that a reordered, cut or renumbered journal
+// is refused instead of replayed as something else.
+class JournalOrder {
+public:
+    void check(const detail::CsvReader& reader, std::string_view text, bool unverified) {
+        const auto sequence = static_cast<std::uint64_t>(
+            detail::in_field(reader, "sequence", [&] { return detail::parse_integer(text, IntRange{0, std::numeric_limits<std::int64_t>::max()}); }));
+        const std::uint64_t expected = unverified ? next_ - 1 : next_;
+        if ((unverified && next_ == 0) || sequence != expected) {
+            throw InvalidInput("sequence " + std::to_string(sequence) + " is out of order (expected " + std::to_string(expected) +
+                                   (unverified ? ", the entry that caused it" : "") + ")",
+                               reader.where("sequence"));
+        }
+        if (!unverified) ++next_;
+    }
+
+private:
+    std::uint64_t next_ = 0;
+};
+
+}  // namespace
+
 DualLedger DualLedger::parse_csv(std::string_view problems, std::string_view measures, std::string_view links,
                                  std::string_view history) {
     std::vector<ProblemRow> problem_rows = read_problems(problems);
@@ -282,11 +307,13 @@ DualLedger DualLedger::parse_csv(std::string_view problems, std::string_view mea
 
     detail::CsvReader reader(history, "history.csv");
     const std::vector<std::size_t> c =
-        detail::read_header(reader, {"ledger", "item", "date", "action", "actor", "note", "other"});
+        detail::read_header(reader, {"ledger", "item", "date", "action", "actor", "note", "other", "sequence"});
     const std::size_t width = reader.fields().size();
+    JournalOrder order;
     while (reader.next()) {
         detail::expect_field_count(reader, width);
         const auto& f = reader.fields();
+        order.check(reader, f[c[7]], f[c[3]] == to_string(LedgerAction::unverified));
         const std::string_view kind = f[c[0]];
         if (kind != "problem" && kind != "measure") {
             throw InvalidInput("unknown ledger '" + std::string(kind) + "' (expected problem or measure)",
@@ -435,13 +462,9 @@ void DualLedger::write_csv(const std::filesystem::path& folder) const {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw FileError("cannot create folder " + folder.string() + ": " + error.message());
-    for (const auto& [name, text] : tables) {
-        const std::filesystem::path file = folder / name;
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.close();
-        if (!out) throw FileError("cannot write " + file.string());
-    }
+    std::vector<std::pair<std::filesystem::path, std::string_view>> files;
+    for (const auto& [name, text] : tables) files.emplace_back(folder / name, text);
+    write_files_atomically(files);
 }
 
 }  // namespace grassroots

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "core/json_reader.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/store/store.hpp"
 
@@ -144,9 +145,9 @@ std::string anchor_to_json(const Anchor& anchor) {
 Anchor anchor_from_json(std::string_view line) {
     nlohmann::json value;
     try {
-        value = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& error) {
-        throw InvalidInput(std::string("anchor: not valid JSON: ") + error.what());
+        value = detail::parse_json<nlohmann::json>(line, "anchor");  // duplicate keys, NUL, 1e400 refused too
+    } catch (const InvalidInput& error) {
+        throw InvalidInput("anchor: not valid JSON: " + error.problem());
     }
     if (!value.is_object()) {
         throw InvalidInput("anchor: a JSON object is needed");
@@ -160,8 +161,9 @@ Anchor anchor_from_json(std::string_view line) {
     };
     auto integer = [&](const char* name) {
         const nlohmann::json& v = field(name);
-        if (!v.is_number_integer()) throw InvalidInput(std::string("anchor: '") + name + "' must be an integer");
-        return v.get<std::int64_t>();
+        const auto number = detail::integer_in(v, detail::any_int64);  // a uint64 above INT64_MAX would wrap
+        if (!number) throw InvalidInput(std::string("anchor: '") + name + "' must be an integer in " + detail::any_int64.to_string());
+        return *number;
     };
     auto text = [&](const char* name) {
         const nlohmann::json& v = field(name);

@@ -245,12 +245,7 @@ std::string WorkflowDefinition::to_json() const {
 
 WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::string_view source) {
     const std::string file(source);
-    Json document;
-    try {
-        document = Json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& error) {
-        throw InvalidInput(std::string("malformed JSON: ") + error.what(), Location{file, 0, ""});
-    }
+    Json document = detail::parse_json<Json>(json, file);
     const JsonReader read(file);
     read.require_object(document, "", "a JSON object with id, version, title, initial, states and transitions");
     read.only_keys(document, "", {"id", "version", "title", "initial", "reopen_to", "states", "transitions"});

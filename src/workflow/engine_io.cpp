@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <ostream>
 
+#include <limits>
+
 #include "core/json_reader.hpp"
 #include "core/json_writer.hpp"
 #include "grassroots/error.hpp"
@@ -28,7 +30,7 @@ CaseInput input_from(const Json& node, const JsonReader& read) {
     CaseInput input;
     input.matter = read.text(node, "input", "matter");
     input.workflow = read.text(node, "input", "workflow", false);
-    input.workflow_version = static_cast<int>(read.integer(node, "input", "workflow_version", false));
+    input.workflow_version = static_cast<int>(read.integer(node, "input", "workflow_version", false, IntRange{0, std::numeric_limits<int>::max()}));
     if (node.contains("point")) {
         const Json& point = node.at("point");
         if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) {
@@ -326,17 +328,11 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         const JsonReader read(std::string(source), line_number);
-        Json node;
-        try {
-            node = Json::parse(line.begin(), line.end());
-        } catch (const nlohmann::json::parse_error& error) {
-            read.fail("", std::string("malformed JSON: ") + error.what());
-        }
+        Json node = detail::parse_json<Json>(line, std::string(source), line_number);
         read.only_keys(node, "", {"sequence", "case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note", "fields",
                                   "reason", "assignment", "workflow", "workflow_version", "unit", "grid", "input"});
         EventRecord r;
-        const std::int64_t sequence = read.integer(node, "", "sequence");
-        if (sequence < 0) read.fail("sequence", "'sequence' must not be negative");
+        const std::int64_t sequence = read.integer(node, "", "sequence", true, IntRange{0, detail::any_int64.max});
         r.sequence = static_cast<std::uint64_t>(sequence);
         r.case_number = read.text(node, "", "case");
         r.kind = read.parsed("kind", read.text(node, "", "kind"), [](const std::string& t) { return parse_event_kind(t); });
@@ -379,7 +375,7 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
             if (!node.contains("input")) read.fail("input", "an opened event needs 'input'");
             r.input = input_from(node.at("input"), read);
             r.workflow = read.text(node, "", "workflow");
-            r.workflow_version = static_cast<int>(read.integer(node, "", "workflow_version"));
+            r.workflow_version = static_cast<int>(read.integer(node, "", "workflow_version", true, IntRange{0, std::numeric_limits<int>::max()}));
             r.unit = read.text(node, "", "unit");
             r.grid = read.text(node, "", "grid", false);
         } else if (node.contains("input")) {

@@ -62,7 +62,7 @@ def test_the_package_names_are_assembled_from_the_areas_without_repeats() -> Non
     assert from_areas <= set(grassroots.__all__)
     assert set(grassroots.__all__) - from_areas == {
         "FileError", "GrassrootsError", "InvalidInputError", "NotFoundError", "PermissionDeniedError",
-        "RuleViolationError", "datasets", "__version__"}
+        "RuleViolationError", "datasets", "__version__", "InputLimits", "input_limits", "set_input_limits"}
 
 
 def test_calls_go_one_way_the_extension_never_imports_the_package(repo: Path) -> None:

@@ -21,10 +21,13 @@ from . import _core
 from ._core import (
     FileError,
     GrassrootsError,
+    InputLimits,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
     RuleViolationError,
+    input_limits,
+    set_input_limits,
 )
 from . import analytics, autonomy, burden, calendar, datasets, division, grid, ledger, people, privacy, store, workflow
 from .division import *  # noqa: F401,F403 (re-exported: see __all__)
@@ -45,11 +48,14 @@ __version__: str = _core.__version__
 __all__ = [
     "FileError",
     "GrassrootsError",
+    "InputLimits",
     "InvalidInputError",
     "NotFoundError",
     "PermissionDeniedError",
     "RuleViolationError",
     "datasets",
+    "input_limits",
+    "set_input_limits",
     "__version__",
 ]
 __all__ += division.__all__

@@ -64,7 +64,7 @@ Calendar load(std::string_view json) {
 TEST(HolidayCn, BadFilesAreRefusedWithTheirName) {
     EXPECT_NE(error_message<InvalidInput>([] { (void)load("{\"year\": 2026, \"days\": ["); }).find("bad.json: malformed JSON"),
               std::string::npos);
-    EXPECT_EQ(error_message<InvalidInput>([] { (void)load("{\"days\": []}"); }), "bad.json, field 'year': 'year' must be an integer");
+    EXPECT_EQ(error_message<InvalidInput>([] { (void)load("{\"days\": []}"); }), "bad.json, field 'year': 'year' must be an integer in 1949–9999");
     EXPECT_EQ(error_message<InvalidInput>([] {
                   (void)load(R"({"year": 2026, "days": [{"name": "x", "date": "2026-02-30", "isOffDay": true}]})");
               }),

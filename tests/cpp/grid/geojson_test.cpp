@@ -194,7 +194,7 @@ TEST(GeoJson, BadFilesNameTheFeature) {
               "grids.geojson, field 'features[0]': point (500000, 4140000) is not a longitude in [-180, 180] and "
               "latitude in [-90, 90]");
     EXPECT_EQ(read_error(collection({feature(R"({"code": "37050200506601", "households": -3})")})),
-              "grids.geojson, field 'features[0]': property 'households' is negative (-3)");
+              "grids.geojson, field 'features[0]': property 'households' is -3, not in 0…10000000");
     EXPECT_EQ(read_error(collection({feature(R"({"code": "37050200506601", "households": "many"})")})),
               "grids.geojson, field 'features[0]': property 'households' must be a whole number (it is a string)");
     EXPECT_EQ(read_error(collection({feature(R"({"code": "37050200506601", "households": 2.5})")})),
@@ -214,7 +214,7 @@ TEST(GeoJson, BadFilesNameTheFeature) {
 
 TEST(GeoJson, BadDocuments) {
     const std::string not_json = read_error(R"({"type": "FeatureCollection", "features": [)");
-    EXPECT_TRUE(not_json.starts_with("grids.geojson: not valid JSON (parse error")) << not_json;
+    EXPECT_TRUE(not_json.starts_with("grids.geojson: malformed JSON: parse error")) << not_json;
     EXPECT_EQ(read_error(feature(R"({"code": "37050200506601"})")),
               "grids.geojson, field 'type': the top level must be a FeatureCollection (type is 'Feature')");
     EXPECT_EQ(read_error(R"({"type": "FeatureCollection"})"),

@@ -26,9 +26,9 @@ TEST(HouseholdPoints, BadRowsNameFileRowAndField) {
     };
     EXPECT_EQ(error("id,lng,lat\n"), "b.csv, row 1: header is not 'id,lon,lat[,households]' or 'id,x,y[,households]'");
     EXPECT_EQ(error("id,lon,lat\na,118.5,abc\n"), "b.csv, row 2, field 'lat': 'abc' is not a number");
-    EXPECT_EQ(error("id,lon,lat\na,218.5,37\n"), "b.csv, row 2, field 'lon': longitude 218.5 is outside -180…180");
+    EXPECT_EQ(error("id,lon,lat\na,218.5,37\n"), "b.csv, row 2, field 'lon': longitude '218.5' is outside -180…180");
     EXPECT_EQ(error("id,lon,lat,households\na,118.5,37,-3\n"),
-              "b.csv, row 2, field 'households': households '-3' is not a whole number ≥ 0");
+              "b.csv, row 2, field 'households': households '-3' is not a whole number in 0…10000000");
     EXPECT_EQ(error("id,lon,lat\na,118.5,37\na,118.6,37\n"), "b.csv, row 3, field 'id': duplicate id 'a' (first at row 2)");
     EXPECT_EQ(error("id,lon,lat\na,118.5\n"), "b.csv, row 2: expected 3 fields, found 2");
     EXPECT_THROW((void)read_household_points("/nonexistent/points.csv"), FileError);

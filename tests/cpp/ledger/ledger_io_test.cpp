@@ -246,7 +246,7 @@ TEST(DualLedgerCsv, ErrorsNameTheFileRowAndField) {
                 }),
                 HasSubstr("history.csv, row 5, field 'action': ledger.strike_off.measures: problem P1 '挂牌多' cannot be struck off (销号): measures "
                           "not done: M1 '清理挂牌' (open)"));
-    const std::string short_history = "ledger,item,date,action,actor,note,other\nproblem,P1,2024-03-01,created,专班,,\n";
+    const std::string short_history = "sequence,ledger,item,date,action,actor,note,other\n0,problem,P1,2024-03-01,created,专班,,\n";
     EXPECT_THAT(error_message<InvalidInput>([&] { (void)DualLedger::parse_csv(problems, measures, links, short_history); }),
                 HasSubstr("measures.csv, row 2, field 'number': measure M1 has no created row in history.csv"));
     const std::string linked_history = history.substr(0, history.rfind("3,problem"));

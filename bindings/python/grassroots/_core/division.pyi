@@ -497,7 +497,7 @@ class DivisionTree:
         """
     def write_csv(self, path: os.PathLike | str | bytes) -> None:
         """
-        Writes the tree as code,name,level,parent_code CSV.
+        Writes the tree as code,name,level,parent_code CSV, atomically (a temporary file, fsync, rename).
         """
     @property
     def codes(self) -> numpy.typing.NDArray[numpy.uint64]:

@@ -721,7 +721,7 @@ class GridMap:
         """
     def write_geojson(self, path: os.PathLike | str | bytes) -> None:
         """
-        Writes to_geojson() to a file.
+        Writes to_geojson() to a file atomically (a temporary file, fsync, rename).
         """
     @property
     def codes(self) -> list[str]:

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <span>
 #include <sstream>
@@ -14,6 +13,7 @@
 
 #include "division/division.hpp"
 #include "division/support.hpp"
+#include "grassroots/core/files.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots::python {
@@ -126,12 +126,11 @@ void add_files(TreeClass& cls) {
         .def(
             "write_csv",
             [](const DivisionTree& tree, const std::filesystem::path& path) {
-                std::ofstream out(path, std::ios::binary);
-                if (!out) throw FileError("cannot write file '" + path.string() + "'");
+                std::ostringstream out;
                 tree.write_csv(out);
-                if (!out) throw FileError("cannot write file '" + path.string() + "'");
+                write_file_atomically(path, out.str());
             },
-            py::arg("path"), "Writes the tree as code,name,level,parent_code CSV.")
+            py::arg("path"), "Writes the tree as code,name,level,parent_code CSV, atomically (a temporary file, fsync, rename).")
         .def(py::pickle(
             [](const DivisionTree& tree) {
                 std::ostringstream out;

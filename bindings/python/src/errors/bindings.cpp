@@ -1,7 +1,13 @@
 // The errors area: the C++ exception hierarchy (grassroots/error.hpp) mapped to Python classes with fitting bases.
 #include <Python.h>
 
+#include <pybind11/operators.h>
+
 #include "bindings.hpp"
+#include <cstdint>
+#include <string_view>
+
+#include "grassroots/core/files.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots::python {
@@ -24,16 +30,45 @@ py::handle make_class(py::module_& m, const char* name, py::tuple bases, const c
     return type;
 }
 
+// @p text as a Python str; bytes that are not UTF-8 become \xNN escapes, so that translating an
+// error never raises UnicodeDecodeError instead (grassroots' messages are UTF-8 already).
+py::str text_of(std::string_view text) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "backslashreplace");
+    if (decoded == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(decoded);
+}
+
 // Raises an instance of @p type with @p message and the given attributes.
 void raise(py::handle type, const char* message, const py::dict& attributes) {
-    py::object error = py::reinterpret_borrow<py::object>(type)(message);
+    py::object error = py::reinterpret_borrow<py::object>(type)(text_of(message));
     for (auto item : attributes) {
         error.attr(item.first) = item.second;
     }
     PyErr_SetObject(type.ptr(), error.ptr());
 }
 
-py::object optional_str(const std::string& text) { return text.empty() ? py::object(py::none()) : py::object(py::str(text)); }
+py::object optional_str(const std::string& text) { return text.empty() ? py::object(py::none()) : py::object(text_of(text)); }
+
+// The limits on input files (grassroots/core/files.hpp) and the atomic file writer.
+void bind_input_limits(py::module_& m) {
+    py::class_<InputLimits>(m, "InputLimits", "How much input the readers accept, in bytes; see input_limits().")
+        .def(py::init([](std::uint64_t max_file_bytes, std::uint64_t max_decompressed_bytes) {
+                 return InputLimits{max_file_bytes, max_decompressed_bytes};
+             }),
+             py::arg("max_file_bytes") = InputLimits::default_max_file_bytes,
+             py::arg("max_decompressed_bytes") = InputLimits::default_max_decompressed_bytes)
+        .def_readwrite("max_file_bytes", &InputLimits::max_file_bytes, "Largest file a reader opens (default 256 MiB).")
+        .def_readwrite("max_decompressed_bytes", &InputLimits::max_decompressed_bytes,
+                       "Largest text a gzip file may expand to (default 256 MiB).")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const InputLimits& limits) {
+            return "InputLimits(max_file_bytes=" + std::to_string(limits.max_file_bytes) +
+                   ", max_decompressed_bytes=" + std::to_string(limits.max_decompressed_bytes) + ")";
+        });
+    m.def("input_limits", &input_limits, "The limits on input files in force (process-wide).");
+    m.def("set_input_limits", &set_input_limits, py::arg("limits"),
+          "Sets the limits on input files for every reader from now on; InvalidInputError for a limit of 0.");
+}
 
 }  // namespace
 
@@ -74,7 +109,7 @@ void bind_errors(py::module_& m) {
             attributes["source"] = optional_str(where.source);
             attributes["row"] = where.row == 0 ? py::object(py::none()) : py::object(py::int_(where.row));
             attributes["field"] = optional_str(where.field);
-            attributes["problem"] = py::str(error.problem());
+            attributes["problem"] = text_of(error.problem());
             raise(classes.invalid_input, error.what(), attributes);
         } catch (const NotFound& error) {
             raise(classes.not_found, error.what(), py::dict());
@@ -82,7 +117,7 @@ void bind_errors(py::module_& m) {
             raise(classes.file, error.what(), py::dict());
         } catch (const RuleViolation& error) {
             py::dict attributes;
-            attributes["rule_id"] = py::str(error.rule_id());
+            attributes["rule_id"] = text_of(error.rule_id());
             raise(classes.rule_violation, error.what(), attributes);
         } catch (const PermissionDenied& error) {
             raise(classes.permission_denied, error.what(), py::dict());
@@ -94,7 +129,7 @@ void bind_errors(py::module_& m) {
     // For tests of the mapping: raises the C++ error of the given kind.
     m.def(
         "_raise_for_test",
-        [](const std::string& kind, const std::string& message) {
+        [](const std::string& kind, const std::string& message) {  // bytes too: tests pass invalid UTF-8
             if (kind == "invalid_input") throw InvalidInput(message, Location{"file.csv", 3, "code"});
             if (kind == "not_found") throw NotFound(message);
             if (kind == "file") throw FileError(message);
@@ -103,6 +138,8 @@ void bind_errors(py::module_& m) {
             throw Error(message);
         },
         py::arg("kind"), py::arg("message"));
+
+    bind_input_limits(m);
 }
 
 }  // namespace grassroots::python

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <span>
@@ -16,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "grassroots/core/files.hpp"
 #include "grassroots/error.hpp"
 #include "grid.hpp"
 
@@ -87,15 +87,6 @@ std::vector<Point> points_from(const DoubleArray& points) {
     return out;
 }
 
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FileError("cannot open file '" + path.string() + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) throw FileError("cannot read file '" + path.string() + "'");
-    return text.str();
-}
-
 MapPtr build(const GridMapBuilder& builder, const OptionalTree& tree) {
     return std::make_shared<GridMap>(tree && *tree ? builder.build(**tree) : builder.build());
 }
@@ -110,7 +101,7 @@ void def_map_lookups(py::class_<GridMap, MapPtr>& cls) {
                 const auto chosen = layout_or_default(layout);
                 const py::gil_scoped_release release;
                 const GridMapBuilder builder =
-                    GridMapBuilder::from_geojson(read_text(path), path.filename().string(), coordinates, chosen);
+                    GridMapBuilder::from_geojson(read_text_file(path), path.filename().string(), coordinates, chosen);
                 return build(builder, tree);
             },
             py::arg("path"), py::arg("coordinates") = CoordinateSystem::lonlat, py::arg("layout") = py::none(),
@@ -215,13 +206,9 @@ void def_map_checks(py::class_<GridMap, MapPtr>& cls) {
             "write_geojson",
             [](const GridMap& map, const std::filesystem::path& path) {
                 const py::gil_scoped_release release;
-                const std::string text = map.to_geojson();
-                std::ofstream out(path, std::ios::binary);
-                if (!out) throw FileError("cannot write file '" + path.string() + "'");
-                out << text;
-                if (!out) throw FileError("cannot write file '" + path.string() + "'");
+                write_file_atomically(path, map.to_geojson());
             },
-            py::arg("path"), "Writes to_geojson() to a file.")
+            py::arg("path"), "Writes to_geojson() to a file atomically (a temporary file, fsync, rename).")
         .def(
             "_columns",
             [](const GridMap& map) {
