@@ -73,7 +73,7 @@ Actor actor_from(const Json& node) {
 /// Appends the engine's JSON line held in a case event's canonical payload {"line":"…"} to @p out,
 /// unescaping the JSON string (the store writes it with nlohmann's escapes). The line is kept as a
 /// string because the store sorts object keys, and the order of a transition's fields matters.
-void append_line(const std::string& payload, std::string& out) {
+void append_line(std::string_view payload, std::string& out) {
     constexpr std::string_view head = "{\"line\":\"";
     if (!payload.starts_with(head) || !payload.ends_with("\"}")) {
         throw InvalidInput("stored engine: a case event's payload is not {\"line\": …}");
@@ -396,24 +396,19 @@ struct StoredEngine::Impl {
         engine.emplace(std::move(built));
     }
 
-    // Replays the case events after global position @p after into @p target, a chunk at a time.
+    // Replays the case events after global position @p after into @p target, a chunk at a time,
+    // reading only the payloads of the case streams.
     void replay_after(CaseEngine& target, std::int64_t after) {
         std::string lines;
         for (;;) {
-            const std::vector<StoredEvent> chunk = store.read_all(after, load_chunk);
-            if (chunk.empty()) break;
             lines.clear();
-            for (const StoredEvent& event : chunk) {
-                after = event.position;
-                if (!event.stream_id.starts_with("case-")) continue;
-                append_line(event.payload, lines);
+            const detail::PayloadScan chunk = store.scan_payloads(after, load_chunk, "case-", [&](std::int64_t, std::string_view payload) {
+                append_line(payload, lines);
                 lines += '\n';
-            }
-            if (!lines.empty()) {
-                const std::vector<EventRecord> records = CaseEngine::parse_json_lines(lines, store.path().string());
-                target.replay(records);
-            }
-            if (static_cast<std::int64_t>(chunk.size()) < load_chunk) break;
+            });
+            after = chunk.last_position;
+            if (!lines.empty()) target.replay(CaseEngine::parse_json_lines(lines, store.path().string()));
+            if (chunk.rows < load_chunk) break;
         }
     }
 };
