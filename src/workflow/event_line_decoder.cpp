@@ -50,6 +50,19 @@ std::int64_t integer(value v) { return std::int64_t(v.get_int64()); }
 
 bool has(std::uint32_t seen, unsigned index) { return (seen & (1U << index)) != 0; }
 
+/// Calls @p visit(index, value) for each key of @p all, in order; an unknown key or one given twice
+/// hands the line back. Returns the keys seen (bit i: keys[i]).
+template <std::size_t N, class Visit>
+std::uint32_t each_key(object all, const std::array<std::string_view, N>& keys, Visit&& visit) {
+    std::uint32_t seen = 0;
+    for (auto item : all) {
+        const unsigned index = key_index(item.unescaped_key(), keys);
+        first_time(index, seen);
+        visit(index, value(item.value()));
+    }
+    return seen;
+}
+
 enum Top : unsigned { sequence, case_number, kind, at, actor, role, from, to, transition, rung, note, fields, reason,
                       assignment, workflow, workflow_version, unit, grid, input };
 constexpr std::array<std::string_view, 19> top_keys{"sequence", "case", "kind", "at", "actor", "role", "from",
@@ -71,11 +84,7 @@ Assignment decode_assignment(object all) {
     enum Key : unsigned { primary, cooperating, rung_key, territory, basis, routed_primary };
     constexpr std::array<std::string_view, 6> keys{"primary", "cooperating", "rung", "territory", "basis", "routed_primary"};
     Assignment a;
-    std::uint32_t seen = 0;
-    for (auto item : all) {
-        const unsigned index = key_index(item.unescaped_key(), keys);
-        first_time(index, seen);
-        value v = item.value();
+    const std::uint32_t seen = each_key(all, keys, [&](unsigned index, value v) {
         switch (index) {
             case primary: a.primary = text(v); break;
             case cooperating:
@@ -86,7 +95,7 @@ Assignment decode_assignment(object all) {
             case basis: a.basis = text(v); break;
             default: a.routed_primary = text(v); break;
         }
-    }
+    });
     need(has(seen, primary) && has(seen, rung_key));
     return a;
 }
@@ -94,18 +103,14 @@ Assignment decode_assignment(object all) {
 Attachment decode_attachment(object all) {
     constexpr std::array<std::string_view, 4> keys{"name", "media_type", "bytes", "url"};
     Attachment a;
-    std::uint32_t seen = 0;
-    for (auto item : all) {
-        const unsigned index = key_index(item.unescaped_key(), keys);
-        first_time(index, seen);
-        value v = item.value();
+    const std::uint32_t seen = each_key(all, keys, [&](unsigned index, value v) {
         switch (index) {
             case 0: a.name = text(v); break;
             case 1: a.media_type = text(v); break;
             case 2: a.bytes = integer(v); break;
             default: a.url = text(v); break;
         }
-    }
+    });
     need(has(seen, 0));
     return a;
 }
@@ -126,11 +131,7 @@ CaseInput decode_input(object all) {
     constexpr std::array<std::string_view, 10> keys{"matter", "workflow", "workflow_version", "point", "unit",
                                                     "address", "owner", "description", "priority", "attachments"};
     CaseInput in;
-    std::uint32_t seen = 0;
-    for (auto item : all) {
-        const unsigned index = key_index(item.unescaped_key(), keys);
-        first_time(index, seen);
-        value v = item.value();
+    const std::uint32_t seen = each_key(all, keys, [&](unsigned index, value v) {
         switch (index) {
             case matter: in.matter = text(v); break;
             case workflow_key: in.workflow = text(v); break;
@@ -145,7 +146,7 @@ CaseInput decode_input(object all) {
                 for (value file : array(v.get_array())) in.attachments.push_back(decode_attachment(file.get_object()));
                 break;
         }
-    }
+    });
     need(has(seen, matter) && has(seen, priority));
     return in;
 }
@@ -207,12 +208,8 @@ bool FastEventDecoder::decode(std::string_view line, EventRecord& out) {
     try {
         out = EventRecord{};
         auto document = state_->parser.iterate(buffer.data(), line.size(), buffer.size());
-        std::uint32_t seen = 0;
-        for (auto item : object(document.get_object())) {
-            const unsigned index = key_index(item.unescaped_key(), top_keys);
-            first_time(index, seen);
-            decode_top(index, item.value(), out);
-        }
+        const std::uint32_t seen =
+            each_key(object(document.get_object()), top_keys, [&](unsigned index, value v) { decode_top(index, v, out); });
         need(document.current_location().error() == simdjson::OUT_OF_BOUNDS);  // nothing after the object
         check_keys(seen, out);
         return true;
