@@ -172,6 +172,45 @@ void BM_StoredEngineLoad(benchmark::State& state) {
     state.counters["cases"] = static_cast<double>(state.range(0));
 }
 
+/// The event lines of the stored city of @p cases cases (the bytes its case events hold).
+const std::string& city_lines(std::size_t cases) {
+    static std::map<std::size_t, std::string> lines;
+    if (!lines.contains(cases)) {
+        lines.emplace(cases, gr::StoredEngine::load(gr::Store::open(stored_city(cases)), gr::Calendar::china()).engine().to_json_lines());
+    }
+    return lines.at(cases);
+}
+
+// Loading's parts, to tell them apart: decoding the event lines into records (no store, no replay).
+void BM_DecodeEventLines(benchmark::State& state) {
+    const std::string& lines = city_lines(static_cast<std::size_t>(state.range(0)));
+    std::size_t records = 0;
+    for (auto _ : state) {
+        records = gr::CaseEngine::parse_json_lines(lines).size();
+        benchmark::DoNotOptimize(records);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(records * state.iterations()));
+    state.counters["events"] = static_cast<double>(records);
+}
+
+// … and replaying decoded records into an engine with the city's setup (CaseEngine::replay alone).
+void BM_ReplayRecords(benchmark::State& state) {
+    const std::vector<gr::EventRecord> records = gr::CaseEngine::parse_json_lines(city_lines(static_cast<std::size_t>(state.range(0))));
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto engine = std::make_unique<gr::CaseEngine>(gr::Calendar::china());
+        (void)bench_city::UrbanRoles::set_up(*engine);
+        state.ResumeTiming();
+        engine->replay(records);
+        benchmark::DoNotOptimize(engine->events().size());
+        state.PauseTiming();
+        engine.reset();
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(records.size() * state.iterations()));
+    state.counters["events"] = static_cast<double>(records.size());
+}
+
 // The peer: raw sqlite3 reading the same rows (every column a load reads) in position order.
 void BM_RawSqliteRead(benchmark::State& state) {
     const fs::path& file = stored_city(static_cast<std::size_t>(state.range(0)));
@@ -192,6 +231,8 @@ BENCHMARK(BM_StoredEngineAppendPerOperation)->MinTime(1.0)->UseRealTime()->Unit(
 BENCHMARK(BM_StoredEngineAppendBatched)->MinTime(1.0)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StoredEngineLoad)->ArgNames({"cases", "snapshot"})->Args({20'000, 0})->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RawSqliteRead)->ArgNames({"cases"})->Arg(20'000)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DecodeEventLines)->ArgNames({"cases"})->Arg(20'000)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReplayRecords)->ArgNames({"cases"})->Arg(20'000)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StoredEngineLoad)
     ->ArgNames({"cases", "snapshot"})
     ->Apply([](benchmark::internal::Benchmark* b) {

@@ -24,6 +24,11 @@ public:
     virtual std::vector<StoredEvent> read_stream(const std::string& stream_id, std::int64_t from_version,
                                                  std::int64_t limit) = 0;
     virtual std::vector<StoredEvent> read_all(std::int64_t after_position, std::int64_t limit) = 0;
+    /// Streams the events after @p after_position in order, at most @p limit rows, reading only the
+    /// position, stream and payload: @p each sees the payload of each event whose stream id starts
+    /// with @p stream_prefix (a view valid during the call). Loading an engine reads this way.
+    virtual PayloadScan scan_payloads(std::int64_t after_position, std::int64_t limit, std::string_view stream_prefix,
+                                      const PayloadVisitor& each) = 0;
     virtual std::int64_t stream_version(const std::string& stream_id) = 0;
     virtual std::vector<StreamInfo> streams() = 0;
     virtual std::int64_t last_position() = 0;

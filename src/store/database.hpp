@@ -61,7 +61,9 @@ public:
     virtual void reset() = 0;
     [[nodiscard]] virtual bool column_is_null(int index) const = 0;
     [[nodiscard]] virtual std::int64_t column_int(int index) const = 0;
-    [[nodiscard]] virtual std::string column_text(int index) const = 0;  ///< "" for NULL
+    /// The text of a column without a copy ("" for NULL), valid until the next step() or reset().
+    [[nodiscard]] virtual std::string_view column_view(int index) const = 0;
+    [[nodiscard]] std::string column_text(int index) const { return std::string(column_view(index)); }  ///< "" for NULL
     [[nodiscard]] virtual std::vector<std::uint8_t> column_blob(int index) const = 0;  ///< {} for NULL
 };
 

@@ -206,6 +206,21 @@ public:
         return collect(*read_all_);
     }
 
+    PayloadScan scan_payloads(std::int64_t after_position, std::int64_t limit, std::string_view stream_prefix,
+                              const PayloadVisitor& each) override {
+        PayloadScan scan{0, after_position};
+        scan_payloads_->reset();
+        scan_payloads_->bind(1, after_position);
+        scan_payloads_->bind(2, limit == 0 ? std::numeric_limits<std::int64_t>::max() : limit);
+        while (scan_payloads_->step()) {
+            ++scan.rows;
+            scan.last_position = scan_payloads_->column_int(0);
+            if (scan_payloads_->column_view(1).starts_with(stream_prefix)) each(scan.last_position, scan_payloads_->column_view(2));
+        }
+        scan_payloads_->reset();
+        return scan;
+    }
+
     std::int64_t stream_version(const std::string& stream_id) override {
         find_stream_->reset();
         find_stream_->bind_text(1, stream_id);
@@ -369,6 +384,7 @@ private:
         read_stream_ = db_->prepare(std::string(event_columns) +
                                     "WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3");
         read_all_ = db_->prepare(std::string(event_columns) + "WHERE position > $1 ORDER BY position LIMIT $2");
+        scan_payloads_ = db_->prepare("SELECT position, stream_id, payload FROM events WHERE position > $1 ORDER BY position LIMIT $2");
     }
 
     // A statement for @p sql, prepared once and kept (the multi-row statements differ by row count).
@@ -586,7 +602,7 @@ private:
     std::unique_ptr<Database> db_;
     ChainSettings chain_;
     HashAlgorithm algorithm_ = HashAlgorithm::sha256;
-    std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_;
+    std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_, scan_payloads_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
     std::unique_ptr<VaultTables> vault_;  // declared after db_: destroyed before it
 };

@@ -85,7 +85,7 @@ public:
     }
     [[nodiscard]] bool column_is_null(int index) const override { return PQgetisnull(result_.get(), row_, index) != 0; }
     [[nodiscard]] std::int64_t column_int(int index) const override;
-    [[nodiscard]] std::string column_text(int index) const override {
+    [[nodiscard]] std::string_view column_view(int index) const override {
         return {PQgetvalue(result_.get(), row_, index), static_cast<std::size_t>(PQgetlength(result_.get(), row_, index))};
     }
     [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const override;

@@ -109,7 +109,9 @@ void SqliteStatement::reset() {
 
 std::int64_t SqliteStatement::column_int(int index) const { return sqlite3_column_int64(statement_, index); }
 
-std::string SqliteStatement::column_text(int index) const {
+std::string SqliteStatement::column_text(int index) const { return std::string(column_view(index)); }
+
+std::string_view SqliteStatement::column_view(int index) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, index));
     if (text == nullptr) {
         return {};

@@ -54,6 +54,8 @@ public:
     void reset();
     [[nodiscard]] std::int64_t column_int(int index) const;
     [[nodiscard]] std::string column_text(int index) const;  ///< "" for NULL
+    /// The text of a column without a copy ("" for NULL), valid until the next step() or reset().
+    [[nodiscard]] std::string_view column_view(int index) const;
     [[nodiscard]] bool column_is_null(int index) const;
     /// The bytes of a BLOB column ({} for NULL).
     [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const;

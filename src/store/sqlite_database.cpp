@@ -80,7 +80,7 @@ public:
     void reset() override { statement_.reset(); }
     [[nodiscard]] bool column_is_null(int index) const override { return statement_.column_is_null(index); }
     [[nodiscard]] std::int64_t column_int(int index) const override { return statement_.column_int(index); }
-    [[nodiscard]] std::string column_text(int index) const override { return statement_.column_text(index); }
+    [[nodiscard]] std::string_view column_view(int index) const override { return statement_.column_view(index); }
     [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const override {
         return statement_.column_blob(index);
     }

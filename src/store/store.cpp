@@ -207,6 +207,12 @@ std::vector<StoredEvent> Store::read_all(std::int64_t after_position, std::int64
     return backend_->read_all(after_position, limit);
 }
 
+detail::PayloadScan Store::scan_payloads(std::int64_t after_position, std::int64_t limit, std::string_view stream_prefix,
+                                         const detail::PayloadVisitor& each) const {
+    const std::lock_guard lock(*mutex_);
+    return backend_->scan_payloads(after_position, limit, stream_prefix, each);
+}
+
 std::int64_t Store::stream_version(const std::string& stream_id) const {
     const std::lock_guard lock(*mutex_);
     return backend_->stream_version(stream_id);

@@ -76,7 +76,7 @@ Actor actor_from(const Json& node) {
 /// Appends the engine's JSON line held in a case event's canonical payload {"line":"…"} to @p out,
 /// unescaping the JSON string (the store writes it with nlohmann's escapes). The line is kept as a
 /// string because the store sorts object keys, and the order of a transition's fields matters.
-void append_line(const std::string& payload, std::string& out) {
+void append_line(std::string_view payload, std::string& out) {
     constexpr std::string_view head = "{\"line\":\"";
     if (!payload.starts_with(head) || !payload.ends_with("\"}")) {
         throw InvalidInput("stored engine: a case event's payload is not {\"line\": …}");
@@ -428,20 +428,18 @@ struct StoredEngine::Impl {
             lines.clear();
         };
         for (;;) {
-            const std::vector<StoredEvent> chunk = store.read_all(after, load_chunk);
-            if (chunk.empty()) break;
-            for (const StoredEvent& event : chunk) {
-                after = event.position;
-                if (event.stream_id.starts_with("case-")) {
-                    append_line(event.payload, lines);
+            const detail::PayloadScan chunk =
+                store.scan_payloads(after, load_chunk, "case-", [&](std::int64_t position, std::string_view payload) {
+                    if (next < changes.size() && changes[next].position < position) {
+                        flush();
+                        next = apply_changes(target, changes, next, position);
+                    }
+                    append_line(payload, lines);
                     lines += '\n';
-                } else if (next < changes.size() && changes[next].position <= after) {
-                    flush();
-                    next = apply_changes(target, changes, next, after);
-                }
-            }
+                });
             flush();
-            if (static_cast<std::int64_t>(chunk.size()) < load_chunk) break;
+            after = chunk.last_position;
+            if (chunk.rows < load_chunk) break;
         }
         apply_changes(target, changes, next, std::numeric_limits<std::int64_t>::max());
         target.replay({});  // the end: refused if the last operation was cut short

@@ -77,11 +77,11 @@ def same(a: gr.CaseEngine, b: gr.CaseEngine) -> None:
 
 
 @pytest.fixture
-def path(tmp_path: pathlib.Path) -> pathlib.Path:
-    return tmp_path / "engine.db"
+def path(store_location: str) -> str:
+    return store_location  # a SQLite file, and a PostgreSQL schema (conftest.py)
 
 
-def test_reloads_an_identical_engine_and_resumes(path: pathlib.Path) -> None:
+def test_reloads_an_identical_engine_and_resumes(path: str) -> None:
     reference = gr.CaseEngine(gr.Calendar.china())
     setup(reference)
     first_day(reference)
@@ -104,7 +104,7 @@ def test_reloads_an_identical_engine_and_resumes(path: pathlib.Path) -> None:
     assert again.state("C000001").to_dict() == reference.state(0).to_dict()
 
 
-def test_the_store_holds_one_stream_per_case_with_deterministic_ids(path: pathlib.Path) -> None:
+def test_the_store_holds_one_stream_per_case_with_deterministic_ids(path: str) -> None:
     with gs.StoredEngine.create(path, gr.Calendar.china()) as stored:
         setup(stored)
         first_day(stored)
@@ -121,7 +121,7 @@ def test_the_store_holds_one_stream_per_case_with_deterministic_ids(path: pathli
     assert len(frame) == store.last_position
 
 
-def test_actor_lifecycle_and_notices_survive_reload(path: pathlib.Path) -> None:
+def test_actor_lifecycle_and_notices_survive_reload(path: str) -> None:
     with gs.StoredEngine.create(path, gr.Calendar.china()) as stored:
         setup(stored)
         a = file(stored, at(9, 28, 8))
@@ -146,7 +146,7 @@ def test_actor_lifecycle_and_notices_survive_reload(path: pathlib.Path) -> None:
         gs.StoredEngine.load(path, gr.Calendar())
 
 
-def test_work_lists_and_timers(path: pathlib.Path) -> None:
+def test_work_lists_and_timers(path: str) -> None:
     stored = gs.StoredEngine.create(path, gr.Calendar.china())
     setup(stored)
     a = file(stored, at(9, 28, 8))
@@ -171,7 +171,7 @@ def test_work_lists_and_timers(path: pathlib.Path) -> None:
     assert engine.actor("sv-1").roles == ["command_centre"]
 
 
-def test_a_batch_is_written_at_commit(path: pathlib.Path) -> None:
+def test_a_batch_is_written_at_commit(path: str) -> None:
     stored = gs.StoredEngine.create(path, gr.Calendar.china())
     setup(stored)
     before = stored.last_position
@@ -187,7 +187,7 @@ def test_a_batch_is_written_at_commit(path: pathlib.Path) -> None:
         stored.commit_batch()
 
 
-def test_bad_input_is_refused_and_writes_nothing(path: pathlib.Path) -> None:
+def test_bad_input_is_refused_and_writes_nothing(path: str, tmp_path: pathlib.Path) -> None:
     with pytest.raises(gr.NotFoundError, match="holds no case engine"):
         gs.StoredEngine.load(path, gr.Calendar.china())
     stored = gs.StoredEngine.create(path, gr.Calendar.china())
@@ -209,10 +209,10 @@ def test_bad_input_is_refused_and_writes_nothing(path: pathlib.Path) -> None:
         gs.StoredEngine.create(path, gr.Calendar.china())
     assert gs.StoredEngine.holds_engine(path)
     with pytest.raises(gr.FileError):
-        gs.StoredEngine.load(path.parent, gr.Calendar.china())
+        gs.StoredEngine.load(tmp_path, gr.Calendar.china())  # a folder is not a store
 
 
-def test_snapshots_are_a_droppable_cache(path: pathlib.Path) -> None:
+def test_snapshots_are_a_droppable_cache(path: str) -> None:
     reference = gr.CaseEngine(gr.Calendar.china())
     setup(reference)
     first_day(reference)

@@ -28,8 +28,8 @@ PHONE = "13812345678"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> gs.Store:
-    return gs.open(tmp_path / "test.db")
+def store(store_location: str) -> gs.Store:
+    return gs.open(store_location)  # on SQLite and on PostgreSQL (conftest.py)
 
 
 @pytest.fixture
@@ -175,7 +175,7 @@ def test_wrong_keys_give_a_clear_error(store: gs.Store, keys: tuple[SecretKey, S
         gs.Vault.open(store, SecretKey.generate(16), keys[1])
 
 
-def test_the_master_key_rotates(store: gs.Store, keys: tuple[SecretKey, SecretKey], tmp_path: Path) -> None:
+def test_the_master_key_rotates(store: gs.Store, keys: tuple[SecretKey, SecretKey], store_location: str) -> None:
     vault = gs.Vault.open(store, *keys)
     alias = vault.register(ID, [PHONE])
     new = SecretKey.generate()
@@ -183,8 +183,8 @@ def test_the_master_key_rotates(store: gs.Store, keys: tuple[SecretKey, SecretKe
     assert vault.master_key_fingerprint == new.fingerprint
     assert vault.reveal(alias).citizen_id.clear_text() == ID
     with pytest.raises(grassroots.InvalidInputError, match="master key"):
-        gs.Vault.open(gs.open(tmp_path / "test.db"), *keys)
-    assert gs.Vault.open(gs.open(tmp_path / "test.db"), new, keys[1]).reveal(alias).phones[0].clear_text() == PHONE
+        gs.Vault.open(gs.open(store_location), *keys)
+    assert gs.Vault.open(gs.open(store_location), new, keys[1]).reveal(alias).phones[0].clear_text() == PHONE
 
 
 # --- forgetting ---------------------------------------------------------------------------------

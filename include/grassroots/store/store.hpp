@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -149,6 +150,14 @@ struct Snapshot {
 
 namespace detail {
 class StoreBackend;
+
+/// @brief What a payload scan read: its rows (of every stream) and the position of the last.
+struct PayloadScan {
+    std::int64_t rows = 0;           ///< Rows read.
+    std::int64_t last_position = 0;  ///< The position of the last row read (the start when none).
+};
+/// @brief Sees one event's position and payload (a view valid during the call).
+using PayloadVisitor = std::function<void(std::int64_t position, std::string_view payload)>;
 }  // namespace detail
 
 /// @brief The event store (事件存储): streams of events in one SQLite file or PostgreSQL database.
@@ -235,6 +244,11 @@ public:
 
 private:
     friend class Vault;  // the vault's tables sit on the same connection, under the same mutex
+    friend class StoredEngine;  // loads through scan_payloads
+    // The events after @p after_position (at most @p limit rows) streamed to @p each, for those of
+    // streams starting with @p stream_prefix: position and payload only, no StoredEvent copies.
+    detail::PayloadScan scan_payloads(std::int64_t after_position, std::int64_t limit, std::string_view stream_prefix,
+                                      const detail::PayloadVisitor& each) const;
     Store(std::filesystem::path path, std::string location, StoreOptions options,
           std::unique_ptr<detail::StoreBackend> backend);
     std::filesystem::path path_;

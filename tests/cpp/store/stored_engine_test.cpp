@@ -298,18 +298,54 @@ TEST_P(StoredEngineTest, ABatchIsWrittenInOneTransactionAtCommit) {
     EXPECT_THROW(stored.commit_batch(), InvalidInput);
 }
 
-TEST_P(StoredEngineTest, AFailedWriteLeavesEngineAndStoreAgreeing) {
-    if (postgres()) {
-        GTEST_SKIP() << "SQLite-specific (a second sqlite3 connection holds the file)";
+/// Another connection holding the write lock of the test's store until release(): on SQLite a
+/// BEGIN IMMEDIATE transaction, on PostgreSQL the tables locked against writes (reads still go).
+class WriteLock {
+public:
+    WriteLock(bool postgres, const std::string& location) {
+        if (postgres) {
+            server_ = PQconnectdb(location.c_str());
+            ok_ = PQstatus(server_) == CONNECTION_OK && run("BEGIN") && run("LOCK TABLE streams, events IN EXCLUSIVE MODE");
+        } else {
+            ok_ = sqlite3_open(location.c_str(), &file_) == SQLITE_OK &&
+                  sqlite3_exec(file_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+        }
     }
+    WriteLock(const WriteLock&) = delete;
+    WriteLock& operator=(const WriteLock&) = delete;
+    ~WriteLock() { release(); }
+    [[nodiscard]] bool held() const { return ok_; }
+    void release() {
+        if (server_ != nullptr) PQfinish(server_);  // ends the transaction: the locks go
+        if (file_ != nullptr) {
+            sqlite3_exec(file_, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(file_);
+        }
+        server_ = nullptr;
+        file_ = nullptr;
+    }
+
+private:
+    bool run(const char* sql) {
+        PGresult* result = PQexec(server_, sql);
+        const bool done = PQresultStatus(result) == PGRES_COMMAND_OK;
+        PQclear(result);
+        return done;
+    }
+    PGconn* server_ = nullptr;
+    sqlite3* file_ = nullptr;
+    bool ok_ = false;
+};
+
+TEST_P(StoredEngineTest, AFailedWriteLeavesEngineAndStoreAgreeing) {
     StoredEngine stored = StoredEngine::create(store(0), Calendar::china());
     Scenario<StoredEngine> run{stored, {}, {}, {}, {}};
     run.setup();
     const CaseId a = run.file(at(9, 28, 8));
-    // Another connection holds the write lock: the next write fails at once (busy timeout 0).
-    sqlite3* other = nullptr;
-    ASSERT_EQ(sqlite3_open(file_.c_str(), &other), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    // Another connection holds the write lock: the next write fails at once (busy timeout 0; 1 ms
+    // lock timeout on PostgreSQL).
+    WriteLock other(postgres(), location_);
+    ASSERT_TRUE(other.held());
     EXPECT_THROW(stored.take(a, "submit", run.supervisor, at(9, 28, 9), {{"location", "x"}, {"category", "y"}, {"description", "z"}}),
                  FileError);
     EXPECT_FALSE(stored.broken());
@@ -317,8 +353,7 @@ TEST_P(StoredEngineTest, AFailedWriteLeavesEngineAndStoreAgreeing) {
     EXPECT_EQ(stored.engine().events().size(), 1U);
     EXPECT_THROW(stored.add_actor({"new", "x", {"grid_worker"}, std::nullopt, "", ""}), FileError);
     EXPECT_FALSE(stored.engine().find_actor("new").has_value());
-    ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(other);
+    other.release();
     stored.take(a, "submit", run.supervisor, at(9, 28, 9), {{"location", "x"}, {"category", "y"}, {"description", "z"}});
     EXPECT_EQ(stored.engine().state_id(a), "file");
     expect_same(StoredEngine::load(store(), Calendar::china()).engine(), stored.engine());
@@ -425,26 +460,20 @@ TEST_P(StoredEngineTest, ARestoredSnapshotEqualsTheEngineAndDamageIsRefused) {
 }
 
 TEST_P(StoredEngineTest, AVersionOneFileMigratesToVersionTwo) {
-    if (postgres()) {
-        GTEST_SKIP() << "SQLite-specific (a second sqlite3 connection holds the file)";
-    }
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
-        const char* v1 =
-            "CREATE TABLE schema_versions (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-            "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')));"
-            "CREATE TABLE streams (stream_id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL) WITHOUT ROWID;"
-            "CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL REFERENCES streams(stream_id),"
-            "  stream_version INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
-            "  schema_version INTEGER NOT NULL, occurred_at INTEGER NOT NULL, recorded_at INTEGER NOT NULL, actor TEXT,"
-            "  correlation_id TEXT, causation_id TEXT, payload TEXT NOT NULL, hash BLOB, UNIQUE (stream_id, stream_version));"
+    // The version 1 schema in each engine's spelling (as the store's DDL tokens spell it).
+    const std::string blob = postgres() ? "BYTEA" : "BLOB";
+    const std::string key = postgres() ? "BIGINT PRIMARY KEY" : "INTEGER PRIMARY KEY";
+    raw_sql("CREATE TABLE schema_versions (version " + key + ", description TEXT NOT NULL,"
+            "  applied_at TEXT NOT NULL DEFAULT 'then');"
+            "CREATE TABLE streams (stream_id TEXT PRIMARY KEY, kind TEXT NOT NULL, version BIGINT NOT NULL)" +
+            (postgres() ? "" : " WITHOUT ROWID") + ";"
+            "CREATE TABLE events (position " + key + ", stream_id TEXT NOT NULL REFERENCES streams(stream_id),"
+            "  stream_version BIGINT NOT NULL, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+            "  schema_version BIGINT NOT NULL, occurred_at BIGINT NOT NULL, recorded_at BIGINT NOT NULL, actor TEXT,"
+            "  correlation_id TEXT, causation_id TEXT, payload TEXT NOT NULL, hash " + blob + ", UNIQUE (stream_id, stream_version));"
             "INSERT INTO schema_versions(version, description) VALUES (1, 'streams and events');"
             "INSERT INTO streams VALUES ('s', 'k', 1);"
-            "INSERT INTO events VALUES (1, 's', 1, 'e1', 't', 1, 5, 5, NULL, NULL, NULL, '{}', NULL);";
-        ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
-        sqlite3_close(db);
-    }
+            "INSERT INTO events VALUES (1, 's', 1, 'e1', 't', 1, 5, 5, NULL, NULL, NULL, '{}', NULL);");
     Store s = store();
     EXPECT_THAT(s.applied_schema_versions(), ::testing::ElementsAre(1, 2));
     EXPECT_EQ(s.read_all().size(), 1U);

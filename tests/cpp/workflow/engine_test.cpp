@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -704,6 +705,73 @@ TEST(CaseEngine, JsonLinesAreWhatAnNlohmannDocumentWritesAndTheSinkWritesTheSame
     b.engine.replay(CaseEngine::parse_json_lines(lines, "varied.jsonl"));
     EXPECT_EQ(b.engine.to_json_lines(), lines);
     for (std::size_t i = 0; i < f.engine.size(); ++i) EXPECT_EQ(b.engine.cases()[i], f.engine.cases()[i]) << i;
+}
+
+// The same document spelled differently reads as the same record: keys in another order, escaped
+// key names, whitespace (spaces, tabs) between tokens.
+TEST(CaseEngine, JsonLinesReadTheSameRecordHoweverTheDocumentIsSpelled) {
+    Fixture f;
+    varied_month(f);
+    for (const Event& event : f.engine.events()) {
+        const EventRecord expected = f.engine.describe(event);
+        const nlohmann::ordered_json node = nlohmann::ordered_json::parse(f.engine.to_json_line(event));
+        std::vector<std::string> keys;
+        for (const auto& item : node.items()) keys.push_back(item.key());
+        nlohmann::ordered_json backwards = nlohmann::ordered_json::object();
+        for (auto key = keys.rbegin(); key != keys.rend(); ++key) backwards[*key] = node.at(*key);
+        EXPECT_EQ(CaseEngine::parse_json_lines(backwards.dump()).at(0), expected) << backwards.dump();
+        std::string spaced = node.dump(1, '\t');
+        std::replace(spaced.begin(), spaced.end(), '\n', ' ');
+        EXPECT_EQ(CaseEngine::parse_json_lines(spaced).at(0), expected) << spaced;
+        std::string escaped = node.dump();
+        escaped.replace(escaped.find("\"sequence\""), 10, "\"\\u0073equence\"");
+        EXPECT_EQ(CaseEngine::parse_json_lines(escaped + "\r\n  \n").at(0), expected) << escaped;
+    }
+}
+
+// Lines that are not plain records keep their refusals and messages, and a key given twice keeps
+// its last value, as it always did.
+TEST(CaseEngine, JsonLinesKeepTheirRefusalsWhateverReadsThem) {
+    const std::string head = R"({"sequence":3,"case":"C000001","kind":"urged","at":"2026-09-30T08:00:00+08:00","rung":"community")";
+    EXPECT_EQ(CaseEngine::parse_json_lines(head + "}").at(0).sequence, 3U);
+    EXPECT_EQ(CaseEngine::parse_json_lines(head + R"(,"sequence":4})").at(0).sequence, 4U);
+    const std::vector<EventRecord> twice = CaseEngine::parse_json_lines(head + R"(,"fields":{"a":"1","b":"2","a":"3"}})");
+    ASSERT_EQ(twice.at(0).fields.size(), 2U);
+    EXPECT_EQ(twice[0].fields[0].name, "a");
+    EXPECT_EQ(twice[0].fields[0].value, "3");
+    EXPECT_EQ(CaseEngine::parse_json_lines(head + R"(,"grid":"ignored"})").at(0).grid, "");
+    const auto refusal = [](const std::string& line) {
+        return error_message<InvalidInput>([&] { (void)CaseEngine::parse_json_lines("\n" + line, "x.jsonl"); });
+    };
+    EXPECT_THAT(refusal(head + "} {}"), HasSubstr("x.jsonl, row 2: malformed JSON"));
+    EXPECT_THAT(refusal(head + "}}"), HasSubstr("malformed JSON"));
+    EXPECT_THAT(refusal(head), HasSubstr("malformed JSON"));
+    EXPECT_THAT(refusal(head + R"(,"sequence":1.0})"), HasSubstr("field 'sequence': 'sequence' must be an integer"));
+    EXPECT_THAT(refusal(head + R"(,"sequence":-1})"), HasSubstr("'sequence' must not be negative"));
+    EXPECT_THAT(refusal(head + R"(,"colour":"red"})"), HasSubstr("field 'colour': unknown key 'colour'"));
+    EXPECT_THAT(refusal(head + R"(,"note":7})"), HasSubstr("'note' must be a string"));
+    EXPECT_THAT(refusal(head + R"(,"note":null})"), HasSubstr("'note' must be a string"));
+    EXPECT_THAT(refusal(head + R"(,"fields":{"a":1}})"), HasSubstr("field 'fields.a': field values must be strings"));
+    EXPECT_THAT(refusal(head + R"(,"fields":[]})"), HasSubstr("'fields' must be an object"));
+    EXPECT_THAT(refusal(head + R"(,"input":{"matter":"m","priority":"normal"}})"), HasSubstr("only opened events carry 'input'"));
+    EXPECT_THAT(refusal(head + R"(,"rung":"galaxy"})"), HasSubstr("field 'rung'"));
+    EXPECT_THAT(refusal(head + R"(,"note":"\ud800"})"), HasSubstr("malformed JSON"));
+    EXPECT_THAT(refusal(head + ",\"note\":\"a\tb\"}"), HasSubstr("malformed JSON"));
+    EXPECT_THAT(refusal(head + ",\"note\":\"\xff\"}"), HasSubstr("malformed JSON"));
+    EXPECT_THAT(refusal(head + R"(,"assignment":{"primary":"p"}})"), HasSubstr("field 'assignment.rung': missing 'rung'"));
+    EXPECT_THAT(refusal(head + R"(,"assignment":{"primary":"p","rung":"community","cooperating":[1]}})"),
+                HasSubstr("cooperating units must be strings"));
+    const std::string opened = R"({"sequence":0,"case":"C000000","kind":"opened","at":"2026-09-30T08:00:00+08:00","rung":"community",)"
+                               R"("workflow":"urban_management","workflow_version":1,"unit":"370502005066")";
+    EXPECT_THAT(refusal(opened + "}"), HasSubstr("field 'input': an opened event needs 'input'"));
+    EXPECT_THAT(refusal(opened + R"(,"input":{"matter":"m","priority":"normal","point":[1]}})"), HasSubstr("'point' must be [x, y]"));
+    EXPECT_THAT(refusal(opened + R"(,"input":{"matter":"m","priority":"normal","unit":"37x"}})"), HasSubstr("field 'input.unit'"));
+    EXPECT_THAT(refusal(opened + R"(,"input":{"matter":"m","priority":"normal","attachments":[{"url":"u"}]}})"),
+                HasSubstr("field 'input.attachments[0].name': missing 'name'"));
+    const std::vector<EventRecord> read = CaseEngine::parse_json_lines(opened + R"(,"input":{"matter":"m","priority":"urgent","point":[1,2.5]}})");
+    ASSERT_TRUE(read.at(0).input.has_value());
+    EXPECT_EQ(read[0].input->point->x, 1.0);
+    EXPECT_EQ(read[0].input->priority, Priority::urgent);
 }
 
 TEST(CaseEngine, JsonLinesRefuseTextThatIsNotUtf8AndEventsOfAnotherEngine) {
