@@ -17,8 +17,13 @@ std::string read_text_file(const std::filesystem::path& path) {
     const bool gzip = probe.gcount() == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
                       static_cast<unsigned char>(magic[1]) == 0x8b;
     if (!gzip) {
+        probe.clear();  // a file shorter than the magic bytes left the stream failed: tellg() would be -1
         probe.seekg(0, std::ios::end);
-        const auto size = static_cast<std::size_t>(probe.tellg());
+        const std::streamoff end = probe.tellg();
+        if (end < 0 || std::filesystem::is_directory(path)) {
+            throw FileError("cannot read file '" + path.string() + "'");
+        }
+        const auto size = static_cast<std::size_t>(end);
         std::string text(size, '\0');
         probe.seekg(0);
         probe.read(text.data(), static_cast<std::streamsize>(size));
