@@ -218,7 +218,9 @@ void CaseEngine::restore(std::string_view snapshot) {
         const auto assignments = r.pod<std::uint64_t>();
         check(cases < no_detail_limit && events < no_detail_limit && details < no_detail_limit && assignments < no_detail_limit,
               "counts");
-        r.need(events * sizeof(Event));
+        // Each count is bounded by the bytes left (at their smallest encoding) before anything is
+        // reserved: a few damaged bytes must not make restore() allocate gigabytes.
+        r.need(events * sizeof(Event) + details * 12ULL + assignments * 21ULL + cases * 100ULL);
         m.events.resize(events);
         for (std::uint64_t i = 0; i < events; ++i) m.events[i] = r.pod<Event>();
         m.details.reserve(details);

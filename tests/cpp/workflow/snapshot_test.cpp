@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "../../fuzz/engine_fixture.hpp"
@@ -42,6 +44,18 @@ TEST(EngineSnapshot, RefusesAnEventOfNoKnownKindOrRung) {
         EXPECT_THAT(error_message<InvalidInput>([&] { engine.restore(snapshot); }), HasSubstr("event kind or rung"));
         EXPECT_TRUE(engine.events().empty());
     }
+}
+
+// Found by fuzzing: counts in the header were trusted before the bytes behind them were there, so a
+// damaged count made restore() reserve gigabytes (out of memory) instead of refusing.
+TEST(EngineSnapshot, RefusesCountsTheBytesCannotHold) {
+    constexpr std::size_t details_count = first_event - 2 * 8;  // the header's third 64-bit count
+    std::string snapshot = seed_snapshot();
+    const std::uint64_t huge = 0x10000000ULL;
+    std::memcpy(snapshot.data() + details_count, &huge, sizeof(huge));
+    CaseEngine engine = fuzz::make_engine();
+    EXPECT_THAT(error_message<InvalidInput>([&] { engine.restore(snapshot); }), HasSubstr("truncated"));
+    EXPECT_TRUE(engine.events().empty());
 }
 
 }  // namespace
