@@ -70,7 +70,7 @@ void Calendar::add_holiday_cn(std::string_view json, std::string_view source) {
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for a number beyond double
         throw InvalidInput(std::string("malformed JSON: ") + error.what(), Location{file, 0, ""});
     }
     const auto require = [&](bool ok, const std::string& field, const std::string& problem) {

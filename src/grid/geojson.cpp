@@ -267,7 +267,7 @@ GridMapBuilder GridMapBuilder::from_geojson(std::string_view text, std::string_v
     json root;
     try {
         root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {  // parse_error, or out_of_range for a number beyond double
         std::string what = error.what();
         if (const auto end = what.find("] "); what.starts_with("[json.exception") && end != std::string::npos) {
             what.erase(0, end + 2);

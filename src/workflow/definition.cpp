@@ -248,7 +248,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
     Json document;
     try {
         document = Json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for a number beyond double
         throw InvalidInput(std::string("malformed JSON: ") + error.what(), Location{file, 0, ""});
     }
     const JsonReader read(file);

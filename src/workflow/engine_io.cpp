@@ -329,7 +329,7 @@ std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std
         Json node;
         try {
             node = Json::parse(line.begin(), line.end());
-        } catch (const nlohmann::json::parse_error& error) {
+        } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for a number beyond double
             read.fail("", std::string("malformed JSON: ") + error.what());
         }
         read.only_keys(node, "", {"sequence", "case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note", "fields",
