@@ -10,6 +10,19 @@ option(GRASSROOTS_INSTALL "Generate install rules and the CMake package" ${PROJE
 option(GRASSROOTS_PYTHON "Build the Python extension module (set by pip install .)" OFF)
 option(GRASSROOTS_WERROR "Treat compiler warnings as errors" OFF)
 option(GRASSROOTS_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(GRASSROOTS_SANITIZE_THREAD "Build with ThreadSanitizer (the threaded tests: tests/CMakeLists.txt)" OFF)
+option(GRASSROOTS_BUILD_FUZZERS "Build the libFuzzer targets of tests/fuzz (clang only; implies GRASSROOTS_SANITIZE)" OFF)
+
+if(GRASSROOTS_BUILD_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "GRASSROOTS_BUILD_FUZZERS needs clang (libFuzzer): configure with CMAKE_CXX_COMPILER=clang++ "
+                        "(preset fuzz)")
+  endif()
+  set(GRASSROOTS_SANITIZE ON CACHE BOOL "Build with AddressSanitizer and UndefinedBehaviorSanitizer" FORCE)
+endif()
+if(GRASSROOTS_SANITIZE_THREAD AND GRASSROOTS_SANITIZE)
+  message(FATAL_ERROR "ThreadSanitizer cannot be combined with AddressSanitizer: use separate build folders")
+endif()
 
 if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
   set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)

@@ -2,11 +2,14 @@
 // (little-endian fields, length-prefixed strings), restored without replaying. A cache: the format
 // carries a version and every index is checked on restore, so a stale or damaged snapshot is
 // refused (InvalidInput) and the caller replays instead.
+#include <array>
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <type_traits>
 
 #include "core/quote.hpp"
+#include "grassroots/core/enum_table.hpp"
 #include "grassroots/error.hpp"
 #include "workflow/engine_impl.hpp"
 
@@ -36,6 +39,27 @@ public:
         if (at) instant(*at);
     }
     void actor(ActorId id) { pod<std::uint32_t>(id.value()); }
+    /// An event in its in-memory layout (sizeof(Event) bytes), member by member: its padding is
+    /// written as zeros, never as whatever memory held (which would make snapshots differ and leak it).
+    void event(const Event& e) {
+        std::array<char, sizeof(Event)> bytes{};
+        const auto put = [&bytes](std::size_t offset, const auto& member) {
+            std::memcpy(bytes.data() + offset, &member, sizeof(member));
+        };
+        put(offsetof(Event, sequence), e.sequence);
+        put(offsetof(Event, at), e.at);
+        put(offsetof(Event, case_id), e.case_id);
+        put(offsetof(Event, actor), e.actor);
+        put(offsetof(Event, previous), e.previous);
+        put(offsetof(Event, detail), e.detail);
+        put(offsetof(Event, from), e.from);
+        put(offsetof(Event, to), e.to);
+        put(offsetof(Event, transition), e.transition);
+        put(offsetof(Event, role), e.role);
+        put(offsetof(Event, kind), e.kind);
+        put(offsetof(Event, rung), e.rung);
+        out_.append(bytes.data(), bytes.size());
+    }
 
 private:
     std::string& out_;
@@ -96,7 +120,7 @@ std::string CaseEngine::snapshot() const {
     w.pod<std::uint64_t>(m.events.size());
     w.pod<std::uint64_t>(m.details.size());
     w.pod<std::uint64_t>(m.assignments.size());
-    out.append(reinterpret_cast<const char*>(m.events.data()), m.events.size() * sizeof(Event));
+    for (const Event& e : m.events) w.event(e);
     for (const detail::EventDetail& d : m.details) {
         w.text(d.text);
         w.pod<std::uint32_t>(static_cast<std::uint32_t>(d.fields.size()));
@@ -194,7 +218,9 @@ void CaseEngine::restore(std::string_view snapshot) {
         const auto assignments = r.pod<std::uint64_t>();
         check(cases < no_detail_limit && events < no_detail_limit && details < no_detail_limit && assignments < no_detail_limit,
               "counts");
-        r.need(events * sizeof(Event));
+        // Each count is bounded by the bytes left (at their smallest encoding) before anything is
+        // reserved: a few damaged bytes must not make restore() allocate gigabytes.
+        r.need(events * sizeof(Event) + details * 12ULL + assignments * 21ULL + cases * 100ULL);
         m.events.resize(events);
         for (std::uint64_t i = 0; i < events; ++i) m.events[i] = r.pod<Event>();
         m.details.reserve(details);
@@ -307,6 +333,7 @@ void CaseEngine::restore(std::string_view snapshot) {
         for (std::size_t i = 0; i < m.events.size(); ++i) {
             const Event& e = m.events[i];
             check(e.sequence == i, "event sequence");
+            check(detail::entry_of(e.kind) != nullptr && detail::entry_of(e.rung) != nullptr, "event kind or rung");
             check(e.case_id.valid() && e.case_id.value() < cases, "event case");
             check(actor_ok(e.actor), "event actor");
             check(e.detail == Event::no_detail || e.detail < details, "event detail");

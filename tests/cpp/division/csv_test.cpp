@@ -100,5 +100,21 @@ TEST(DivisionCsv, ReadsFilesAndReportsMissingOnes) {
     std::filesystem::remove_all(dir);
 }
 
+// Found by fuzzing (division_file, division_nbs, calendar_local): a file shorter than two bytes
+// escaped as std::length_error from the file size (tellg() of a failed stream is -1); a folder too.
+TEST(DivisionCsv, FilesOfNoneOrOneByteAndFoldersAreRefusedWithGrassrootsErrors) {
+    const auto dir = std::filesystem::temp_directory_path() / "grassroots_short_file_test";
+    std::filesystem::create_directories(dir);
+    for (const std::string_view bytes : {std::string_view{}, std::string_view{"3"}}) {
+        const auto file = dir / "short.csv";
+        std::ofstream(file, std::ios::binary) << bytes;
+        EXPECT_NE(error_message<InvalidInput>([&] { (void)DivisionTree::read_csv(file); }).find("short.csv"),
+                  std::string::npos);
+    }
+    EXPECT_NE(error_message<FileError>([&] { (void)DivisionTree::read_csv(dir); }).find("cannot read file"),
+              std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace grassroots

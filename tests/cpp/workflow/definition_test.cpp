@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "grassroots/calendar/calendar.hpp"
+#include "grassroots/grid/grid_map.hpp"
+#include "grassroots/workflow/engine.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -358,6 +361,21 @@ TEST(WorkflowRegistry, ListsItsEntriesInTheOrderAdded) {
     EXPECT_THROW(registry.add(version(1)), InvalidInput);
     EXPECT_EQ(registry.size(), 3U);
     EXPECT_EQ(registry.entries().size(), 3U);
+}
+
+// Found by fuzzing (workflow_definition): a number beyond double range (1e400) escaped the JSON
+// readers as nlohmann's out_of_range instead of InvalidInput naming the source.
+TEST(WorkflowDefinition, JsonReadersRefuseNumbersBeyondDoubleAsInvalidInput) {
+    const std::string huge = R"({"id": 1e400})";
+    EXPECT_NE(error_message<InvalidInput>([&] { (void)WorkflowDefinition::from_json(huge, "loop.json"); }).find("loop.json"),
+              std::string::npos);
+    EXPECT_NE(error_message<InvalidInput>([&] { (void)CaseEngine::parse_json_lines(huge, "cases.jsonl"); }).find("cases.jsonl"),
+              std::string::npos);
+    Calendar calendar;
+    EXPECT_NE(error_message<InvalidInput>([&] { calendar.add_holiday_cn(huge, "2028.json"); }).find("2028.json"),
+              std::string::npos);
+    EXPECT_NE(error_message<InvalidInput>([&] { (void)GridMapBuilder::from_geojson(huge, "grids.geojson"); }).find("grids.geojson"),
+              std::string::npos);
 }
 
 }  // namespace
