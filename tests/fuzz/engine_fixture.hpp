@@ -18,7 +18,7 @@ inline CaseEngine make_engine() {
     static const WorkflowDefinition loop = urban_management();
     const DivisionCode jinyuan = DivisionCode::parse("370502005066");
     const DivisionCode shengli = DivisionCode::parse("370502005");
-    CaseEngine engine(calendar);
+    CaseEngine engine(calendar, EngineOptions{.jurisdiction = DivisionCode::parse("370502")});  // 东营区: scope-less actors act there
     engine.add_workflow(loop);
     engine.add_actor({"wg-1", "网格员", {"grid_worker"}, jinyuan, "", ""});
     engine.add_actor({"sv-1", "监督员", {"supervision_centre"}, shengli, "", ""});

@@ -111,7 +111,7 @@ TEST(DivisionCsv, FilesOfNoneOrOneByteAndFoldersAreRefusedWithGrassrootsErrors) 
         EXPECT_NE(error_message<InvalidInput>([&] { (void)DivisionTree::read_csv(file); }).find("short.csv"),
                   std::string::npos);
     }
-    EXPECT_NE(error_message<FileError>([&] { (void)DivisionTree::read_csv(dir); }).find("cannot read file"),
+    EXPECT_NE(error_message<FileError>([&] { (void)DivisionTree::read_csv(dir); }).find(dir.filename().string()),
               std::string::npos);
     std::filesystem::remove_all(dir);
 }
