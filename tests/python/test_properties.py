@@ -183,7 +183,7 @@ def test_a_refused_holiday_document_publishes_nothing(document: tuple[str, bool]
 
 def urban_engine() -> gr.CaseEngine:
     """The urban loop with one actor per role (as test_case_engine.py's fixture)."""
-    engine = gr.CaseEngine(gr.Calendar.china())
+    engine = gr.CaseEngine(gr.Calendar.china(), gr.EngineOptions(jurisdiction="370502"))  # 东营区: scope-less actors act there
     engine.add_workflow(gr.urban_management())
     engine.add_actor(gr.Actor("wg-1", "网格员", ["grid_worker"], scope=gr.DivisionCode("370502005066")))
     engine.add_actor(gr.Actor("sv-1", "监督员", ["supervision_centre"], scope=gr.DivisionCode("370502005")))
