@@ -251,7 +251,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
     read.only_keys(document, "", {"id", "version", "title", "initial", "reopen_to", "states", "transitions"});
     const std::string id = read.text(document, "", "id");
     const std::int64_t version = read.integer(document, "", "version");
-    if (version < 1 || version > 1'000'000) read.fail("version", "version must be at least 1, got " + std::to_string(version));
+    if (version < 1 || version > 1'000'000) read.fail("version", "version must be between 1 and 1000000, got " + std::to_string(version));
     const std::string title = read.text(document, "", "title");
     const std::string initial = read.text(document, "", "initial");
     const std::string reopen_to = document.contains("reopen_to") ? read.text(document, "", "reopen_to") : std::string();

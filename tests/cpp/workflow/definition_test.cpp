@@ -214,7 +214,7 @@ TEST(WorkflowDefinition, JsonErrorsNameSourceAndPath) {
     doc["version"] = "1";
     EXPECT_EQ(error_for(doc), "loop.json, field 'version': 'version' must be an integer");
     doc["version"] = 0;
-    EXPECT_EQ(error_for(doc), "loop.json, field 'version': version must be at least 1, got 0");
+    EXPECT_EQ(error_for(doc), "loop.json, field 'version': version must be between 1 and 1000000, got 0");
     doc = base;
     doc["states"] = nlohmann::json::object();
     EXPECT_EQ(error_for(doc), "loop.json, field 'states': 'states' must be an array");
