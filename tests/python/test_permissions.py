@@ -150,13 +150,19 @@ def engine_with_staff() -> tuple[CaseEngine, int, int, int]:
     return engine, reporter, centre, department
 
 
-def closed_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> int:
+def handled_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> int:
+    """A case filed, dispatched, handled and reported back: waiting for verification."""
     case = engine.open(urban_case(), reporter, at(12, 9))
     engine.take(case, "submit", centre, at(12, 10), SUBMIT)
     engine.take(case, "accept", centre, at(12, 10))
     engine.take(case, "dispatch", centre, at(12, 11), {"department": "街道综合执法队"})
     engine.take(case, "complete", department, at(12, 14), {"result": "done"})
     engine.take(case, "report_back", department, at(12, 14))
+    return case
+
+
+def closed_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> int:
+    case = handled_case(engine, reporter, centre, department)
     engine.take(case, "verify_pass", centre, at(12, 15))
     engine.take(case, "evaluate", centre, at(12, 15), {"rating": "满意"})
     return case
@@ -218,12 +224,7 @@ def test_one_person_with_two_actors_may_not_handle_and_verify_the_same_case() ->
     second = engine.add_actor(Actor("sv-7", "张 (监督)", ["supervision_centre"], person=" zhang\u3000"))
     assert engine.actor(second).person == "zhang"
     assert engine.actor(reporter).person == "wg-1"  # default: the actor id
-    case = engine.open(urban_case(), reporter, at(12, 9))
-    engine.take(case, "submit", centre, at(12, 10), SUBMIT)
-    engine.take(case, "accept", centre, at(12, 10))
-    engine.take(case, "dispatch", centre, at(12, 11), {"department": "街道综合执法队"})
-    engine.take(case, "complete", department, at(12, 14), {"result": "done"})
-    engine.take(case, "report_back", department, at(12, 14))
+    case = handled_case(engine, reporter, centre, department)
     with pytest.raises(gr.PermissionDeniedError, match=r"person 'zhang' \(actor 'sv-7', handler as 'dp-1'\)"):
         engine.take(case, "verify_pass", second, at(12, 15))
     assert engine.state_id(case) == "verify"
