@@ -56,6 +56,19 @@ def test_each_area_is_a_subpackage_over_its_core_module(area: str) -> None:
     assert not missing, f"grassroots.{area} does not export {missing}"
 
 
+def test_help_names_every_subpackage_with_a_line_of_its_own() -> None:
+    # help(grassroots) is a newcomer's first look: every public subpackage (the case engine in
+    # workflow and the KPIs in analytics included) is named at the start of a line with what it does.
+    import pkgutil
+    import pydoc
+
+    subpackages = {m.name for m in pkgutil.iter_modules(grassroots.__path__) if not m.name.startswith("_")}
+    assert {"workflow", "analytics", "store", "privacy", "datasets"} <= subpackages
+    text = pydoc.render_doc(grassroots, renderer=pydoc.plaintext)
+    for name in sorted(subpackages):
+        assert re.search(rf"``{name}``\s+—\s+\S", text), f"help(grassroots) does not describe {name}"
+
+
 def test_the_package_names_are_assembled_from_the_areas_without_repeats() -> None:
     assert len(grassroots.__all__) == len(set(grassroots.__all__))
     from_areas = {name for area in AREAS for name in importlib.import_module(f"grassroots.{area}").__all__}

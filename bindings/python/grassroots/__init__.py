@@ -1,13 +1,30 @@
-"""grassroots: grassroots governance (基层治理) in C++20 with a Python API.
+"""grassroots: grassroots governance (基层治理) in China, a C++20 library with this Python API.
 
-Today: China's administrative ladder (行政层级) — statistical division codes (统计用区划代码) and
-the division tree down to every community and village — and the four-level autonomy chain
-(四级自治组织链条) of a community or village: its rules by law edition, validation, meetings and
-consultations; and China's working-day calendar (工作日) with public holidays, make-up working days
-(调休), working hours and deadlines; and grids (网格化服务管理) — grid codes, polygons, the point →
-grid index, coverage and household checks, GeoJSON — with grid posts (网格定岗), their daily rule
-checks and a staffing optimiser; the dual ledger (双台账) of problems and measures with 销号, and
-the burden ledger (小马拉大车, 减负) with its burden index. See the README for the road map.
+Everything below is re-exported here (``gr.DivisionTree``, ``gr.CaseEngine``, ``gr.compute_kpis`` …);
+each subpackage also stands on its own, and ``help(grassroots.<name>)`` describes it:
+
+- ``division``  — division codes (统计用区划代码) and the administrative tree (行政层级) down to every
+  community and village; ``datasets`` — data shipped inside the library (Dongying's 1,982 units);
+- ``autonomy``  — the four-level autonomy chain (四级自治组织链条): rules by law edition, validation,
+  meetings and consultations (协商议事);
+- ``calendar``  — China's working-day calendar (工作日, 调休), working hours and deadlines;
+- ``grid``      — grids (网格化) and grid posts (网格定岗): codes, polygons, point → grid, coverage,
+  GeoJSON, staffing, re-division;
+- ``workflow``  — closed loops (闭环): workflow definitions and the case engine (cases, routing by
+  responsibility lists, 催办/督办 on the working-day clock, the event record and its replay);
+- ``analytics`` — KPIs (结案率, 按期结案率, 三率, time to close) over a case table, rolled up the
+  ladder in one pass;
+- ``ledger``    — the dual ledger (双台账) of problems and measures, 销号;
+- ``burden``    — the burden ledger (小马拉大车, 减负) and the burden index;
+- ``people``    — community-worker reviews (履职评估), volunteers, 党员回家, social organisations;
+- ``privacy``   — residents' identifiers masked, keyed pseudonyms, the vault's encryption;
+- ``store``     — the durable event store (SQLite or PostgreSQL) with its hash chain, and stored
+  engines and objects (``python -m grassroots.store verify``);
+- ``plotting``  — charts with Chinese labels: KPIs by unit, grid maps, time to close (matplotlib).
+
+Errors are one hierarchy: ``GrassrootsError`` and ``InvalidInputError``, ``NotFoundError``,
+``RuleViolationError``, ``PermissionDeniedError``, ``FileError``. The docs pages (docs/ in the
+repository) open with examples; examples/python/tour.py is a tour of Dongying.
 
 >>> import grassroots
 >>> tree = grassroots.datasets.dongying()
