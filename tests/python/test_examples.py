@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 
 def run(script: Path) -> str:
@@ -27,12 +30,58 @@ def test_an_example_on_bad_input_exits_non_zero_with_the_error(repo: Path, tmp_p
     assert result.stdout == ""
 
 
-def test_python_tour(repo: Path) -> None:
+def cpp_tour_tests(repo: Path) -> dict[str, dict[str, str]]:
+    """The ctest cases of the C++ tour (examples/CMakeLists.txt): name → ARGUMENT, SET_ENV, EXIT, EXPECTED."""
+    cmake = (repo / "examples/CMakeLists.txt").read_text(encoding="utf-8")
+    tests = {}
+    for match in re.finditer(r"grassroots_example_test\((example\.tour\w*) PROGRAM grassroots_tour (.*?)\n  (?=\S)", cmake, re.S):
+        fields = dict(re.findall(r'(ARGUMENT|SET_ENV|EXIT|EXPECTED) ("(?:[^"\\]|\\.)*"|\S+)', match.group(2)))
+        tests[match.group(1)] = {k: v[1:-1] if v.startswith('"') else v for k, v in fields.items()}
+    return tests
+
+
+def cmake_regex(text: str) -> str:
+    """A CMake quoted argument's regular expression as Python's re reads it."""
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+@pytest.mark.parametrize("name", ["example.tour", "example.tour_store", "example.tour_unknown_code",
+                                  "example.tour_malformed_code"])
+def test_python_tour_prints_what_the_cpp_tour_prints(repo: Path, tmp_path: Path, name: str) -> None:
+    # Issue 15: the Python tour covered only the ladder. It now runs the C++ tour's steps, area by area,
+    # and must match the very expression ctest holds the C++ tour's output to (exit status included).
+    test = cpp_tour_tests(repo)[name]
+    env = {k: v for k, v in os.environ.items() if k != "GRASSROOTS_DEMO_STORE"}
+    if "SET_ENV" in test:
+        env["GRASSROOTS_DEMO_STORE"] = str(tmp_path / Path(test["SET_ENV"].split("=", 1)[1]).name)
+    command = [sys.executable, str(repo / "examples/python/tour.py"), *([test["ARGUMENT"]] if "ARGUMENT" in test else [])]
+    runs = 2 if "SET_ENV" in test else 1  # the store: a second run resumes from it
+    for _ in range(runs):
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        output = result.stdout + result.stderr
+        assert (result.returncode == 0) == (test["EXIT"] == "zero"), (result.returncode, result.stderr)
+        assert re.search(cmake_regex(test["EXPECTED"]), output, re.S), output
+    if runs == 2:
+        assert "Resuming from the store" in output
+
+
+def test_the_python_tour_walks_every_area_in_the_order_of_the_cpp_tour(repo: Path) -> None:
     out = run(repo / "examples/python/tour.py")
-    assert "370502005066  村级  锦苑社区居民委员会  [居委会]" in out
-    assert re.search(r"village\s+村级\s+1921", out)
-    assert "东营区 contains 锦苑社区居民委员会: True" in out
-    assert "河口区 contains 锦苑社区居民委员会: False" in out
+    steps = ["The ladder down to", "Units per level", "Per county-level unit", "The autonomy chain of", "Validation on",
+             "居民会议 of group representatives", "Deadlines on the working-day clock", "Grids (网格化)", "网格定岗",
+             "Closed loop (闭环)", "The year in numbers", "双台账"]
+    positions = [out.find(step) for step in steps]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(steps, positions))
+
+
+def test_python_grids_example(repo: Path) -> None:
+    out = run(repo / "examples/python/grids.py")
+    assert re.search(r"东营区: (\d+) grids over \d+ buildings, \d+ households; reloaded from GeoJSON: \1 grids", out)
+    assert re.search(r"located 200000 points: \d+ in a grid, \d+ outside every grid", out)
+    assert re.search(r"the first building \(118\.\d+, 37\.\d+\) is in 3705\d{10} ", out)
+    assert re.search(r"coverage of \d+ units of 胜利街道: 0 findings", out)
+    assert re.search(r"网格定岗 in 锦苑社区居民委员会: (\d+) grids, \1 workers, \d+ m walked in all, 0 findings in March 2026", out)
+    assert "one worker on two grids: ['full_time.one_grid']" in out
 
 
 def test_readme_python_snippets(repo: Path, tmp_path: Path) -> None:
