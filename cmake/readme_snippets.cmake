@@ -24,3 +24,31 @@ function(grassroots_extract_readme_snippet readme language output)
   file(CONFIGURE OUTPUT "${output}" CONTENT "${code}" @ONLY)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${readme}")
 endfunction()
+
+# grassroots_extract_page_example(page area output): writes the opening C++ example of a docs page —
+# its first ```cpp block, which must come before the page's first "## " section — to @p output, with
+# `int main()` renamed to `void grassroots_docs_<area>_main()` so that one program runs every page's
+# example (examples/CMakeLists.txt). A page without one, or an example without `int main()`, stops
+# the configuration naming the page.
+function(grassroots_extract_page_example page area output)
+  file(READ "${page}" text)
+  string(FIND "${text}" "\n## " first_section)
+  if(NOT first_section EQUAL -1)
+    string(SUBSTRING "${text}" 0 ${first_section} text)
+  endif()
+  string(FIND "${text}" "```cpp\n" start)
+  if(start EQUAL -1)
+    message(FATAL_ERROR "${page}: no ```cpp example before the first section")
+  endif()
+  math(EXPR start "${start} + 7")
+  string(SUBSTRING "${text}" ${start} -1 text)
+  string(FIND "${text}" "\n```" stop)
+  string(SUBSTRING "${text}" 0 ${stop} block)
+  string(FIND "${block}" "int main() {" main_at)
+  if(main_at EQUAL -1)
+    message(FATAL_ERROR "${page}: the opening C++ example has no 'int main() {'")
+  endif()
+  string(REPLACE "int main() {" "void grassroots_docs_${area}_main() {" block "${block}")
+  file(CONFIGURE OUTPUT "${output}" CONTENT "// Extracted from ${page} by cmake/readme_snippets.cmake; do not edit.\n${block}\n" @ONLY)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${page}")
+endfunction()

@@ -2,13 +2,13 @@
 //
 // Sources (see docs/autonomy.md):
 // - 中华人民共和国城市居民委员会组织法, adopted 1989-12-26, in force 1990-01-01; amended
-//   2018-12-29 (terms 3 → 5 years). Numbers of the 1989/2018 text: verified (DOMAIN.md §3).
+//   2018-12-29 (terms 3 → 5 years). Numbers of the 1989/2018 text: verified (docs/domain.md §3).
 // - The same law revised 2025-10-28, in force 2026-01-01 (7 chapters, 50 articles): the scale of
 //   "generally 1,000–3,000 households" and the residents' representatives' assembly are verified;
 //   its article numbers, member counts and assembly rules are NOT, and are carried over as
 //   unverified defaults (override them when the official text is checked).
 // - 中华人民共和国村民委员会组织法, revised 2010-10-28; amended 2018-12-29 (terms 3 → 5 years).
-//   The 2018 text was checked (DOMAIN.md §3) for articles 6, 11, 21, 22, 25 and 26: verified;
+//   The 2018 text was checked (docs/domain.md §3) for articles 6, 11, 21, 22, 25 and 26: verified;
 //   article 28 (group meetings), article 7 (subordinate committees) and the 2010 text: unverified.
 // - The same law amended 2025-10-28 (Presidential Order No. 59), in force 2026-01-01: new articles
 //   were inserted (the woman-member rule likely moved to article 8), and its thresholds were not seen.

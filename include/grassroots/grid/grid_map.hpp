@@ -79,7 +79,7 @@ struct CoverageFinding {
 
 /// @brief Household bands per grid kind: a grid outside its band is reported.
 ///
-/// Defaults (secondary sources, DOMAIN.md §4; configurable): comprehensive grids 300–500 households
+/// Defaults (secondary sources, docs/domain.md §4; configurable): comprehensive grids 300–500 households
 /// in communities (居委会) and 200–400 in villages (村委会, "about 300"); dedicated grids none.
 struct HouseholdBands {
     IntRange urban{300, 500};                     ///< Comprehensive grids of residents' committees.

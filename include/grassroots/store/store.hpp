@@ -42,7 +42,7 @@ enum class Durability {
 /// @brief The default number of events between two automatic anchors (StoreOptions::anchor_interval).
 inline constexpr std::int64_t default_anchor_interval = 1000;
 /// @brief The default retention in days (StoreOptions::retention_days): 180, the six months the
-/// Cybersecurity Law (art. 21) asks logs to be kept at least (DOMAIN.md §8); a default, not legal advice.
+/// Cybersecurity Law (art. 21) asks logs to be kept at least (docs/domain.md §8); a default, not legal advice.
 inline constexpr int default_retention_days = 180;
 
 /// @brief Options for Store::open().
