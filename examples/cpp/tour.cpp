@@ -18,6 +18,8 @@
 //    (结案率, 按期结案率, 满意率, time to close) from the city down to 锦苑社区, and puts the county's
 //    weakest township on the dual ledger (双台账) until it is struck off (销号).
 //    examples/notebooks/dongying_year.ipynb does the same year in Python, with charts.
+// 7. Reviews five of the community's workers (履职评估) and clears its irregular plaques on the
+//    burden ledger (小马拉大车, 减负). examples/python/tour.py takes the same steps in Python.
 //
 // Usage: grassroots_tour [CODE [DATA]]   CODE: a village-level code (default 370502005066);
 //                                        DATA: a division CSV file or an NBS table folder.
@@ -423,6 +425,49 @@ void print_year(const gr::DivisionTree& tree, gr::DivisionId community, gr::Divi
               << gr::to_string(ledger.problem(problem).status) << '\n';
 }
 
+// A year's review (履职评估) of five community workers of the unit under the default rules (the 20 %
+// 优秀 quota, the six months off the grade wait from the seed), as CSV they would come in.
+void print_review(const gr::DivisionCode& unit) {
+    std::string workers = "id,name,unit,grade,grade_start\n";
+    const char* names[] = {"崔雷鸣", "王海燕", "刘强", "张敏", "李娜"};
+    for (int i = 0; i < 5; ++i) {
+        workers += "sg-0" + std::to_string(i + 1) + "," + names[i] + "," + unit.str() + ",3,2022-07-01\n";
+    }
+    const gr::ReviewEvidence evidence = gr::ReviewEvidence::parse_csv(
+        "worker,cases_handled,on_time_rate,satisfaction_rate,training_hours,attendance_rate,resident_assessment\n"
+        "sg-01,46,1.0,0.98,36,1.0,96\nsg-02,41,0.98,0.96,32,0.99,92\nsg-03,35,0.95,0.9,24,0.98,85\n"
+        "sg-04,28,0.9,0.85,16,0.97,80\nsg-05,12,0.85,0.8,12,0.95,70\n",
+        "evidence.csv");
+    const gr::ReviewOutcome outcome = gr::review(gr::ReviewRules::defaults(), gr::Workforce::parse_csv(workers, "workers.csv"),
+                                                 evidence, gr::make_date(2024, 1, 1), gr::make_date(2024, 12, 31));
+    std::cout << "\nPeople (履职评估 2024, rules " << outcome.rules << "):";
+    for (const gr::WorkerReview& result : outcome.reviews) {
+        std::printf(" %s %.1f %s%s", result.worker_id.c_str(), result.score, std::string(gr::chinese_name(result.rating)).c_str(),
+                    result.adjustment ? " (quota)" : "");
+    }
+    const gr::WorkerReview& best = outcome.reviews.front();
+    std::cout << "\n  " << best.worker_id << ": next post grade on "
+              << (best.next_grade_date ? gr::to_string(*best.next_grade_date) : "—") << " (" << best.wait_change_months
+              << " months on the wait)\n";
+}
+
+// The burden ledger (小马拉大车, 减负) of the unit: irregular plaques found and taken down in 2024.
+void print_burden(const gr::DivisionCode& unit) {
+    gr::BurdenLedger ledger;
+    ledger.set_staff(unit, 6);
+    ledger.add({.unit = unit, .kind = gr::BurdenKind::meeting, .name = "条线会议", .quantity = 48, .added = gr::make_date(2024, 1, 1)});
+    const gr::BurdenItemId plaque = ledger.add({.unit = unit, .kind = gr::BurdenKind::plaque, .name = "不规范挂牌",
+                                                .source_department = "市直部门", .quantity = 12, .added = gr::make_date(2024, 1, 1)});
+    ledger.flag(plaque, gr::make_date(2024, 4, 1), "五步闭环: 发现问题");
+    ledger.remove(plaque, gr::make_date(2024, 9, 1), "摘牌");
+    const gr::BurdenComparison change = ledger.compare(gr::make_date(2024, 1, 1), gr::make_date(2024, 12, 31));
+    const gr::BurdenKindChange& plaques = change.kinds[static_cast<std::size_t>(gr::BurdenKind::plaque)];
+    std::printf("Burden (小马拉大车, 减负): plaques %lld → %lld; burden per staff member %.2f → %.2f\n",
+                static_cast<long long>(plaques.before), static_cast<long long>(plaques.after),
+                ledger.top(gr::make_date(2024, 1, 1), 1).front().index.value_or(0),
+                ledger.top(gr::make_date(2024, 12, 31), 1).front().index.value_or(0));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -451,6 +496,8 @@ int main(int argc, char** argv) {
         print_grids(tree, community, city_code, city);
         print_closed_loop(tree, community);
         print_year(tree, community, city_code, city);
+        print_review(target);
+        print_burden(target);
         return 0;
     } catch (const gr::Error& error) {
         std::cerr << "error: " << error.what() << '\n';

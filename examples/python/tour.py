@@ -14,6 +14,8 @@ examples/cpp/tour.cpp, area by area.
    in that SQLite store (the store, 事件存储), reopened and compared; a second run resumes from it.
 6. A synthetic year of cases: every unit's KPIs in one pass (analytics), and the county's weakest
    township on the dual ledger (双台账) until it is struck off (销号).
+7. People and burden: five community workers reviewed (履职评估), and the community's irregular
+   plaques cleared on the burden ledger (小马拉大车, 减负).
 
 Usage: python examples/python/tour.py [CODE [DATA]]   CODE: a village-level code (default
 370502005066); DATA: a division CSV file or an NBS table folder (see docs/data.md).
@@ -341,6 +343,46 @@ def dual_ledger(report: gr.KpiReport, weakest: gr.KpiRow, county: gr.Unit) -> No
           f"{ledger.problem(problem).status.name.lower()}")
 
 
+# 7. People and burden -----------------------------------------------------------------------------
+
+EVIDENCE = """worker,cases_handled,on_time_rate,satisfaction_rate,training_hours,attendance_rate,resident_assessment
+sg-01,46,1.0,0.98,36,1.0,96
+sg-02,41,0.98,0.96,32,0.99,92
+sg-03,35,0.95,0.9,24,0.98,85
+sg-04,28,0.9,0.85,16,0.97,80
+sg-05,12,0.85,0.8,12,0.95,70
+"""
+
+
+def print_review(unit: str) -> None:
+    """A year's review (履职评估) of five community workers under the default rules (20 % 优秀 quota)."""
+    names = ["崔雷鸣", "王海燕", "刘强", "张敏", "李娜"]
+    workers = "id,name,unit,grade,grade_start\n" + "".join(
+        f"sg-0{i + 1},{name},{unit},3,2022-07-01\n" for i, name in enumerate(names))
+    outcome = gr.review(gr.ReviewRules.defaults(), gr.Workforce.parse_csv(workers, "workers.csv"),
+                        gr.ReviewEvidence.parse_csv(EVIDENCE, "evidence.csv"), dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    ratings = "".join(f" {r.worker_id} {r.score:.1f} {r.rating.chinese_name}{' (quota)' if r.adjustment else ''}"
+                      for r in outcome.reviews)
+    print(f"\nPeople (履职评估 2024, rules {outcome.rules}):{ratings}")
+    best = outcome.reviews[0]
+    print(f"  {best.worker_id}: next post grade on {best.next_grade_date or '—'} ({best.wait_change_months} months on the wait)")
+
+
+def print_burden(unit: str) -> None:
+    """The burden ledger (小马拉大车, 减负): irregular plaques found and taken down in 2024."""
+    ledger = gr.BurdenLedger()
+    ledger.set_staff(unit, 6)
+    ledger.add(unit, gr.BurdenKind.MEETING, "条线会议", dt.date(2024, 1, 1), quantity=48)
+    plaque = ledger.add(unit, gr.BurdenKind.PLAQUE, "不规范挂牌", dt.date(2024, 1, 1), quantity=12,
+                        source_department="市直部门")
+    ledger.flag(plaque, dt.date(2024, 4, 1), "五步闭环: 发现问题")
+    ledger.remove(plaque, dt.date(2024, 9, 1), "摘牌")
+    plaques = ledger.compare(dt.date(2024, 1, 1), dt.date(2024, 12, 31)).kind(gr.BurdenKind.PLAQUE)
+    before, after = (ledger.top(day, n=1)[0].index or 0.0 for day in (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+    print(f"Burden (小马拉大车, 减负): plaques {plaques.before} → {plaques.after}; burden per staff member "
+          f"{before:.2f} → {after:.2f}")
+
+
 def main(argv: list[str]) -> int:
     try:
         tree = load(argv)
@@ -366,6 +408,8 @@ def main(argv: list[str]) -> int:
         print_grids(tree, community, city_code, city)
         print_closed_loop(tree, community)
         print_year(tree, community, city_code, city)
+        print_review(str(target))
+        print_burden(str(target))
         return 0
     except gr.GrassrootsError as error:
         print(f"error: {error.args[0] if error.args else error}", file=sys.stderr)
