@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 AREA_PAGES = ["divisions", "autonomy", "calendar", "grids", "workflow", "analytics", "ledger", "burden", "people",
-              "store"]
+              "store", "errors"]
 
 # What each page's opening Python example must print (a regular expression per line of interest).
 OPENING_OUTPUT = {
@@ -28,6 +28,8 @@ OPENING_OUTPUT = {
     "burden": [r"^plaques 12 → 0; burden per staff member \d+\.\d\d$"],
     "people": [r"^sg-01 98\.2 优秀 → 称职$", r"^sg-02 65\.5 基本称职 → 基本称职$"],
     "store": [r"payload=\{'grid': 'G1'\}", r"^\(1, \d+\)$"],
+    "errors": [r"^dongying\.csv, row 3, field 'parent': code 3705 does not extend its parent's code 38",
+               r"^True no village with code 370599001001 in this tree$"],
     "data": [r"^1982 锦苑社区居民委员会$", r"^2019 … 2026 国务院办公厅关于2026年部分节假日安排的通知$"],
 }
 
