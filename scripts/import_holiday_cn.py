@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Converts holiday-cn JSON files into the calendar data shipped in the library.
 
-    python3 scripts/import_holiday_cn.py ../shared/data/holiday-cn/20{19..26}.json
+    python3 scripts/import_holiday_cn.py HOLIDAY_CN_FOLDER/20{19..26}.json   (docs/data.md: where to get them)
 
 Writes data/calendar/china-days.csv (date,working,name,notice_year) and keeps the notice titles
 in data/calendar/china-notices.csv (year,title,source), adding a standard title for a new year.
