@@ -21,6 +21,7 @@ from . import _core
 from ._core import (
     FileError,
     GrassrootsError,
+    GrassrootsWarning,
     InputLimits,
     InvalidInputError,
     NotFoundError,
@@ -48,6 +49,7 @@ __version__: str = _core.__version__
 __all__ = [
     "FileError",
     "GrassrootsError",
+    "GrassrootsWarning",
     "InputLimits",
     "InvalidInputError",
     "NotFoundError",
