@@ -495,6 +495,8 @@ def test_one_name_per_kpi(dongying: gr.DivisionTree) -> None:
     ids = {d.id for d in gr.kpi_definitions()}
     assert set(rate_columns) <= ids and "reworks_per_case" not in frame.columns
     assert report.unit("3705").rates.rework == pytest.approx(3 / 7)
+    with pytest.warns(DeprecationWarning, match="rework"):
+        assert report.unit("3705").rates.reworks_per_case == report.unit("3705").rates.rework  # the old name
     assert frame.loc[frame.code == "3705", "rework_rate"].iloc[0] == pytest.approx(3 / 7)
 
 
