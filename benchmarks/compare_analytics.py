@@ -66,7 +66,7 @@ COUNTS = ("cases", "deferred", "closed", "closed_deferred", "on_time", "on_time_
           "overdue_open", "rated", "responded", "resolved", "satisfied", "reworks", "reworked", "escalations")
 RATES = {"closure_rate": ("closed", "cases"), "on_time_closure_rate": ("on_time", "cases"),
          "response_rate": ("responded", "rated"), "resolution_rate": ("resolved", "rated"),
-         "satisfaction_rate": ("satisfied", "rated"), "reworks_per_case": ("reworks", "cases"),
+         "satisfaction_rate": ("satisfied", "rated"), "rework_rate": ("reworks", "cases"),
          "rework_share": ("reworked", "cases")}
 PERCENTILES = ("hours_p50", "hours_p90", "hours_p95", "working_days_p50", "working_days_p90", "working_days_p95")
 

@@ -33,39 +33,44 @@ std::vector<KpiDefinition> make_definitions() {
         "of the period)";
     return {
         {"closure_rate", "closure rate", "结案率", "closed / cases",
-         join({"DOMAIN.md §5 (verified on published figures)", tianmen, standard,
+         join({"docs/analytics.md#analytics_kpis (verified on published figures)", tianmen, standard,
                "the issue's published check: 23,974 closed of 24,932 due = 96.16 %"}),
          true, closure_options},
         {"on_time_closure_rate", "on-time closure rate", "按期结案率",
-         "on_time / cases; on time = closed before the cut-off and handled by the handling deadline (by_handling) or "
-         "closed by it (by_closing); a case without a handling deadline is on time when closed",
-         join({"DOMAIN.md §5 (verified on published figures)", tianmen, standard,
+         "on_time / with_deadline; on time = closed before the cut-off and handled by the handling deadline "
+         "(by_handling) or closed by it (by_closing); a case without a handling deadline is neither on time nor late",
+         join({"docs/analytics.md#analytics_kpis (verified on published figures)", tianmen, standard,
                "the issue's published check: 22,345 on time of 24,932 due = 89.62 %"}),
          true, closure_options + "; on_time: by_handling (default) or by_closing"},
-        {"response_rate", "response rate", "响应率", "responded / rated", join({"DOMAIN.md §5", beijing}), false,
+        {"response_rate", "response rate", "响应率", "responded / rated", join({beijing, "docs/analytics.md#analytics_kpis"}), false,
          "basis, cutoff"},
-        {"resolution_rate", "resolution rate", "解决率", "resolved / rated", join({"DOMAIN.md §5", beijing}), false,
+        {"resolution_rate", "resolution rate", "解决率", "resolved / rated", join({beijing, "docs/analytics.md#analytics_kpis"}), false,
          "basis, cutoff"},
-        {"satisfaction_rate", "satisfaction rate", "满意率", "satisfied / rated", join({"DOMAIN.md §5", beijing}), false,
+        {"satisfaction_rate", "satisfaction rate", "满意率", "satisfied / rated", join({beijing, "docs/analytics.md#analytics_kpis"}), false,
          "basis, cutoff"},
         {"rework_rate", "rework rate", "返工率", "reworks / cases (failed verifications per case)",
-         join({"DOMAIN.md §5: rework counted per failed verification",
+         join({"docs/workflow.md#workflow (the urban management loop: a failed verification sends the case back, 返工; "
+               "counted per failed verification)",
+               standard,
                "福州市数字城管季度简报 publish 返工率 (formula not stated), "
                "https://smartcity.fuzhou.gov.cn/zwgk/zwtb/202405/t20240526_4830426.htm"}),
          false, "basis"},
-        {"rework_share", "share of cases reworked", "返工案件占比", "reworked / cases", "grassroots (companion of 返工率)",
+        {"rework_share", "share of cases reworked", "返工案件占比", "reworked / cases",
+         "grassroots' companion of 返工率, docs/analytics.md#analytics_kpis",
          false, "basis"},
         {"time_to_close_hours", "time to close, hours", "结案用时（小时）",
          "p50, p90, p95 of ceil((closed_at − opened_at) / 1 h), capped at cap_hours, over the cases closed before the "
          "cut-off; linear interpolation between closest ranks (pandas' default)",
-         "DOMAIN.md §5 (time-to-close distributions)", false, "cap_hours, cutoff"},
+         join({"docs/analytics.md#analytics_kpis (time-to-close distributions)", standard}), false, "cap_hours, cutoff"},
         {"time_to_close_working_days", "time to close, working days", "结案用时（工作日）",
          "p50, p90, p95 of the working days in (filing day, closing day] (CST), capped at cap_working_days",
-         "DOMAIN.md §5 and §7 (working days)", false, "calendar, cap_working_days, cutoff"},
+         join({"docs/analytics.md#analytics_kpis", "docs/calendar.md#calendar (working days: 国务院办公厅 yearly holiday notices)"}),
+         false, "calendar, cap_working_days, cutoff"},
         {"overdue_open", "open and overdue", "逾期未结",
-         "cases open at the cut-off whose handling deadline is before it", "DOMAIN.md §5 (deadlines, escalation)",
-         false, "basis, cutoff"},
-        {"closed_late", "closed late", "超期结案", "closed − on_time", "DOMAIN.md §5", false, "on_time, cutoff"},
+         "cases open at the cut-off whose handling deadline is before it",
+         "docs/workflow.md#workflow (deadlines and escalation, 督办)", false, "basis, cutoff"},
+        {"closed_late", "closed late", "超期结案", "closed with a handling deadline, not on time",
+         "docs/analytics.md#analytics_kpis", false, "on_time, cutoff"},
     };
 }
 
@@ -76,6 +81,10 @@ constexpr std::array<EnumName<PeriodBasis>, 2> basis_table{{
 constexpr std::array<EnumName<OnTimeRule>, 2> on_time_table{{
     {OnTimeRule::by_handling, "by_handling", "按期处置", "handled by the handling deadline, then closed"},
     {OnTimeRule::by_closing, "by_closing", "按期结案", "closed by the handling deadline"},
+}};
+constexpr std::array<EnumName<KpiDiagnosticKind>, 2> diagnostic_table{{
+    {KpiDiagnosticKind::empty_period, "empty_period", "无案件", "no case falls in the period or in some of its buckets"},
+    {KpiDiagnosticKind::undefined_rate, "undefined_rate", "比率无定义", "unit rows with cases whose rate has a zero denominator"},
 }};
 constexpr std::array<EnumName<TimeBucket>, 3> bucket_table{{
     {TimeBucket::day, "day", "日", "China Standard Time calendar days"},
@@ -107,6 +116,9 @@ std::string_view chinese_name(PeriodBasis basis) noexcept { return enum_chinese_
 std::span<const EnumName<OnTimeRule>> enum_names(OnTimeRule) noexcept { return on_time_table; }
 std::string_view to_string(OnTimeRule rule) noexcept { return enum_name(rule); }
 std::string_view chinese_name(OnTimeRule rule) noexcept { return enum_chinese_name(rule); }
+std::span<const EnumName<KpiDiagnosticKind>> enum_names(KpiDiagnosticKind) noexcept { return diagnostic_table; }
+std::string_view to_string(KpiDiagnosticKind kind) noexcept { return enum_name(kind); }
+std::string_view chinese_name(KpiDiagnosticKind kind) noexcept { return enum_chinese_name(kind); }
 std::span<const EnumName<TimeBucket>> enum_names(TimeBucket) noexcept { return bucket_table; }
 std::string_view to_string(TimeBucket bucket) noexcept { return enum_name(bucket); }
 std::string_view chinese_name(TimeBucket bucket) noexcept { return enum_chinese_name(bucket); }
@@ -121,8 +133,11 @@ KpiOptions KpiOptions::dates(Date first, Date end) {
 KpiCounts& KpiCounts::operator+=(const KpiCounts& o) noexcept {
     cases += o.cases;
     deferred += o.deferred;
+    with_deadline += o.with_deadline;
+    deferred_with_deadline += o.deferred_with_deadline;
     closed += o.closed;
     closed_deferred += o.closed_deferred;
+    closed_after_cutoff += o.closed_after_cutoff;
     on_time += o.on_time;
     on_time_deferred += o.on_time_deferred;
     closed_late += o.closed_late;
@@ -141,11 +156,12 @@ KpiRates compute_rates(const KpiCounts& c, bool exclude_deferred) noexcept {
     KpiRates rates;
     const std::int64_t due = exclude_deferred ? c.cases - c.deferred : c.cases;
     rates.closure = ratio(exclude_deferred ? c.closed - c.closed_deferred : c.closed, due);
-    rates.on_time_closure = ratio(exclude_deferred ? c.on_time - c.on_time_deferred : c.on_time, due);
+    const std::int64_t timed = exclude_deferred ? c.with_deadline - c.deferred_with_deadline : c.with_deadline;
+    rates.on_time_closure = ratio(exclude_deferred ? c.on_time - c.on_time_deferred : c.on_time, timed);
     rates.response = ratio(c.responded, c.rated);
     rates.resolution = ratio(c.resolved, c.rated);
     rates.satisfaction = ratio(c.satisfied, c.rated);
-    rates.reworks_per_case = ratio(c.reworks, c.cases);
+    rates.rework = ratio(c.reworks, c.cases);
     rates.rework_share = ratio(c.reworked, c.cases);
     return rates;
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "analytics/analytics_support.hpp"
+#include "analytics/kpi_diagnostics.hpp"
 #include "grassroots/analytics/kpi.hpp"
 #include "grassroots/calendar/calendar.hpp"
 #include "grassroots/error.hpp"
@@ -59,6 +60,7 @@ Plan make_plan(const CaseTable& table, const KpiOptions& options) {
             throw InvalidInput(std::string(name) + " is " + std::to_string(value) + " (expected 1–65,535)", Location{"KPI options", 0, name});
         }
     }
+    detail::require_columns(plan.c, options);
     plan.cutoff = options.cutoff ? seconds(*options.cutoff) : plan.end;
     plan.basis_due = options.basis == PeriodBasis::handling_due;
     plan.by_handling = options.on_time == OnTimeRule::by_handling;
@@ -75,7 +77,9 @@ Plan make_plan(const CaseTable& table, const KpiOptions& options) {
 /// What one case contributes, or nothing when it is outside the period or the scope.
 struct Facts {
     bool in = false;
+    bool timed = false;  // has a handling deadline
     bool closed = false;
+    bool closed_after_cutoff = false;
     bool on_time = false;
     bool overdue_open = false;
 };
@@ -91,10 +95,12 @@ inline Facts facts(const Plan& p, std::size_t i) noexcept {
     f.in = true;
     const std::int64_t closed_at = p.c.closed_at[i];
     const std::int64_t due = p.c.handling_due[i];
+    f.timed = due != null_time;
     f.closed = closed_at != null_time && closed_at < p.cutoff;
+    f.closed_after_cutoff = closed_at != null_time && !f.closed;
     const std::int64_t reference = p.by_handling ? p.c.handled_at[i] : closed_at;
-    f.on_time = f.closed && (due == null_time || (reference != null_time && reference <= due));
-    f.overdue_open = !f.closed && due != null_time && due < p.cutoff;
+    f.on_time = f.closed && f.timed && reference != null_time && reference <= due;
+    f.overdue_open = !f.closed && f.timed && due < p.cutoff;
     return f;
 }
 
@@ -103,11 +109,14 @@ inline void add(KpiCounts& k, const CaseColumns& c, std::size_t i, const Facts& 
     const std::int64_t reworks = c.reworks[i];
     k.cases += 1;
     k.deferred += deferred;
+    k.with_deadline += f.timed;
+    k.deferred_with_deadline += f.timed & (deferred != 0);
     k.closed += f.closed;
     k.closed_deferred += f.closed & (deferred != 0);
+    k.closed_after_cutoff += f.closed_after_cutoff;
     k.on_time += f.on_time;
     k.on_time_deferred += f.on_time & (deferred != 0);
-    k.closed_late += f.closed & !f.on_time;
+    k.closed_late += f.closed & f.timed & !f.on_time;
     k.overdue_open += f.overdue_open;
     k.rated += c.rated[i];
     k.responded += c.responded[i];
@@ -374,9 +383,11 @@ KpiReport KpiReportAccess::unit_report(const CaseTable& table, const KpiOptions&
 
     // The pass over the cases.
     const CaseColumns& c = p.c;
+    std::int64_t in_period = 0;
     for (std::size_t i = 0; i < c.unit.size(); ++i) {
         const Facts f = facts(p, i);
         if (!f.in) continue;
+        ++in_period;
         const std::int32_t grid = grid_count != 0 ? c.grid[i] : -1;
         const std::int32_t matter = matter_count != 0 ? c.matter[i] : -1;
         std::size_t s = 0;
@@ -497,6 +508,7 @@ KpiReport KpiReportAccess::unit_report(const CaseTable& table, const KpiOptions&
     report.grid_codes_ = table.grid_codes();
     report.grid_units_.assign(grid_units.begin(), grid_units.end());
     report.matter_keys_ = table.matter_keys();
+    report.diagnostics_ = detail::diagnose(*p.tree, options, in_period, report.units_, {});
     return report;
 }
 
@@ -541,6 +553,7 @@ BucketReport KpiReportAccess::bucket_report(const CaseTable& table, const KpiOpt
     const auto grow = [&] { counts.resize(counts.size() + bucket_count); };
     const CaseColumns& c = p.c;
     const std::span<const std::int64_t> period_instant = p.basis_due ? c.handling_due : c.opened_at;
+    std::vector<std::int64_t> bucket_cases(bucket_count, 0);
     for (std::size_t i = 0; i < c.unit.size(); ++i) {
         const Facts f = facts(p, i);
         if (!f.in) continue;
@@ -549,6 +562,7 @@ BucketReport KpiReportAccess::bucket_report(const CaseTable& table, const KpiOpt
         if (made) grow();
         const auto b = static_cast<std::size_t>(buckets.of_day[static_cast<std::size_t>(detail::china_day(period_instant[i]) - buckets.first_day)]);
         add(counts[s * bucket_count + b], c, i, f);
+        ++bucket_cases[b];
     }
     slots.close(grow);
     slots.roll_up([&](std::size_t child, std::size_t parent) {
@@ -575,6 +589,13 @@ BucketReport KpiReportAccess::bucket_report(const CaseTable& table, const KpiOpt
             report.rows_.push_back(row);
         }
     }
+    std::vector<Date> empty_buckets;
+    for (std::size_t b = 0; b < bucket_count; ++b) {
+        if (bucket_cases[b] == 0) empty_buckets.push_back(buckets.starts[b]);
+    }
+    std::int64_t in_period = 0;
+    for (const std::int64_t n : bucket_cases) in_period += n;
+    report.diagnostics_ = detail::diagnose(*p.tree, options, in_period, report.rows_, {empty_buckets, report.starts_, width});
     return report;
 }
 

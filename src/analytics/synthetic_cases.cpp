@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
+#include <string_view>
 
 #include "analytics/analytics_support.hpp"
 #include "core/synthetic_support.hpp"
@@ -35,6 +37,26 @@ std::int64_t limit_days(const MatterType& type) {
 
 /// Matter weights: the first types of each class are the common ones (integers, skewed).
 std::uint64_t matter_weight(std::size_t rank) { return rank < 4 ? 40 : rank < 10 ? 12 : 4; }
+
+/// A village-level row that gets no cases, and why (rules as data).
+struct SkippedRow {
+    bool (*applies)(DivisionCode code);
+    std::string_view why;
+};
+constexpr std::array<SkippedRow, 1> skipped_rows{{
+    // NBS 统计用区划代码 2023: village-level segments run 001–599. A row whose own segment is 000 is a
+    // placeholder for a unit whose villages are not published — the one such row is 350527000000
+    // 金门县 (Fujian), listed for completeness; it is no village and can have no grid code.
+    {[](DivisionCode code) { return code.is_placeholder(); },
+     "a placeholder row (own segment 000), e.g. 350527000000 金门县: no village is published under it"},
+}};
+
+/// True when @p id is a village-level unit that may get cases.
+bool takes_cases(const DivisionTree& tree, DivisionId id) {
+    if (tree.level(id) != Level::village) return false;
+    const DivisionCode code = tree.code(id);
+    return std::none_of(skipped_rows.begin(), skipped_rows.end(), [&](const SkippedRow& rule) { return rule.applies(code); });
+}
 
 std::int64_t epoch_day(Date date) { return sys_days{date}.time_since_epoch().count(); }
 
@@ -70,8 +92,8 @@ CaseTable CaseTable::synthetic(const DivisionTree& tree, const SyntheticCaseOpti
         scope = tree.find(*options.scope);
         if (!scope) throw NotFound("synthetic cases: scope " + options.scope->str() + " is not a unit of the tree");
     }
-    for (const DivisionId id : tree.ids()) {
-        if (tree.level(id) != Level::village || (scope && *scope != id && !tree.is_ancestor(*scope, id))) continue;
+    for (const DivisionId id : scope ? tree.subtree(*scope) : tree.ids()) {  // a scope's units only: fast on national trees
+        if (!takes_cases(tree, id)) continue;
         const DivisionCode code = tree.code(id);
         const bool community = code.village_class() == VillageClass::residents_committee;
         total_weight += community ? 30 + random.next() % 31 : 8 + random.next() % 13;

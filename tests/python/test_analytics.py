@@ -1,17 +1,22 @@
 """KPIs and roll-ups from Python: case tables from arrays, pandas and a case engine; the published
 check; every rate against a plain pandas computation (groupby + merge up the ladder); pandas dtypes;
-bad input."""
+bad input; no silent empties (warnings, refused columns, the cut-off) and synthetic cases anywhere."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
 import grassroots as gr
+
+# Sparse tables leave rates undefined on some units; test_kpi_empties.py checks those warnings.
+pytestmark = pytest.mark.filterwarnings("ignore::grassroots.UndefinedRateWarning")
 
 CST = dt.timezone(dt.timedelta(hours=8))
 A, B, C, D = "370502005066", "370502005058", "370502006002", "370503001002"
@@ -68,7 +73,8 @@ def test_kpi_definitions_carry_formula_and_source() -> None:
 def test_counts_and_rates_roll_up_the_ladder(dongying: gr.DivisionTree) -> None:
     report = gr.compute_kpis(march_cases(dongying), MARCH)
     a = report.unit(A)
-    assert a.counts == gr.KpiCounts(cases=3, deferred=1, closed=3, closed_deferred=1, on_time=2, on_time_deferred=1,
+    assert a.counts == gr.KpiCounts(cases=3, deferred=1, with_deadline=3, deferred_with_deadline=1, closed=3,
+                                    closed_deferred=1, on_time=2, on_time_deferred=1,
                                     closed_late=1, rated=2, responded=2, resolved=1, satisfied=1, reworks=1, reworked=1,
                                     escalations=1)
     assert a.rates.closure == 1.0 and a.rates.on_time_closure == pytest.approx(2 / 3)
@@ -108,7 +114,8 @@ def test_grid_matter_and_bucket_rows(dongying: gr.DivisionTree) -> None:
     report = gr.compute_kpis(table, MARCH)
     assert report.grid("37050200506601").time_to_close.hours_p50 == 148.0
     assert report.matter("component:0101").counts.cases == 3
-    months = gr.compute_kpis_by_bucket(table, MARCH, gr.TimeBucket.WEEK)
+    with pytest.warns(gr.EmptyPeriodWarning, match="2 of 6 week buckets hold no case .2025-02-24, 2025-03-24."):
+        months = gr.compute_kpis_by_bucket(table, MARCH, gr.TimeBucket.WEEK)
     assert months.starts[0] == dt.date(2025, 2, 24)  # the Monday of 1 March's week
     assert all(d.weekday() == 0 for d in months.starts)
     assert sum(months.row("3705", d).counts.cases for d in months.starts) == 7
@@ -346,3 +353,180 @@ def test_synthetic_cases_stay_in_their_scope(dongying: gr.DivisionTree) -> None:
         gr.CaseTable.synthetic(dongying, cases=10, scope="370599")
     with pytest.raises(gr.InvalidInputError):
         gr.CaseTable.synthetic(dongying, cases=10, scope="3705x")
+
+
+# ---- no silent empties (issue 15 item 2) --------------------------------------------------------------
+# Each complaint of the issue as a test: a frame without handling_due, basis=OPENED without deadlines,
+# empty periods and undefined rates (warnings of the library), the report's cut-off (the December dip),
+# one name per KPI, sources inside the repository, CaseTable.synthetic for every province and the country.
+LONGTAN = "370502005058"  # 龙潭社区: one case in March, open, not rated
+
+
+def frame_without_deadlines() -> Any:
+    """What an analyst has at hand: unit, filed and closed, nothing about deadlines."""
+    pd = pytest.importorskip("pandas")
+    return pd.DataFrame({
+        "unit": ["370502005066", "370502005066", LONGTAN],
+        "opened_at": pd.to_datetime(["2025-03-03 09:00", "2025-03-04 09:00", "2025-03-10 09:00"]),
+        "closed_at": pd.to_datetime(["2025-03-07 15:00", None, "2025-03-12 10:00"]),
+    })
+
+
+# ---- the warning classes ------------------------------------------------------------------------------
+def test_warning_classes_are_exported_user_warnings() -> None:
+    assert issubclass(gr.GrassrootsWarning, UserWarning)
+    for cls in (gr.EmptyPeriodWarning, gr.UndefinedRateWarning):
+        assert issubclass(cls, gr.GrassrootsWarning)
+        assert cls is getattr(gr.analytics, cls.__name__)
+    assert {"GrassrootsWarning", "EmptyPeriodWarning", "UndefinedRateWarning"} <= set(gr.__all__)
+
+
+# ---- a column the basis needs ----------------------------------------------------------------------------
+def test_a_frame_without_handling_due_is_refused_under_the_default_basis(dongying: gr.DivisionTree) -> None:
+    table = gr.CaseTable.from_pandas(dongying, frame_without_deadlines())
+    for compute in (lambda: gr.compute_kpis(table, MARCH),
+                    lambda: gr.compute_kpis_by_bucket(table, MARCH, gr.TimeBucket.MONTH)):
+        with pytest.raises(gr.InvalidInputError, match=r"handling_due.*basis|basis.*handling_due") as error:
+            compute()
+        assert "basis=PeriodBasis.OPENED" in str(error.value) or "opened" in str(error.value)
+
+
+def test_by_handling_without_handled_at_is_refused(dongying: gr.DivisionTree) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = frame_without_deadlines().assign(handling_due=pd.to_datetime(["2025-03-10 17:30"] * 3))
+    table = gr.CaseTable.from_pandas(dongying, frame)
+    with pytest.raises(gr.InvalidInputError, match="handled_at") as error:
+        gr.compute_kpis(table, MARCH)
+    assert "by_handling" in str(error.value)
+    by_closing = gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, on_time=gr.OnTimeRule.BY_CLOSING)
+    assert gr.compute_kpis(table, by_closing).unit("3705").rates.on_time_closure == pytest.approx(1 / 3)
+
+
+def test_basis_opened_without_deadlines_leaves_on_time_closure_undefined(dongying: gr.DivisionTree) -> None:
+    table = gr.CaseTable.from_pandas(dongying, frame_without_deadlines())
+    opened = gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, basis=gr.PeriodBasis.OPENED)
+    with pytest.warns(gr.UndefinedRateWarning, match="on_time_closure_rate") as caught:
+        report = gr.compute_kpis(table, opened)
+    assert any("handling_due" in str(w.message) for w in caught)
+    city = report.unit("3705")
+    assert city.rates.closure == pytest.approx(2 / 3)  # 结案率 is defined: closed / filed
+    assert city.rates.on_time_closure is None  # not silently equal to 结案率
+    assert (city.counts.with_deadline, city.counts.on_time, city.counts.closed_late) == (0, 0, 0)
+    frame = report.to_pandas()
+    assert math.isnan(frame.loc[frame.code == "3705", "on_time_closure_rate"].iloc[0])
+
+
+# ---- empty periods and undefined rates ---------------------------------------------------------------------
+def test_a_period_without_cases_warns(dongying: gr.DivisionTree) -> None:
+    empty = gr.KpiOptions(begin=dt.date(2030, 1, 1), end=dt.date(2030, 2, 1))
+    with pytest.warns(gr.EmptyPeriodWarning, match="no case") as caught:
+        report = gr.compute_kpis(march_cases(dongying), empty)
+    assert "2030-01-01" in str(caught[0].message)
+    assert report.unit("3705").rates.closure is None
+    kinds = [d.kind for d in report.diagnostics]
+    assert kinds == ["empty_period"]
+
+
+def test_an_undefined_rate_names_the_kpi_and_the_unit(dongying: gr.DivisionTree) -> None:
+    with pytest.warns(gr.UndefinedRateWarning) as caught:
+        report = gr.compute_kpis(march_cases(dongying), MARCH)
+    messages = [str(w.message) for w in caught]
+    three_rates = next(m for m in messages if "response_rate" in m)
+    assert LONGTAN in three_rates and "龙潭社区" in three_rates and "rated" in three_rates
+    assert report.unit(LONGTAN).rates.response is None
+    diagnostic = next(d for d in report.diagnostics if "response_rate" in d.kpis)
+    assert diagnostic.kind == "undefined_rate" and LONGTAN in diagnostic.units
+    assert diagnostic.count == len(diagnostic.units)
+
+
+def test_warnings_can_be_turned_into_errors(dongying: gr.DivisionTree) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gr.UndefinedRateWarning)
+        with pytest.raises(gr.UndefinedRateWarning):
+            gr.compute_kpis(march_cases(dongying), MARCH)
+
+
+def test_a_bucket_without_cases_warns(dongying: gr.DivisionTree) -> None:
+    spring = gr.KpiOptions(begin=dt.date(2025, 3, 1), end=dt.date(2025, 6, 1))
+    with pytest.warns(gr.EmptyPeriodWarning, match="2025-05-01"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", gr.UndefinedRateWarning)
+            gr.compute_kpis_by_bucket(march_cases(dongying), spring, gr.TimeBucket.MONTH)
+
+
+def test_a_full_report_does_not_warn(dongying: gr.DivisionTree) -> None:
+    cases = gr.CaseTable.synthetic(dongying, cases=200_000, year=2025, seed=1)
+    year = gr.KpiOptions(begin=dt.date(2025, 1, 1), end=dt.date(2026, 1, 1), levels=[gr.Level.COUNTY])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert gr.compute_kpis(cases, year).diagnostics == []
+
+
+# ---- the cut-off: the December dip ---------------------------------------------------------------------------
+def test_cases_closed_after_the_cutoff_are_counted_apart(dongying: gr.DivisionTree) -> None:
+    with pytest.warns(gr.UndefinedRateWarning):
+        report = gr.compute_kpis(march_cases(dongying), MARCH)
+    assert report.unit("3705").counts.closed_after_cutoff == 1  # case 7, closed on 2 April
+    later = gr.KpiOptions(begin=MARCH.begin, end=MARCH.end, cutoff=dt.datetime(2025, 4, 30))
+    with pytest.warns(gr.UndefinedRateWarning):
+        city = gr.compute_kpis(march_cases(dongying), later).unit("3705")
+    assert (city.counts.closed, city.counts.closed_after_cutoff) == (6, 0)
+
+
+def test_the_december_dip_is_the_cutoff(dongying: gr.DivisionTree) -> None:
+    cases = gr.CaseTable.synthetic(dongying, cases=100_000, year=2025, seed=3)
+    year = gr.KpiOptions(begin=dt.date(2025, 1, 1), end=dt.date(2026, 1, 1), levels=[gr.Level.PREFECTURE])
+    months = gr.compute_kpis_by_bucket(cases, year, gr.TimeBucket.MONTH).to_pandas().set_index("bucket_start")
+    december, june = months.loc["2025-12-01"], months.loc["2025-06-01"]
+    assert december.closure_rate < june.closure_rate - 0.01  # the dip
+    assert december.closed_after_cutoff > 10 * max(june.closed_after_cutoff, 1)  # and where it comes from
+    assert december.closed + december.closed_after_cutoff > 0.95 * december.cases
+    snapshot = gr.KpiOptions(begin=year.begin, end=year.end, levels=year.levels, cutoff=dt.datetime(2026, 1, 31))
+    late = gr.compute_kpis_by_bucket(cases, snapshot, gr.TimeBucket.MONTH).to_pandas().set_index("bucket_start")
+    assert abs(late.loc["2025-12-01"].closure_rate - late.loc["2025-06-01"].closure_rate) < 0.02
+
+
+# ---- names and sources -------------------------------------------------------------------------------------------
+def test_one_name_per_kpi(dongying: gr.DivisionTree) -> None:
+    with pytest.warns(gr.UndefinedRateWarning):
+        report = gr.compute_kpis(march_cases(dongying), MARCH)
+    frame = report.to_pandas()
+    rate_columns = [c for c in frame.columns if c.endswith(("_rate", "_share"))]
+    ids = {d.id for d in gr.kpi_definitions()}
+    assert set(rate_columns) <= ids and "reworks_per_case" not in frame.columns
+    assert report.unit("3705").rates.rework == pytest.approx(3 / 7)
+    with pytest.warns(DeprecationWarning, match="rework"):
+        assert report.unit("3705").rates.reworks_per_case == report.unit("3705").rates.rework  # the old name
+    assert frame.loc[frame.code == "3705", "rework_rate"].iloc[0] == pytest.approx(3 / 7)
+
+
+def test_sources_cite_nothing_outside_the_repository(repo: Path) -> None:
+    for definition in gr.kpi_definitions():
+        assert "../shared" not in definition.source and "DOMAIN.md" not in definition.source, definition.id
+        for page in (part.split()[0] for part in definition.source.split("; ") if part.startswith("docs/")):
+            assert (repo / page.split("#")[0]).is_file(), (definition.id, page)
+
+
+# ---- synthetic cases anywhere ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def national(shared_data: Path) -> gr.DivisionTree:
+    return gr.DivisionTree.read_nbs(shared_data / "divisions")
+
+
+def test_synthetic_cases_for_every_province(national: gr.DivisionTree) -> None:
+    jinmen = national["350527000000"].index  # 金门县: a placeholder row, no village
+    for province in national.roots:
+        table = gr.CaseTable.synthetic(national, cases=2_000, year=2025, seed=7, scope=str(province.code))
+        units = table.columns()["unit"]
+        inside = (units >= province.index) & (units < province.index + province.subtree_size)
+        assert len(table) == 2_000 and inside.all(), province.code
+        assert jinmen not in units
+    fujian = gr.CaseTable.synthetic(national, cases=50_000, year=2025, seed=7, scope="35")
+    assert jinmen not in fujian.columns()["unit"]
+
+
+def test_synthetic_cases_for_the_whole_country(national: gr.DivisionTree) -> None:
+    province_of = np.repeat(np.arange(len(national.roots)), [root.subtree_size for root in national.roots])
+    table = gr.CaseTable.synthetic(national, cases=20_000, year=2025, seed=1, scope="")  # "" = None = the whole tree
+    assert len(table) == 20_000 and national["350527000000"].index not in table.columns()["unit"]
+    assert len(np.unique(province_of[table.columns()["unit"]])) > 25  # spread over the provinces

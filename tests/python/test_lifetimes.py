@@ -243,6 +243,7 @@ assert len(buckets.to_pandas()) == len(buckets.rows) and buckets.unit_codes[:2] 
 """)
 
 
+@pytest.mark.filterwarnings("ignore::grassroots.UndefinedRateWarning")  # 500 cases: some units have none rated
 def test_a_report_shows_the_options_it_was_computed_with() -> None:
     tree = gr.datasets.dongying()
     table = gr.CaseTable.synthetic(tree, cases=500)

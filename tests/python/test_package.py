@@ -74,7 +74,7 @@ def test_the_package_names_are_assembled_from_the_areas_without_repeats() -> Non
     from_areas = {name for area in AREAS for name in importlib.import_module(f"grassroots.{area}").__all__}
     assert from_areas <= set(grassroots.__all__)
     assert set(grassroots.__all__) - from_areas == {
-        "FileError", "GrassrootsError", "InvalidInputError", "NotFoundError", "PermissionDeniedError",
+        "FileError", "GrassrootsError", "GrassrootsWarning", "InvalidInputError", "NotFoundError", "PermissionDeniedError",
         "RuleViolationError", "datasets", "__version__", "InputLimits", "input_limits", "set_input_limits"}
 
 

@@ -38,6 +38,7 @@ from . import _core
 from ._core import (
     FileError,
     GrassrootsError,
+    GrassrootsWarning,
     InputLimits,
     InvalidInputError,
     NotFoundError,
@@ -65,6 +66,7 @@ __version__: str = _core.__version__
 __all__ = [
     "FileError",
     "GrassrootsError",
+    "GrassrootsWarning",
     "InputLimits",
     "InvalidInputError",
     "NotFoundError",

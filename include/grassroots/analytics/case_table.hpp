@@ -74,7 +74,8 @@ struct SyntheticCaseOptions {
     /// gets 1–8 made-up grid codes. Units and times are drawn the same either way.
     const GridMap* grids = nullptr;
     /// @brief Only the village-level units under this unit get cases (default: every one of the
-    /// tree), e.g. one city of the national tree. Must be a unit of the tree.
+    /// tree), e.g. one city or province of the national tree. Must be a unit of the tree.
+    /// Placeholder rows (own segment 000, such as 350527000000 金门县) never get cases.
     std::optional<DivisionCode> scope{};
 };
 

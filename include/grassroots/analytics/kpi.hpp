@@ -116,11 +116,14 @@ struct KpiOptions {
 struct KpiCounts {
     std::int64_t cases = 0;             ///< Cases of the period (应结案数 under PeriodBasis::handling_due).
     std::int64_t deferred = 0;          ///< Of which deferred (缓办).
+    std::int64_t with_deadline = 0;     ///< Of which with a handling deadline (all, under handling_due).
+    std::int64_t deferred_with_deadline = 0;  ///< Deferred and with a handling deadline.
     std::int64_t closed = 0;            ///< Closed before the cut-off (结案数).
     std::int64_t closed_deferred = 0;   ///< Closed and deferred.
-    std::int64_t on_time = 0;           ///< Closed on time (按期结案数).
+    std::int64_t closed_after_cutoff = 0;  ///< Open at the cut-off but closed since (the cut-off's effect).
+    std::int64_t on_time = 0;           ///< Closed with a handling deadline, on time (按期结案数).
     std::int64_t on_time_deferred = 0;  ///< Closed on time and deferred.
-    std::int64_t closed_late = 0;       ///< Closed, not on time (超期结案).
+    std::int64_t closed_late = 0;       ///< Closed with a handling deadline, not on time (超期结案).
     std::int64_t overdue_open = 0;      ///< Open at the cut-off and past the handling deadline (逾期未结).
     std::int64_t rated = 0;             ///< Rated (回访评价).
     std::int64_t responded = 0;         ///< Rated and responded (响应).
@@ -139,15 +142,16 @@ struct KpiCounts {
 struct KpiRates {
     static constexpr double none = std::numeric_limits<double>::quiet_NaN();  ///< An empty denominator.
     double closure = none;           ///< 结案率 = closed / cases.
-    double on_time_closure = none;   ///< 按期结案率 = on_time / cases.
+    double on_time_closure = none;   ///< 按期结案率 = on_time / with_deadline.
     double response = none;          ///< 响应率 = responded / rated.
     double resolution = none;        ///< 解决率 = resolved / rated.
     double satisfaction = none;      ///< 满意率 = satisfied / rated.
-    double reworks_per_case = none;  ///< 返工率 = reworks / cases.
+    double rework = none;            ///< 返工率 (rework_rate) = reworks / cases: failed verifications per case.
     double rework_share = none;      ///< Share of cases reworked = reworked / cases.
 };
 /// @brief The rates of @p counts; with @p exclude_deferred, deferred cases are left out of 结案率
-/// and 按期结案率 (numerator and denominator).
+/// and 按期结案率 (numerator and denominator). 按期结案率 counts only the cases with a handling
+/// deadline: a case without one is neither on time nor late.
 [[nodiscard]] KpiRates compute_rates(const KpiCounts& counts, bool exclude_deferred) noexcept;
 
 /// @brief Time-to-close percentiles of the cases closed before the cut-off (NaN when none).
@@ -165,6 +169,29 @@ struct TimeToClose {
     double working_days_p50 = none;   ///< Median working days (NaN without a calendar).
     double working_days_p90 = none;   ///< 90th percentile, working days.
     double working_days_p95 = none;   ///< 95th percentile, working days.
+};
+
+/// @brief What a KpiDiagnostic reports.
+enum class KpiDiagnosticKind : std::uint8_t {
+    empty_period,    ///< No case falls in the period (or in some time buckets of it).
+    undefined_rate,  ///< Unit rows with cases whose rate has a zero denominator (NaN).
+};
+/// @brief Every KpiDiagnosticKind with its names (to_string, chinese_name and Python read it).
+[[nodiscard]] std::span<const EnumName<KpiDiagnosticKind>> enum_names(KpiDiagnosticKind) noexcept;
+/// @brief "empty_period" or "undefined_rate".
+[[nodiscard]] std::string_view to_string(KpiDiagnosticKind kind) noexcept;
+/// @brief 无案件 or 比率无定义.
+[[nodiscard]] std::string_view chinese_name(KpiDiagnosticKind kind) noexcept;
+
+/// @brief Something a report's reader should know because the numbers alone hide it: a period (or
+/// time buckets) holding no case, or unit rows whose rates are undefined. Python turns each into a
+/// warning (EmptyPeriodWarning, UndefinedRateWarning).
+struct KpiDiagnostic {
+    KpiDiagnosticKind kind = KpiDiagnosticKind::empty_period;  ///< What is reported.
+    std::vector<std::string> kpis;     ///< The KPI ids concerned (every rate for an empty period).
+    std::int64_t count = 0;            ///< Rows concerned (unit rows, or unit × bucket rows; buckets when empty).
+    std::vector<DivisionCode> units;   ///< The first units concerned (at most 5), in report order.
+    std::string message;               ///< What, which KPIs, which units, why and what to do.
 };
 
 /// @brief One report row: a unit, grid or matter (and a time bucket) with counts and rates.
@@ -211,12 +238,15 @@ public:
     [[nodiscard]] std::span<const DivisionId> grid_units() const noexcept { return grid_units_; }
     /// @brief Matter keys, by matter index.
     [[nodiscard]] const std::vector<std::string>& matter_keys() const noexcept { return matter_keys_; }
+    /// @brief An empty period, and unit rows with undefined rates (grid and matter rows are not checked).
+    [[nodiscard]] std::span<const KpiDiagnostic> diagnostics() const noexcept { return diagnostics_; }
 
 private:
     friend struct KpiReportAccess;
     KpiOptions options_;
     Instant cutoff_{};
     const DivisionTree* tree_ = nullptr;
+    std::vector<KpiDiagnostic> diagnostics_;
     std::vector<KpiRow> units_, grids_, matters_;
     std::vector<std::uint32_t> unit_row_;  // unit id -> row in units_, or none
     std::vector<std::string> grid_codes_;
@@ -247,9 +277,12 @@ public:
     [[nodiscard]] DivisionCode code(const KpiRow& row) const { return tree_->code(DivisionId{row.index}); }
     /// @brief The first day of the bucket of a row.
     [[nodiscard]] Date start(const KpiRow& row) const { return starts_.at(static_cast<std::size_t>(row.bucket)); }
+    /// @brief An empty period or empty buckets, and unit rows with undefined rates.
+    [[nodiscard]] std::span<const KpiDiagnostic> diagnostics() const noexcept { return diagnostics_; }
 
 private:
     friend struct KpiReportAccess;
+    std::vector<KpiDiagnostic> diagnostics_;
     KpiOptions options_;
     Instant cutoff_{};
     TimeBucket bucket_ = TimeBucket::month;
@@ -261,7 +294,9 @@ private:
 
 /// @brief KPIs of the period for every unit (rolled up the ladder in one pass), every grid and every
 /// matter; throws InvalidInput for an empty period, a cap outside 1–65,535, a scope not in the tree,
-/// and (from the calendar) NotFound for working days in a year it does not cover.
+/// a column the options need that no case has (handling_due under PeriodBasis::handling_due,
+/// handled_at under OnTimeRule::by_handling), and (from the calendar) NotFound for working days in a
+/// year it does not cover. A period holding no case and undefined rates are KpiReport::diagnostics().
 [[nodiscard]] KpiReport compute_kpis(const CaseTable& table, const KpiOptions& options);
 
 /// @brief Counts and rates per unit (rolled up) and per @p bucket of the period; a case falls in the

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "analytics_test_support.hpp"
@@ -360,6 +361,22 @@ TEST(SyntheticCases, StayInTheirScope) {
     for (const DivisionId unit : one.columns().unit) EXPECT_EQ(tree.code(unit), DivisionCode::parse(jinyuan));
     EXPECT_THAT(error_message<NotFound>([&] { (void)CaseTable::synthetic(tree, {.scope = DivisionCode::parse("370599")}); }),
                 HasSubstr("scope 370599 is not a unit of the tree"));
+}
+
+TEST(SyntheticCases, SkipPlaceholderRowsSuchAsJinmen) {
+    // Fujian's rows as the NBS tables give them: 金门县 has one village-level row, a placeholder (000).
+    const DivisionTree fujian = DivisionTree::parse_csv(
+        "code,name,level,parent_code\n35,福建省,province,\n3505,泉州市,prefecture,35\n350527,金门县,county,3505\n"
+        "350527000,金门县,township,350527\n350527000000,金门县,village,350527000\n350581,石狮市,county,3505\n"
+        "350581001,湖滨街道,township,350581\n350581001001,长福社区居委会,village,350581001\n");
+    const DivisionId placeholder = fujian.at(DivisionCode::parse("350527000000"));
+    for (const auto& scope : {std::optional<DivisionCode>{}, std::optional(DivisionCode::parse("35"))}) {
+        const CaseTable table = CaseTable::synthetic(fujian, {.cases = 1'000, .seed = 3, .scope = scope});
+        ASSERT_EQ(table.size(), 1'000U);
+        for (const DivisionId unit : table.columns().unit) ASSERT_NE(unit, placeholder);
+    }
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)CaseTable::synthetic(fujian, {.scope = DivisionCode::parse("350527")}); }),
+                HasSubstr("village-level units: 350527 has none"));
 }
 
 TEST(SyntheticCases, RefuseATreeWithoutVillagesAndFarYears) {

@@ -6,7 +6,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <set>
 
 #include "analytics_test_support.hpp"
@@ -60,12 +65,16 @@ CaseTable march_cases() {
 
 KpiOptions march() { return KpiOptions::dates(make_date(2025, 3, 1), make_date(2025, 4, 1)); }
 
+/// Counts of a row whose cases all have a handling deadline (as under the default basis).
 KpiCounts counts(std::int64_t cases, std::int64_t deferred, std::int64_t closed, std::int64_t closed_deferred,
                  std::int64_t on_time, std::int64_t on_time_deferred, std::int64_t closed_late, std::int64_t overdue_open,
                  std::int64_t rated, std::int64_t responded, std::int64_t resolved, std::int64_t satisfied,
-                 std::int64_t reworks, std::int64_t reworked, std::int64_t escalations) {
-    return {cases, deferred, closed, closed_deferred, on_time, on_time_deferred, closed_late, overdue_open,
-            rated, responded, resolved, satisfied, reworks, reworked, escalations};
+                 std::int64_t reworks, std::int64_t reworked, std::int64_t escalations, std::int64_t closed_after_cutoff = 0) {
+    return {.cases = cases, .deferred = deferred, .with_deadline = cases, .deferred_with_deadline = deferred,
+            .closed = closed, .closed_deferred = closed_deferred, .closed_after_cutoff = closed_after_cutoff,
+            .on_time = on_time, .on_time_deferred = on_time_deferred, .closed_late = closed_late,
+            .overdue_open = overdue_open, .rated = rated, .responded = responded, .resolved = resolved,
+            .satisfied = satisfied, .reworks = reworks, .reworked = reworked, .escalations = escalations};
 }
 
 const KpiRow& row(const KpiReport& report, const char* code) { return report.unit(DivisionCode::parse(code)); }
@@ -75,14 +84,14 @@ TEST(Kpis, CountEveryNumeratorAndDenominatorPerUnit) {
     const KpiReport report = compute_kpis(table, march());
     EXPECT_EQ(row(report, unit_a).counts, counts(3, 1, 3, 1, 2, 1, 1, 0, 2, 2, 1, 1, 1, 1, 1));
     EXPECT_EQ(row(report, unit_b).counts, counts(1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 2));
-    EXPECT_EQ(row(report, unit_c).counts, counts(2, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0));
+    EXPECT_EQ(row(report, unit_c).counts, counts(2, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1));
     EXPECT_EQ(row(report, unit_d).counts, counts(1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 2, 1, 0));
     // Rolled up: township, county, city and province.
     EXPECT_EQ(row(report, "370502005").counts, counts(4, 1, 3, 1, 2, 1, 1, 1, 2, 2, 1, 1, 1, 1, 3));
     EXPECT_EQ(row(report, "370502006").counts, row(report, unit_c).counts);
-    EXPECT_EQ(row(report, "370502").counts, counts(6, 2, 4, 1, 3, 1, 1, 2, 2, 2, 1, 1, 1, 1, 3));
+    EXPECT_EQ(row(report, "370502").counts, counts(6, 2, 4, 1, 3, 1, 1, 2, 2, 2, 1, 1, 1, 1, 3, 1));
     EXPECT_EQ(row(report, "370503").counts, row(report, unit_d).counts);
-    EXPECT_EQ(row(report, "3705").counts, counts(7, 2, 5, 1, 4, 1, 1, 2, 3, 3, 2, 1, 3, 2, 3));
+    EXPECT_EQ(row(report, "3705").counts, counts(7, 2, 5, 1, 4, 1, 1, 2, 3, 3, 2, 1, 3, 2, 3, 1));
     EXPECT_EQ(row(report, "37").counts, row(report, "3705").counts);
     EXPECT_EQ(report.units().size(), dongying().size());
     const KpiRow& township = row(report, "370502005");
@@ -100,7 +109,7 @@ TEST(Kpis, ComputeEveryRateFromTheSummedCounts) {
     EXPECT_DOUBLE_EQ(a.response, 1.0);
     EXPECT_DOUBLE_EQ(a.resolution, 0.5);
     EXPECT_DOUBLE_EQ(a.satisfaction, 0.5);
-    EXPECT_DOUBLE_EQ(a.reworks_per_case, 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(a.rework, 1.0 / 3.0);
     EXPECT_DOUBLE_EQ(a.rework_share, 1.0 / 3.0);
     // 胜利街道: 3 of 4 closed = 75 %, not the average of its communities' 100 % and 0 %.
     EXPECT_DOUBLE_EQ(row(report, "370502005").rates.closure, 0.75);
@@ -110,7 +119,7 @@ TEST(Kpis, ComputeEveryRateFromTheSummedCounts) {
     EXPECT_DOUBLE_EQ(city.response, 1.0);
     EXPECT_DOUBLE_EQ(city.resolution, 2.0 / 3.0);
     EXPECT_DOUBLE_EQ(city.satisfaction, 1.0 / 3.0);
-    EXPECT_DOUBLE_EQ(city.reworks_per_case, 3.0 / 7.0);
+    EXPECT_DOUBLE_EQ(city.rework, 3.0 / 7.0);
     EXPECT_DOUBLE_EQ(city.rework_share, 2.0 / 7.0);
 }
 
@@ -123,7 +132,7 @@ TEST(Kpis, ReportEmptyDenominatorsAsNaNNotZero) {
     const KpiRow& empty = row(report, "370502005059");  // 共建社区: no cases
     EXPECT_EQ(empty.counts, KpiCounts{});
     for (const double rate : {empty.rates.closure, empty.rates.on_time_closure, empty.rates.response, empty.rates.resolution,
-                              empty.rates.satisfaction, empty.rates.reworks_per_case, empty.rates.rework_share}) {
+                              empty.rates.satisfaction, empty.rates.rework, empty.rates.rework_share}) {
         EXPECT_TRUE(std::isnan(rate));
     }
 }
@@ -137,7 +146,7 @@ TEST(Kpis, CanLeaveDeferredCasesOutOfTheClosureRates) {
     EXPECT_DOUBLE_EQ(row(report, unit_c).rates.closure, 1.0);          // (1 − 0) / (2 − 1)
     EXPECT_DOUBLE_EQ(row(report, "370502").rates.closure, 0.75);       // (4 − 1) / (6 − 2)
     EXPECT_DOUBLE_EQ(row(report, "370502").rates.on_time_closure, 0.5);  // (3 − 1) / (6 − 2)
-    EXPECT_DOUBLE_EQ(row(report, "370502").rates.reworks_per_case, 1.0 / 6.0);  // other rates keep every case
+    EXPECT_DOUBLE_EQ(row(report, "370502").rates.rework, 1.0 / 6.0);  // other rates keep every case
     EXPECT_EQ(row(report, "370502").counts, row(compute_kpis(march_cases(), march()), "370502").counts);
     // Only deferred cases: the denominator is empty.
     TableBuilder only(dongying());
@@ -314,6 +323,95 @@ TEST(Kpis, RefuseBadOptions) {
     EXPECT_THROW((void)compute_kpis(table, options), NotFound);
 }
 
+// ---- no silent empties (issue 15 item 2) -------------------------------------------------------------
+
+/// Three cases known only by unit, filing and closing: no handling deadline, no handling time.
+CaseTable cases_without_deadlines() {
+    TableBuilder b(dongying());
+    b.add({.unit = unit_a, .opened_at = cst(3, 3, 9), .closed_at = cst(3, 7, 15)});
+    b.add({.unit = unit_a, .opened_at = cst(3, 4, 9)});
+    b.add({.unit = unit_b, .opened_at = cst(3, 10, 9), .closed_at = cst(3, 12, 10)});
+    return b.build();
+}
+
+const KpiDiagnostic* find_diagnostic(std::span<const KpiDiagnostic> all, std::string_view kpi) {
+    for (const KpiDiagnostic& d : all) {
+        if (std::find(d.kpis.begin(), d.kpis.end(), kpi) != d.kpis.end()) return &d;
+    }
+    return nullptr;
+}
+
+TEST(KpiEmpties, RefuseAColumnTheOptionsNeedThatNoCaseHas) {
+    const CaseTable table = cases_without_deadlines();
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)compute_kpis(table, march()); }),
+                HasSubstr("field 'basis': the period basis handling_due (应结案: a case counts in the period of its handling "
+                          "deadline) needs the column handling_due"));
+    EXPECT_THROW((void)compute_kpis_by_bucket(table, march(), TimeBucket::week), InvalidInput);
+    TableBuilder b(dongying());
+    b.add({.unit = unit_a, .opened_at = cst(3, 3, 9), .handling_due = cst(3, 10, 17, 30), .closed_at = cst(3, 7, 15)});
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)compute_kpis(b.build(), march()); }),
+                HasSubstr("field 'on_time': the on-time rule by_handling (按期处置: handled by the handling deadline) needs "
+                          "the column handled_at"));
+    KpiOptions by_closing = march();
+    by_closing.on_time = OnTimeRule::by_closing;
+    EXPECT_DOUBLE_EQ(compute_kpis(b.build(), by_closing).unit(DivisionCode::parse(unit_a)).rates.on_time_closure, 1.0);
+}
+
+TEST(KpiEmpties, OnTimeNeedsADeadlineUnderBasisOpened) {
+    KpiOptions options = march();
+    options.basis = PeriodBasis::opened;
+    const KpiReport report = compute_kpis(cases_without_deadlines(), options);
+    const KpiRow& city = row(report, "3705");
+    EXPECT_DOUBLE_EQ(city.rates.closure, 2.0 / 3.0);
+    EXPECT_TRUE(std::isnan(city.rates.on_time_closure));  // not 结案率 again: no case has a deadline
+    EXPECT_EQ(city.counts.with_deadline, 0);
+    EXPECT_EQ(city.counts.closed_late, 0);
+    const KpiDiagnostic* d = find_diagnostic(report.diagnostics(), "on_time_closure_rate");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->kind, KpiDiagnosticKind::undefined_rate);
+    EXPECT_THAT(d->message, HasSubstr("handling_due"));
+    // With the worked example's deadlines, basis opened keeps 按期结案率 over the cases that have one.
+    const KpiRow& b = row(compute_kpis(march_cases(), options), unit_b);
+    EXPECT_EQ(b.counts.with_deadline, 2);
+    EXPECT_DOUBLE_EQ(b.rates.on_time_closure, 0.0);
+}
+
+TEST(KpiEmpties, ReportAPeriodWithoutCases) {
+    const KpiReport report = compute_kpis(march_cases(), KpiOptions::dates(make_date(2030, 1, 1), make_date(2030, 2, 1)));
+    ASSERT_EQ(report.diagnostics().size(), 1U);
+    const KpiDiagnostic& d = report.diagnostics()[0];
+    EXPECT_EQ(d.kind, KpiDiagnosticKind::empty_period);
+    EXPECT_THAT(d.message, HasSubstr("no case of the table falls in the period 2030-01-01"));
+    EXPECT_EQ(to_string(d.kind), "empty_period");
+    EXPECT_EQ(enum_names(KpiDiagnosticKind{}).size(), 2U);
+}
+
+TEST(KpiEmpties, ReportUndefinedRatesByKpiAndUnit) {
+    const KpiReport report = compute_kpis(march_cases(), march());
+    const KpiDiagnostic* d = find_diagnostic(report.diagnostics(), "response_rate");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->kpis, (std::vector<std::string>{"response_rate", "resolution_rate", "satisfaction_rate"}));
+    EXPECT_EQ(d->count, 3);  // 龙潭社区, 东现河社区 and 胜园街道 have cases, none rated
+    EXPECT_EQ(d->units.front(), DivisionCode::parse(unit_b));
+    EXPECT_THAT(d->message, HasSubstr("370502005058 龙潭社区"));
+    EXPECT_EQ(find_diagnostic(report.diagnostics(), "closure_rate"), nullptr);  // every unit with cases has one
+}
+
+TEST(KpiEmpties, ReportBucketsWithoutCases) {
+    const BucketReport spring = compute_kpis_by_bucket(
+        march_cases(), KpiOptions::dates(make_date(2025, 3, 1), make_date(2025, 6, 1)), TimeBucket::month);
+    ASSERT_FALSE(spring.diagnostics().empty());
+    EXPECT_EQ(spring.diagnostics()[0].kind, KpiDiagnosticKind::empty_period);
+    EXPECT_THAT(spring.diagnostics()[0].message, HasSubstr("1 of 3 month buckets hold no case (2025-05-01)"));
+}
+
+TEST(KpiEmpties, CountCasesClosedAfterTheCutoff) {
+    EXPECT_EQ(row(compute_kpis(march_cases(), march()), unit_c).counts.closed_after_cutoff, 1);  // case 7
+    KpiOptions options = march();
+    options.cutoff = Instant{std::chrono::seconds{cst(4, 3, 0)}};
+    EXPECT_EQ(row(compute_kpis(march_cases(), options), unit_c).counts.closed_after_cutoff, 0);
+}
+
 TEST(KpiDefinitions, CarryFormulaSourceAndOptions) {
     std::set<std::string> ids;
     for (const KpiDefinition& d : kpi_definitions()) {
@@ -321,6 +419,8 @@ TEST(KpiDefinitions, CarryFormulaSourceAndOptions) {
         EXPECT_FALSE(d.chinese_name.empty()) << d.id;
         EXPECT_FALSE(d.formula.empty()) << d.id;
         EXPECT_FALSE(d.source.empty()) << d.id;
+        EXPECT_THAT(d.source, ::testing::Not(HasSubstr("DOMAIN.md"))) << d.id;  // sources inside the repository
+        EXPECT_THAT(d.source, ::testing::Not(HasSubstr("../shared"))) << d.id;
     }
     const KpiDefinition& closure = kpi_definition("closure_rate");
     EXPECT_EQ(closure.chinese_name, "结案率");

@@ -51,8 +51,11 @@ TEST(Rollup, EqualsABruteForceCountForEveryUnit) {
         KpiCounts one;
         one.cases = 1;
         one.deferred = c.deferred[i];
+        one.with_deadline = 1;  // it is in the period by its deadline
+        one.deferred_with_deadline = c.deferred[i];
         one.closed = closed;
         one.closed_deferred = closed && c.deferred[i] != 0;
+        one.closed_after_cutoff = !closed && c.closed_at[i] != CaseTable::null_time;
         one.on_time = on_time;
         one.on_time_deferred = on_time && c.deferred[i] != 0;
         one.closed_late = closed && !on_time;

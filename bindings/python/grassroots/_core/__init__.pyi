@@ -4,6 +4,7 @@ grassroots C++ core (use the grassroots package, not this module)
 from __future__ import annotations
 from grassroots import FileError
 from grassroots import GrassrootsError
+from grassroots import GrassrootsWarning
 from grassroots import InvalidInputError
 from grassroots import NotFoundError
 from grassroots import PermissionDeniedError
@@ -21,7 +22,7 @@ from . import analytics
 from . import privacy
 from . import store
 from . import datasets
-__all__: list[str] = ['FileError', 'GrassrootsError', 'InputLimits', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'analytics', 'autonomy', 'burden', 'calendar', 'datasets', 'division', 'grid', 'input_limits', 'ledger', 'people', 'privacy', 'set_input_limits', 'store', 'workflow']
+__all__: list[str] = ['FileError', 'GrassrootsError', 'GrassrootsWarning', 'InputLimits', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'RuleViolationError', 'analytics', 'autonomy', 'burden', 'calendar', 'datasets', 'division', 'grid', 'input_limits', 'ledger', 'people', 'privacy', 'set_input_limits', 'store', 'workflow']
 class InputLimits:
     """
     How much input the readers accept, in bytes; see input_limits().

@@ -11,8 +11,10 @@ import grassroots._core.calendar
 import grassroots._core.division
 import grassroots._core.grid
 import grassroots._core.workflow
+from grassroots.analytics import EmptyPeriodWarning
+from grassroots.analytics import UndefinedRateWarning
 import typing
-__all__: list[str] = ['BucketReport', 'CaseTable', 'KpiCounts', 'KpiDefinition', 'KpiOptions', 'KpiRates', 'KpiReport', 'KpiRow', 'OnTimeRule', 'PeriodBasis', 'TimeBucket', 'TimeToClose', 'compute_kpis', 'compute_kpis_by_bucket', 'compute_rates', 'kpi_definition', 'kpi_definitions', 'parse_rating_value']
+__all__: list[str] = ['BucketReport', 'CaseTable', 'EmptyPeriodWarning', 'KpiCounts', 'KpiDefinition', 'KpiDiagnostic', 'KpiOptions', 'KpiRates', 'KpiReport', 'KpiRow', 'OnTimeRule', 'PeriodBasis', 'TimeBucket', 'TimeToClose', 'UndefinedRateWarning', 'compute_kpis', 'compute_kpis_by_bucket', 'compute_rates', 'kpi_definition', 'kpi_definitions', 'parse_rating_value']
 class PeriodBasis:
     """
     Which cases belong to a period.
@@ -239,7 +241,7 @@ class KpiCounts:
         ...
     def __hash__(self) -> int:
         ...
-    def __init__(self, cases: typing.SupportsInt | typing.SupportsIndex = 0, deferred: typing.SupportsInt | typing.SupportsIndex = 0, closed: typing.SupportsInt | typing.SupportsIndex = 0, closed_deferred: typing.SupportsInt | typing.SupportsIndex = 0, on_time: typing.SupportsInt | typing.SupportsIndex = 0, on_time_deferred: typing.SupportsInt | typing.SupportsIndex = 0, closed_late: typing.SupportsInt | typing.SupportsIndex = 0, overdue_open: typing.SupportsInt | typing.SupportsIndex = 0, rated: typing.SupportsInt | typing.SupportsIndex = 0, responded: typing.SupportsInt | typing.SupportsIndex = 0, resolved: typing.SupportsInt | typing.SupportsIndex = 0, satisfied: typing.SupportsInt | typing.SupportsIndex = 0, reworks: typing.SupportsInt | typing.SupportsIndex = 0, reworked: typing.SupportsInt | typing.SupportsIndex = 0, escalations: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
+    def __init__(self, cases: typing.SupportsInt | typing.SupportsIndex = 0, deferred: typing.SupportsInt | typing.SupportsIndex = 0, with_deadline: typing.SupportsInt | typing.SupportsIndex = 0, deferred_with_deadline: typing.SupportsInt | typing.SupportsIndex = 0, closed: typing.SupportsInt | typing.SupportsIndex = 0, closed_deferred: typing.SupportsInt | typing.SupportsIndex = 0, closed_after_cutoff: typing.SupportsInt | typing.SupportsIndex = 0, on_time: typing.SupportsInt | typing.SupportsIndex = 0, on_time_deferred: typing.SupportsInt | typing.SupportsIndex = 0, closed_late: typing.SupportsInt | typing.SupportsIndex = 0, overdue_open: typing.SupportsInt | typing.SupportsIndex = 0, rated: typing.SupportsInt | typing.SupportsIndex = 0, responded: typing.SupportsInt | typing.SupportsIndex = 0, resolved: typing.SupportsInt | typing.SupportsIndex = 0, satisfied: typing.SupportsInt | typing.SupportsIndex = 0, reworks: typing.SupportsInt | typing.SupportsIndex = 0, reworked: typing.SupportsInt | typing.SupportsIndex = 0, escalations: typing.SupportsInt | typing.SupportsIndex = 0) -> None:
         """
         Counts (all 0 by default).
         """
@@ -262,6 +264,11 @@ class KpiCounts:
         A count (see KpiCounts in docs/analytics.md).
         """
     @property
+    def closed_after_cutoff(self) -> int:
+        """
+        A count (see KpiCounts in docs/analytics.md).
+        """
+    @property
     def closed_deferred(self) -> int:
         """
         A count (see KpiCounts in docs/analytics.md).
@@ -273,6 +280,11 @@ class KpiCounts:
         """
     @property
     def deferred(self) -> int:
+        """
+        A count (see KpiCounts in docs/analytics.md).
+        """
+    @property
+    def deferred_with_deadline(self) -> int:
         """
         A count (see KpiCounts in docs/analytics.md).
         """
@@ -326,6 +338,11 @@ class KpiCounts:
         """
         A count (see KpiCounts in docs/analytics.md).
         """
+    @property
+    def with_deadline(self) -> int:
+        """
+        A count (see KpiCounts in docs/analytics.md).
+        """
 class KpiRates:
     """
     The rates of one row; None where the denominator is 0 (never 0).
@@ -334,7 +351,7 @@ class KpiRates:
         ...
     def __hash__(self) -> int:
         ...
-    def __init__(self, closure: typing.SupportsFloat | typing.SupportsIndex | None = None, on_time_closure: typing.SupportsFloat | typing.SupportsIndex | None = None, response: typing.SupportsFloat | typing.SupportsIndex | None = None, resolution: typing.SupportsFloat | typing.SupportsIndex | None = None, satisfaction: typing.SupportsFloat | typing.SupportsIndex | None = None, reworks_per_case: typing.SupportsFloat | typing.SupportsIndex | None = None, rework_share: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, closure: typing.SupportsFloat | typing.SupportsIndex | None = None, on_time_closure: typing.SupportsFloat | typing.SupportsIndex | None = None, response: typing.SupportsFloat | typing.SupportsIndex | None = None, resolution: typing.SupportsFloat | typing.SupportsIndex | None = None, satisfaction: typing.SupportsFloat | typing.SupportsIndex | None = None, rework: typing.SupportsFloat | typing.SupportsIndex | None = None, rework_share: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
         """
         Rates (None = no denominator).
         """
@@ -354,7 +371,7 @@ class KpiRates:
     @property
     def on_time_closure(self) -> float | None:
         """
-        按期结案率 = on_time / cases.
+        按期结案率 = on_time / with_deadline.
         """
     @property
     def resolution(self) -> float | None:
@@ -367,6 +384,11 @@ class KpiRates:
         响应率 = responded / rated.
         """
     @property
+    def rework(self) -> float | None:
+        """
+        返工率 (rework_rate) = reworks / cases: failed verifications per case.
+        """
+    @property
     def rework_share(self) -> float | None:
         """
         Share of cases reworked = reworked / cases.
@@ -374,7 +396,7 @@ class KpiRates:
     @property
     def reworks_per_case(self) -> float | None:
         """
-        返工率 = reworks / cases.
+        Deprecated: the old name of rework (the KPI rework_rate).
         """
     @property
     def satisfaction(self) -> float | None:
@@ -586,7 +608,7 @@ class CaseTable:
     @staticmethod
     def synthetic(tree: grassroots._core.division.DivisionTree, cases: typing.SupportsInt | typing.SupportsIndex = 100000, year: typing.SupportsInt | typing.SupportsIndex = 2025, seed: typing.SupportsInt | typing.SupportsIndex = 2024, grids: grassroots._core.grid.GridMap | None = None, scope: str | grassroots._core.division.DivisionCode | None = None) -> CaseTable:
         """
-        A deterministic synthetic year of cases over the village-level units of tree (the same on every platform for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap (e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; without it each unit gets 1–8 made-up grid codes. scope: only the units under this code get cases (NotFoundError if it is not in the tree).
+        A deterministic synthetic year of cases over the village-level units of tree (the same on every platform for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap (e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; without it each unit gets 1–8 made-up grid codes. scope: only the units under this code get cases (NotFoundError if it is not in the tree; None or '' = the whole tree). Placeholder rows such as 350527000000 金门县 get none.
         """
     def __len__(self) -> int:
         """
@@ -621,6 +643,37 @@ class CaseTable:
     def tree(self) -> grassroots._core.division.DivisionTree:
         """
         The DivisionTree of the units.
+        """
+class KpiDiagnostic:
+    """
+    What a report's numbers alone hide: an empty period or bucket, or undefined rates; compute_kpis issues each as a warning.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def count(self) -> int:
+        """
+        Rows concerned (unit rows, unit × bucket rows, or empty buckets).
+        """
+    @property
+    def kind(self) -> str:
+        """
+        'empty_period' or 'undefined_rate'.
+        """
+    @property
+    def kpis(self) -> list[str]:
+        """
+        The KPI ids concerned.
+        """
+    @property
+    def message(self) -> str:
+        """
+        The warning's text.
+        """
+    @property
+    def units(self) -> list[str]:
+        """
+        Codes of the first units concerned (at most 5).
         """
 class KpiReport:
     """
@@ -662,6 +715,11 @@ class KpiReport:
     def cutoff(self) -> datetime.datetime:
         """
         The cut-off used.
+        """
+    @property
+    def diagnostics(self) -> list[KpiDiagnostic]:
+        """
+        An empty period and unit rows with undefined rates (each also issued as a warning).
         """
     @property
     def grids(self) -> list[KpiRow]:
@@ -718,6 +776,11 @@ class BucketReport:
         The cut-off used (one for every bucket).
         """
     @property
+    def diagnostics(self) -> list[KpiDiagnostic]:
+        """
+        An empty period or empty buckets, and unit rows with undefined rates (each also issued as a warning).
+        """
+    @property
     def options(self) -> KpiOptions:
         """
         The options used (a copy).
@@ -739,11 +802,11 @@ class BucketReport:
         """
 def compute_kpis(table: CaseTable, options: KpiOptions) -> KpiReport:
     """
-    KPIs of the period for every unit (counts rolled up the ladder in one pass, then divided), every grid and every matter. InvalidInputError for an empty period, a cap outside 1–65,535 or an unknown scope.
+    KPIs of the period for every unit (counts rolled up the ladder in one pass, then divided), every grid and every matter. InvalidInputError for an empty period, a cap outside 1–65,535, an unknown scope, or a column the options need that no case has (handling_due under the default basis, handled_at under by_handling). EmptyPeriodWarning when no case falls in the period, UndefinedRateWarning for unit rows with cases whose rate has a zero denominator (report.diagnostics lists them).
     """
 def compute_kpis_by_bucket(table: CaseTable, options: KpiOptions, bucket: TimeBucket = ...) -> BucketReport:
     """
-    Counts and rates per unit (rolled up) and per day, Monday week or month; a case falls in the bucket of its handling deadline (or filing, by options.basis).
+    Counts and rates per unit (rolled up) and per day, Monday week or month; a case falls in the bucket of its handling deadline (or filing, by options.basis). Errors and warnings as compute_kpis; EmptyPeriodWarning also names the buckets holding no case.
     """
 def compute_rates(counts: KpiCounts, exclude_deferred: bool = False) -> KpiRates:
     """

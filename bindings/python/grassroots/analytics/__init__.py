@@ -1,12 +1,18 @@
-"""KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket."""
+"""KPIs and roll-ups (结案率, 按期结案率, 三率) up the ladder, per grid, matter and time bucket.
+
+No empty is silent: a period holding no case issues EmptyPeriodWarning, unit rows with cases whose rate has a
+zero denominator UndefinedRateWarning (both grassroots.GrassrootsWarning, a UserWarning; report.diagnostics
+lists them), and a column the options need that no case has raises InvalidInputError."""
 
 from __future__ import annotations
 
 from .._core.analytics import (
     BucketReport,
     CaseTable,
+    EmptyPeriodWarning,
     KpiCounts,
     KpiDefinition,
+    KpiDiagnostic,
     KpiOptions,
     KpiRates,
     KpiReport,
@@ -15,6 +21,7 @@ from .._core.analytics import (
     PeriodBasis,
     TimeBucket,
     TimeToClose,
+    UndefinedRateWarning,
     compute_kpis,
     compute_kpis_by_bucket,
     compute_rates,
@@ -27,8 +34,10 @@ from . import _pandas, _tables  # noqa: F401 (attach from_arrays, from_pandas an
 __all__ = [
     "BucketReport",
     "CaseTable",
+    "EmptyPeriodWarning",
     "KpiCounts",
     "KpiDefinition",
+    "KpiDiagnostic",
     "KpiOptions",
     "KpiRates",
     "KpiReport",
@@ -37,6 +46,7 @@ __all__ = [
     "PeriodBasis",
     "TimeBucket",
     "TimeToClose",
+    "UndefinedRateWarning",
     "compute_kpis",
     "compute_kpis_by_bucket",
     "compute_rates",

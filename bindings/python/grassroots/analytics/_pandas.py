@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
 _INSTANTS = ("opened_at", "handling_due", "closed_at", "handled_at")
 _FLAGS = ("closed", "deferred", "responded", "resolved", "satisfied", "rated")
-_COUNTS = ("cases", "deferred", "closed", "closed_deferred", "on_time", "on_time_deferred", "closed_late",
-           "overdue_open", "rated", "responded", "resolved", "satisfied", "reworks", "reworked", "escalations")
+_COUNTS = ("cases", "deferred", "with_deadline", "deferred_with_deadline", "closed", "closed_deferred",
+           "closed_after_cutoff", "on_time", "on_time_deferred", "closed_late", "overdue_open", "rated", "responded", "resolved", "satisfied", "reworks", "reworked", "escalations")
 _RATES = ("closure_rate", "on_time_closure_rate", "response_rate", "resolution_rate", "satisfaction_rate",
-          "reworks_per_case", "rework_share")
+          "rework_rate", "rework_share")
 _TIMES = ("hours_p50", "hours_p90", "hours_p95", "working_days_p50", "working_days_p90", "working_days_p95")
 
 

@@ -138,7 +138,8 @@ void bind_case_table(py::module_& m) {
                const std::optional<std::shared_ptr<GridMap>>& grids, const std::optional<UnitArgument>& scope) {
                 SyntheticCaseOptions options{.cases = cases, .year = year, .seed = seed};
                 options.grids = grids ? grids->get() : nullptr;
-                if (scope) options.scope = to_code(*scope);
+                const auto* text = scope ? std::get_if<std::string>(&*scope) : nullptr;
+                if (scope && !(text != nullptr && text->empty())) options.scope = to_code(*scope);  // "" = the whole tree
                 CaseTable out;
                 {
                     const py::gil_scoped_release release;
@@ -152,7 +153,8 @@ void bind_case_table(py::module_& m) {
             "for the same arguments); rates near published ones (结案率 ≈ 96 %, 按期结案率 ≈ 89 %). grids: a GridMap "
             "(e.g. synthetic_city(...).map) whose grids the cases are filed in, in proportion to their households; "
             "without it each unit gets 1–8 made-up grid codes. scope: only the units under this code get cases "
-            "(NotFoundError if it is not in the tree).")
+            "(NotFoundError if it is not in the tree; None or '' = the whole tree). Placeholder rows such as "
+            "350527000000 金门县 get none.")
         .def("__len__", &CaseTable::size, "Number of cases.")
         .def_property_readonly(
             "tree", [](const std::shared_ptr<CaseTable>& self) { return holding_of(self).tree; },

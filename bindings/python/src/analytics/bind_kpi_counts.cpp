@@ -24,17 +24,23 @@ double nan_if_none(const std::optional<double>& value) { return value ? *value :
 
 void bind_kpi_counts(py::module_& m) {
     py::class_<KpiCounts> counts(m, "KpiCounts", "Counts of one report row: the numerators and denominators of every KPI.");
-    counts.def(py::init([](std::int64_t cases, std::int64_t deferred, std::int64_t closed, std::int64_t closed_deferred,
-                           std::int64_t on_time, std::int64_t on_time_deferred, std::int64_t closed_late,
-                           std::int64_t overdue_open, std::int64_t rated, std::int64_t responded, std::int64_t resolved,
-                           std::int64_t satisfied, std::int64_t reworks, std::int64_t reworked, std::int64_t escalations) {
-                   return KpiCounts{cases,    deferred,  closed,   closed_deferred, on_time, on_time_deferred, closed_late,
-                                    overdue_open, rated, responded, resolved,     satisfied, reworks, reworked, escalations};
+    counts.def(py::init([](std::int64_t cases, std::int64_t deferred, std::int64_t with_deadline,
+                           std::int64_t deferred_with_deadline, std::int64_t closed, std::int64_t closed_deferred,
+                           std::int64_t closed_after_cutoff, std::int64_t on_time, std::int64_t on_time_deferred,
+                           std::int64_t closed_late, std::int64_t overdue_open, std::int64_t rated, std::int64_t responded,
+                           std::int64_t resolved, std::int64_t satisfied, std::int64_t reworks, std::int64_t reworked,
+                           std::int64_t escalations) {
+                   return KpiCounts{cases,     deferred,         with_deadline, deferred_with_deadline, closed,
+                                    closed_deferred, closed_after_cutoff, on_time, on_time_deferred, closed_late,
+                                    overdue_open, rated,         responded,     resolved,  satisfied,
+                                    reworks,   reworked,         escalations};
                }),
-               py::arg("cases") = 0, py::arg("deferred") = 0, py::arg("closed") = 0, py::arg("closed_deferred") = 0,
-               py::arg("on_time") = 0, py::arg("on_time_deferred") = 0, py::arg("closed_late") = 0,
-               py::arg("overdue_open") = 0, py::arg("rated") = 0, py::arg("responded") = 0, py::arg("resolved") = 0,
-               py::arg("satisfied") = 0, py::arg("reworks") = 0, py::arg("reworked") = 0, py::arg("escalations") = 0,
+               py::arg("cases") = 0, py::arg("deferred") = 0, py::arg("with_deadline") = 0,
+               py::arg("deferred_with_deadline") = 0, py::arg("closed") = 0, py::arg("closed_deferred") = 0,
+               py::arg("closed_after_cutoff") = 0, py::arg("on_time") = 0, py::arg("on_time_deferred") = 0,
+               py::arg("closed_late") = 0, py::arg("overdue_open") = 0, py::arg("rated") = 0, py::arg("responded") = 0,
+               py::arg("resolved") = 0, py::arg("satisfied") = 0, py::arg("reworks") = 0, py::arg("reworked") = 0,
+               py::arg("escalations") = 0,
                "Counts (all 0 by default).");
     std::vector<const char*> count_names;
     for (const auto& [name, member] : count_fields) {
@@ -49,22 +55,22 @@ void bind_kpi_counts(py::module_& m) {
     py::class_<KpiRates> rates(m, "KpiRates", "The rates of one row; None where the denominator is 0 (never 0).");
     rates.def(py::init([](const std::optional<double>& closure, const std::optional<double>& on_time_closure,
                           const std::optional<double>& response, const std::optional<double>& resolution,
-                          const std::optional<double>& satisfaction, const std::optional<double>& reworks_per_case,
+                          const std::optional<double>& satisfaction, const std::optional<double>& rework,
                           const std::optional<double>& rework_share) {
                   return KpiRates{nan_if_none(closure),      nan_if_none(on_time_closure),  nan_if_none(response),
-                                  nan_if_none(resolution),   nan_if_none(satisfaction),     nan_if_none(reworks_per_case),
+                                  nan_if_none(resolution),   nan_if_none(satisfaction),     nan_if_none(rework),
                                   nan_if_none(rework_share)};
               }),
               py::arg("closure") = py::none(), py::arg("on_time_closure") = py::none(), py::arg("response") = py::none(),
               py::arg("resolution") = py::none(), py::arg("satisfaction") = py::none(),
-              py::arg("reworks_per_case") = py::none(), py::arg("rework_share") = py::none(), "Rates (None = no denominator).");
+              py::arg("rework") = py::none(), py::arg("rework_share") = py::none(), "Rates (None = no denominator).");
     const std::pair<const char*, const char*> rate_docs[] = {
         {"closure", "结案率 = closed / cases."},
-        {"on_time_closure", "按期结案率 = on_time / cases."},
+        {"on_time_closure", "按期结案率 = on_time / with_deadline."},
         {"response", "响应率 = responded / rated."},
         {"resolution", "解决率 = resolved / rated."},
         {"satisfaction", "满意率 = satisfied / rated."},
-        {"reworks_per_case", "返工率 = reworks / cases."},
+        {"rework", "返工率 (rework_rate) = reworks / cases: failed verifications per case."},
         {"rework_share", "Share of cases reworked = reworked / cases."},
     };
     std::vector<const char*> rate_names;
@@ -75,6 +81,15 @@ void bind_kpi_counts(py::module_& m) {
         rate_names.push_back(rate_docs[k].first);
     }
     add_value_protocol(rates, rate_names, {.hash = true, .pickle = true});
+    rates.def_property_readonly(
+        "reworks_per_case",
+        [](const KpiRates& r) {
+            if (PyErr_WarnEx(PyExc_DeprecationWarning, "KpiRates.reworks_per_case is now KpiRates.rework (the KPI rework_rate)", 1) < 0) {
+                throw py::error_already_set();
+            }
+            return number_or_none(r.rework);
+        },
+        "Deprecated: the old name of rework (the KPI rework_rate).");
     m.def("parse_rating_value", &parse_rating_value, py::arg("value"),
           "A rating field's value as yes (True) or no (False): yes/true/1/是 or no/false/0/否, ASCII case ignored; "
           "InvalidInputError otherwise.");

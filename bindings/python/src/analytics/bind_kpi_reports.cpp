@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "errors/warnings.hpp"
 #include "grassroots/error.hpp"
 #include "analytics/analytics.hpp"
 #include "analytics/support.hpp"
@@ -123,6 +124,58 @@ StringDict bucket_columns(const BucketReport& r) {
     return out;
 }
 
+/// The warning classes of the analytics area (made once, kept by the module).
+struct WarningClasses {
+    py::handle empty_period, undefined_rate;
+};
+WarningClasses warning_classes;
+
+py::handle make_warning(py::module_& m, const char* name, const char* doc) {
+    const std::string qualified = std::string("grassroots.analytics.") + name;
+    const py::tuple bases = py::make_tuple(grassroots_warning());
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (type == nullptr) throw py::error_already_set();
+    m.add_object(name, py::handle(type));  // the module keeps a reference
+    return type;
+}
+
+/// Issues one warning per diagnostic of @p report (an error when the caller's filters say so).
+template <class Report>
+void warn(const Report& report) {
+    for (const KpiDiagnostic& d : report.diagnostics()) {
+        const py::handle category =
+            d.kind == KpiDiagnosticKind::empty_period ? warning_classes.empty_period : warning_classes.undefined_rate;
+        if (PyErr_WarnEx(category.ptr(), d.message.c_str(), 1) < 0) throw py::error_already_set();
+    }
+}
+
+void bind_diagnostics(py::module_& m) {
+    warning_classes.empty_period = make_warning(
+        m, "EmptyPeriodWarning",
+        "No case falls in the period (or in some time buckets of it): every count is 0 and every rate None/NaN.");
+    warning_classes.undefined_rate = make_warning(
+        m, "UndefinedRateWarning",
+        "Unit rows that have cases but a rate whose denominator is 0 (None/NaN): names the KPI, the units and why.");
+    py::class_<KpiDiagnostic>(m, "KpiDiagnostic",
+                              "What a report's numbers alone hide: an empty period or bucket, or undefined rates; compute_kpis "
+                              "issues each as a warning.")
+        .def_property_readonly("kind", [](const KpiDiagnostic& d) { return std::string(to_string(d.kind)); },
+                               "'empty_period' or 'undefined_rate'.")
+        .def_property_readonly("kpis", [](const KpiDiagnostic& d) { return d.kpis; }, "The KPI ids concerned.")
+        .def_property_readonly("count", [](const KpiDiagnostic& d) { return d.count; },
+                               "Rows concerned (unit rows, unit × bucket rows, or empty buckets).")
+        .def_property_readonly(
+            "units",
+            [](const KpiDiagnostic& d) {
+                std::vector<std::string> out;
+                for (const DivisionCode& code : d.units) out.push_back(code.str());
+                return out;
+            },
+            "Codes of the first units concerned (at most 5).")
+        .def_property_readonly("message", [](const KpiDiagnostic& d) { return d.message; }, "The warning's text.")
+        .def("__repr__", [](const KpiDiagnostic& d) { return "<KpiDiagnostic " + std::string(to_string(d.kind)) + ": " + d.message + ">"; });
+}
+
 /// @p report as bound to Python: it holds the tree of @p table and a copy of @p options (in C++, see Holding).
 template <class Report>
 std::shared_ptr<Report> keeping(Report report, const std::shared_ptr<CaseTable>& table, const OptionsBox& options) {
@@ -157,6 +210,10 @@ void bind_kpi_report(py::module_& m) {
         .def("grid", &KpiReport::grid, py::arg("code"), "The row of a grid; NotFoundError.")
         .def("matter", &KpiReport::matter, py::arg("key"), "The row of a matter; NotFoundError.")
         .def("_columns", &report_columns, py::arg("part"), "Columns for to_pandas() (internal).")
+        .def_property_readonly(
+            "diagnostics",
+            [](const KpiReport& r) { return std::vector<KpiDiagnostic>(r.diagnostics().begin(), r.diagnostics().end()); },
+            "An empty period and unit rows with undefined rates (each also issued as a warning).")
         .def("__repr__", [](const KpiReport& r) {
             return "<KpiReport: " + std::to_string(r.units().size()) + " units, " + std::to_string(r.grids().size()) + " grids, " +
                    std::to_string(r.matters().size()) + " matters>";
@@ -186,6 +243,10 @@ void bind_bucket_report(py::module_& m) {
         .def("code", &BucketReport::code, py::arg("row"), "The code of the unit of a row.")
         .def("start", &BucketReport::start, py::arg("row"), "The first day of the bucket of a row.")
         .def("_columns", &bucket_columns, "Columns for to_pandas() (internal).")
+        .def_property_readonly(
+            "diagnostics",
+            [](const BucketReport& r) { return std::vector<KpiDiagnostic>(r.diagnostics().begin(), r.diagnostics().end()); },
+            "An empty period or empty buckets, and unit rows with undefined rates (each also issued as a warning).")
         .def("__repr__", [](const BucketReport& r) {
             return "<BucketReport: " + std::to_string(r.starts().size()) + " " + std::string(to_string(r.bucket())) + "s × " +
                    std::to_string(r.units().size()) + " units>";
@@ -195,6 +256,7 @@ void bind_bucket_report(py::module_& m) {
 }  // namespace
 
 void bind_kpi_reports(py::module_& m) {
+    bind_diagnostics(m);
     bind_kpi_report(m);
     bind_bucket_report(m);
 
@@ -207,11 +269,15 @@ void bind_kpi_reports(py::module_& m) {
                 const py::gil_scoped_release release;
                 out = compute_kpis(*table, resolved);
             }
+            warn(out);
             return keeping(std::move(out), table, options);
         },
         py::arg("table"), py::arg("options"),
         "KPIs of the period for every unit (counts rolled up the ladder in one pass, then divided), every grid and "
-        "every matter. InvalidInputError for an empty period, a cap outside 1–65,535 or an unknown scope.");
+        "every matter. InvalidInputError for an empty period, a cap outside 1–65,535, an unknown scope, or a column the "
+        "options need that no case has (handling_due under the default basis, handled_at under by_handling). "
+        "EmptyPeriodWarning when no case falls in the period, UndefinedRateWarning for unit rows with cases whose "
+        "rate has a zero denominator (report.diagnostics lists them).");
     m.def(
         "compute_kpis_by_bucket",
         [](const std::shared_ptr<CaseTable>& table, const OptionsBox& options, TimeBucket bucket) {
@@ -221,11 +287,13 @@ void bind_kpi_reports(py::module_& m) {
                 const py::gil_scoped_release release;
                 out = compute_kpis_by_bucket(*table, resolved, bucket);
             }
+            warn(out);
             return keeping(std::move(out), table, options);
         },
         py::arg("table"), py::arg("options"), py::arg_v("bucket", TimeBucket::month, "TimeBucket.MONTH"),
         "Counts and rates per unit (rolled up) and per day, Monday week or month; a case falls in the bucket of its "
-        "handling deadline (or filing, by options.basis).");
+        "handling deadline (or filing, by options.basis). Errors and warnings as compute_kpis; EmptyPeriodWarning "
+        "also names the buckets holding no case.");
 }
 
 }  // namespace grassroots::python

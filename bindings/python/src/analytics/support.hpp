@@ -67,8 +67,11 @@ const Holding<T>& holding_of(const std::shared_ptr<T>& value) {
 inline constexpr std::pair<const char*, std::int64_t KpiCounts::*> count_fields[] = {
     {"cases", &KpiCounts::cases},
     {"deferred", &KpiCounts::deferred},
+    {"with_deadline", &KpiCounts::with_deadline},
+    {"deferred_with_deadline", &KpiCounts::deferred_with_deadline},
     {"closed", &KpiCounts::closed},
     {"closed_deferred", &KpiCounts::closed_deferred},
+    {"closed_after_cutoff", &KpiCounts::closed_after_cutoff},
     {"on_time", &KpiCounts::on_time},
     {"on_time_deferred", &KpiCounts::on_time_deferred},
     {"closed_late", &KpiCounts::closed_late},
@@ -87,7 +90,7 @@ inline constexpr std::pair<const char*, double KpiRates::*> rate_fields[] = {
     {"response_rate", &KpiRates::response},
     {"resolution_rate", &KpiRates::resolution},
     {"satisfaction_rate", &KpiRates::satisfaction},
-    {"reworks_per_case", &KpiRates::reworks_per_case},
+    {"rework_rate", &KpiRates::rework},
     {"rework_share", &KpiRates::rework_share},
 };
 inline constexpr std::pair<const char*, double TimeToClose::*> time_fields[] = {

@@ -4,6 +4,7 @@
 #include <pybind11/operators.h>
 
 #include "bindings.hpp"
+#include "errors/warnings.hpp"
 #include <cstdint>
 #include <string_view>
 
@@ -16,7 +17,7 @@ namespace {
 
 // Classes live for the whole interpreter; kept as borrowed handles after creation.
 struct ErrorClasses {
-    py::handle base, invalid_input, not_found, file, rule_violation, permission_denied;
+    py::handle base, invalid_input, not_found, file, rule_violation, permission_denied, warning;
 };
 ErrorClasses classes;
 
@@ -72,6 +73,8 @@ void bind_input_limits(py::module_& m) {
 
 }  // namespace
 
+py::handle grassroots_warning() { return classes.warning; }
+
 void bind_errors(py::module_& m) {
     auto builtins = py::module_::import("builtins");
     classes.base = make_class(m, "GrassrootsError", py::make_tuple(builtins.attr("Exception")),
@@ -89,6 +92,9 @@ void bind_errors(py::module_& m) {
     classes.permission_denied =
         make_class(m, "PermissionDeniedError", py::make_tuple(classes.base, builtins.attr("PermissionError")),
                    "An actor tried something its role or scope does not allow.");
+
+    classes.warning = make_class(m, "GrassrootsWarning", py::make_tuple(builtins.attr("UserWarning")),
+                                 "Base of every warning grassroots issues (e.g. analytics' EmptyPeriodWarning).");
 
     // Attributes exist on every instance, None unless the error sets them.
     for (const char* name : {"source", "row", "field", "problem"}) {
