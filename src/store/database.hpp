@@ -65,6 +65,9 @@ public:
     [[nodiscard]] virtual std::string_view column_view(int index) const = 0;
     [[nodiscard]] std::string column_text(int index) const { return std::string(column_view(index)); }  ///< "" for NULL
     [[nodiscard]] virtual std::vector<std::uint8_t> column_blob(int index) const = 0;  ///< {} for NULL
+    /// Sets @p out to the bytes of a BLOB column ("" for NULL) with one copy, for large values
+    /// (a snapshot): no intermediate vector.
+    virtual void column_blob_into(int index, std::string& out) const = 0;
 };
 
 /// A connection to one store (a SQLite file or a PostgreSQL database).

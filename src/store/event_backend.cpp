@@ -313,8 +313,7 @@ public:
         snapshot.position = select->column_int(0);
         snapshot.format = select->column_int(1);
         snapshot.created_at_us = select->column_int(2);
-        const std::vector<std::uint8_t> bytes = select->column_blob(3);
-        snapshot.data.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        select->column_blob_into(3, snapshot.data);  // hundreds of MB for a city-year: one copy
         select->reset();
         return snapshot;
     }
@@ -373,7 +372,10 @@ private:
             record->run();
         }
         algorithm_ = settle_chain_algorithm(*db_, chain_.algorithm);
-        (void)fill_missing_hashes(*db_, algorithm_);
+        // Only the migration to version 2 meets events without a hash (appends hash every event):
+        // looking for them at every open scanned the whole events table (most of a snapshot reopen),
+        // and would have re-hashed a hash deleted since, which verify() is to report (missing_hash).
+        if (current < 2) (void)fill_missing_hashes(*db_, algorithm_);
         transaction.commit();
         prepare_statements();
     }

@@ -89,6 +89,7 @@ public:
         return {PQgetvalue(result_.get(), row_, index), static_cast<std::size_t>(PQgetlength(result_.get(), row_, index))};
     }
     [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const override;
+    void column_blob_into(int index, std::string& out) const override;
 
 private:
     struct Param {
@@ -219,8 +220,15 @@ std::int64_t PostgresStatement::column_int(int index) const {
 }
 
 std::vector<std::uint8_t> PostgresStatement::column_blob(int index) const {
+    std::string bytes;
+    column_blob_into(index, bytes);
+    return {bytes.begin(), bytes.end()};
+}
+
+void PostgresStatement::column_blob_into(int index, std::string& out) const {
+    out.clear();
     if (column_is_null(index)) {
-        return {};
+        return;
     }
     std::size_t size = 0;
     unsigned char* bytes =
@@ -228,9 +236,8 @@ std::vector<std::uint8_t> PostgresStatement::column_blob(int index) const {
     if (bytes == nullptr) {
         database_.fail("reading a blob", "out of memory");
     }
-    std::vector<std::uint8_t> out(bytes, bytes + size);
+    out.assign(reinterpret_cast<const char*>(bytes), size);
     PQfreemem(bytes);
-    return out;
 }
 
 }  // namespace

@@ -84,6 +84,10 @@ public:
     [[nodiscard]] std::vector<std::uint8_t> column_blob(int index) const override {
         return statement_.column_blob(index);
     }
+    void column_blob_into(int index, std::string& out) const override {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(statement_.handle(), index));
+        out.assign(data == nullptr ? "" : data, data == nullptr ? 0 : static_cast<std::size_t>(sqlite3_column_bytes(statement_.handle(), index)));
+    }
 
 private:
     // SQLite's index of $N; 0 (which SQLite refuses with SQLITE_RANGE) when the statement has no $N.

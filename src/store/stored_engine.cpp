@@ -10,9 +10,12 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <span>
+#include <string>
 #include <utility>
 
 #include "grassroots/error.hpp"
+#include "workflow/event_line_decoder.hpp"
 
 namespace grassroots {
 
@@ -27,6 +30,8 @@ bool is_setup_kind(std::string_view kind) {
     return kind == "workflow" || kind == "catalogue" || kind == "responsibility_list" || kind == "actor" || kind == "calendar";
 }
 constexpr std::int64_t load_chunk = 65536;  // events read from the store at a time
+constexpr std::size_t replay_batch = 4096;  // records decoded, then replayed, at a time (they stay in cache)
+constexpr std::string_view line_head = "{\"line\":\"";  // a case event written before the object form
 
 std::string event_id(const std::string& stream, std::int64_t version) { return stream + "/" + std::to_string(version); }
 
@@ -73,15 +78,13 @@ Actor actor_from(const Json& node) {
     return actor;
 }
 
-/// Appends the engine's JSON line held in a case event's canonical payload {"line":"…"} to @p out,
-/// unescaping the JSON string (the store writes it with nlohmann's escapes). The line is kept as a
-/// string because the store sorts object keys, and the order of a transition's fields matters.
+/// Appends the engine's JSON line held in a case event's payload of the older form {"line":"…"} to
+/// @p out, unescaping the JSON string (the store wrote it with nlohmann's escapes).
 void append_line(std::string_view payload, std::string& out) {
-    constexpr std::string_view head = "{\"line\":\"";
-    if (!payload.starts_with(head) || !payload.ends_with("\"}")) {
+    if (!payload.starts_with(line_head) || !payload.ends_with("\"}")) {
         throw InvalidInput("stored engine: a case event's payload is not {\"line\": …}");
     }
-    const char* p = payload.data() + head.size();
+    const char* p = payload.data() + line_head.size();
     const char* end = payload.data() + payload.size() - 2;
     auto hex4 = [&](const char* at) {
         unsigned value = 0;
@@ -143,6 +146,46 @@ void append_line(std::string_view payload, std::string& out) {
     }
 }
 
+/// Decodes stored case events into records a batch at a time and replays them into an engine. A
+/// payload is the event object itself (detail::EventForm::object) or, in stores written before it,
+/// {"line": "<the JSON line>"}; either goes through the fast decoder, and what it hands back through
+/// the checked reader, which names the store and the event's global position.
+class CaseEventReplayer {
+public:
+    CaseEventReplayer(CaseEngine& target, std::string source) : target_(target), source_(std::move(source)) {}
+
+    /// Decodes the case event at global @p position; replays the batch when it is full.
+    void add(std::int64_t position, std::string_view payload) {
+        if (used_ == records_.size()) records_.emplace_back();
+        EventRecord& record = records_[used_];
+        std::string_view json = payload;
+        detail::EventForm form = detail::EventForm::object;
+        if (payload.starts_with(line_head)) {
+            line_.clear();
+            append_line(payload, line_);
+            json = line_;
+            form = detail::EventForm::line;
+        }
+        if (!fast_.decode(json, record, form)) record = detail::checked_event(json, form, source_, static_cast<std::size_t>(position));
+        if (++used_ == replay_batch) flush();
+    }
+
+    /// Replays the records decoded so far (more may follow: a batch may end inside an operation).
+    void flush() {
+        if (used_ == 0) return;
+        target_.replay(std::span<const EventRecord>(records_.data(), used_), ReplayEnd::more_follow);
+        used_ = 0;
+    }
+
+private:
+    CaseEngine& target_;
+    std::string source_;
+    detail::FastEventDecoder fast_;
+    std::vector<EventRecord> records_;  // reused: their strings keep their capacity
+    std::size_t used_ = 0;
+    std::string line_;
+};
+
 /// A setup change as written: its stream, kind, type and payload.
 struct SetupChange {
     std::string stream;
@@ -155,11 +198,10 @@ struct SetupChange {
 class CollectingSink final : public EventSink {
 public:
     void on_event(const EventView& event) override {
-        line_.clear();
-        append_json_line(event, line_);
         NewEvent out;
+        out.payload.clear();  // "{}" by default
+        detail::append_event_object(event, out.payload);
         out.type = std::string(to_string(event.kind));
-        out.payload = Json{{"line", line_}}.dump();
         out.occurred_at_us = micros(event.at);
         out.actor = std::string(event.actor);
         if (correlation_.empty()) correlation_ = "op-" + std::to_string(event.sequence);
@@ -172,7 +214,6 @@ public:
     std::vector<AppendRequest> pending;
 
 private:
-    std::string line_;
     std::string correlation_;
 };
 
@@ -420,24 +461,17 @@ struct StoredEngine::Impl {
     void replay_after(CaseEngine& target, std::int64_t after, const std::vector<StoredEvent>& changes) {
         std::size_t next = static_cast<std::size_t>(
             std::partition_point(changes.begin(), changes.end(), [&](const StoredEvent& e) { return e.position <= after; }) - changes.begin());
-        std::string lines;
-        const auto flush = [&] {
-            if (lines.empty()) return;
-            const std::vector<EventRecord> records = CaseEngine::parse_json_lines(lines, store.path().string());
-            target.replay(records, ReplayEnd::more_follow);  // a chunk may end inside an operation
-            lines.clear();
-        };
+        CaseEventReplayer replayer(target, store.path().string());
         for (;;) {
             const detail::PayloadScan chunk =
                 store.scan_payloads(after, load_chunk, "case-", [&](std::int64_t position, std::string_view payload) {
                     if (next < changes.size() && changes[next].position < position) {
-                        flush();
+                        replayer.flush();
                         next = apply_changes(target, changes, next, position);
                     }
-                    append_line(payload, lines);
-                    lines += '\n';
+                    replayer.add(position, payload);
                 });
-            flush();
+            replayer.flush();
             after = chunk.last_position;
             if (chunk.rows < load_chunk) break;
         }

@@ -65,7 +65,8 @@ CaseInput input_from(const Json& node, const JsonReader& read) {
 /// UTF-8 throws InvalidInput naming the event and the key.
 class LineWriter {
 public:
-    LineWriter(const EventView& event, std::string& out) : event_(event), out_(out) {}
+    LineWriter(const EventView& event, std::string& out, detail::EventForm form = detail::EventForm::line)
+        : event_(event), out_(out), form_(form) {}
 
     void write() {
         out_ += "{\"sequence\":"sv;
@@ -106,6 +107,7 @@ public:
 private:
     const EventView& event_;
     std::string& out_;
+    detail::EventForm form_;
 
     void key(std::string_view name) {
         out_ += ",\""sv;
@@ -158,20 +160,24 @@ private:
 
     // An object of the fields; a name given twice (possible only in replayed records) keeps its
     // first place and its last value, as an ordered_json object assigned field by field does.
+    // In the object form (EventForm::object) the same as [name, value] pairs, in that order.
     void fields(std::span<const Field> all) {
         if (all.empty()) return;
+        const bool pairs = form_ == detail::EventForm::object;
         key("fields");
-        out_ += '{';
+        out_ += pairs ? '[' : '{';
         for (std::size_t i = 0; i < all.size(); ++i) {
             const auto same = [&](const Field& f) { return f.name == all[i].name; };
             if (std::any_of(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(i), same)) continue;
             const Field& last = *std::find_if(all.rbegin(), all.rend(), same);
             if (i != 0) out_ += ',';
+            if (pairs) out_ += '[';
             text("fields", all[i].name);
-            out_ += ':';
+            out_ += pairs ? ',' : ':';
             text("fields." + all[i].name, last.value);
+            if (pairs) out_ += ']';
         }
-        out_ += '}';
+        out_ += pairs ? ']' : '}';
     }
 
     void assignment(const Assignment& a) {
@@ -294,6 +300,16 @@ void append_json_line(const EventView& event, std::string& out) {
     }
 }
 
+void detail::append_event_object(const EventView& event, std::string& out) {
+    const std::size_t size = out.size();
+    try {
+        LineWriter(event, out, EventForm::object).write();
+    } catch (...) {
+        out.resize(size);
+        throw;
+    }
+}
+
 void CaseEngine::append_json_line(const Event& event, std::string& out) const { grassroots::append_json_line(view(event), out); }
 
 std::string CaseEngine::to_json_line(const Event& event) const {
@@ -320,11 +336,9 @@ void JsonLinesSink::on_event(const EventView& event) {
 
 namespace {
 
-/// Decodes one event line with nlohmann, naming what is wrong (InvalidInput at @p source, @p line_number and
+/// Decodes one event (a parsed line) naming what is wrong (InvalidInput at @p read's source, row and
 /// the key path): the reference for every refusal of an event line.
-EventRecord checked_record(std::string_view line, const std::string& source, std::size_t line_number) {
-    const JsonReader read(source, line_number);
-    const Json node = detail::parse_json<Json>(line, source, line_number);
+EventRecord record_from(const Json& node, const JsonReader& read) {
     read.only_keys(node, "", {"sequence", "case", "kind", "at", "actor", "role", "from", "to", "transition", "rung", "note", "fields",
                               "reason", "assignment", "workflow", "workflow_version", "unit", "grid", "input"});
     EventRecord r;
@@ -380,7 +394,32 @@ EventRecord checked_record(std::string_view line, const std::string& source, std
     return r;
 }
 
+EventRecord checked_record(std::string_view line, const std::string& source, std::size_t line_number) {
+    return record_from(detail::parse_json<Json>(line, source, line_number), JsonReader(source, line_number));
+}
+
+/// The object form's fields, [[name, value], …], as the line form's object (same order); a name
+/// given twice is refused, as the fast decoder hands it back.
+void fields_to_object(Json& node, const JsonReader& read) {
+    if (!node.is_object() || !node.contains("fields") || !node.at("fields").is_array()) return;
+    Json object = Json::object();
+    for (const Json& pair : node.at("fields")) {
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) read.fail("fields", "'fields' must be [name, value] pairs");
+        const std::string name = pair[0].get<std::string>();
+        if (object.contains(name)) read.fail("fields." + name, "field '" + name + "' is given twice");
+        object[name] = pair[1];
+    }
+    node["fields"] = std::move(object);
+}
+
 }  // namespace
+
+EventRecord detail::checked_event(std::string_view json, EventForm form, const std::string& source, std::size_t row) {
+    const JsonReader read(source, row);
+    Json node = detail::parse_json<Json>(json, source, row);
+    if (form == EventForm::object) fields_to_object(node, read);
+    return record_from(node, read);
+}
 
 std::vector<EventRecord> CaseEngine::parse_json_lines(std::string_view text, std::string_view source) {
     std::vector<EventRecord> records;

@@ -116,9 +116,64 @@ def test_the_store_holds_one_stream_per_case_with_deterministic_ids(path: str) -
     assert [e.event_id for e in events][:2] == ["case-C000001/1", "case-C000001/2"]
     assert events[0].type == "opened" and events[0].actor == "wg-1"
     assert events[0].occurred_at == at(9, 28, 8)
-    assert json.loads(events[0].payload["line"])["sequence"] == 0  # the engine's JSON line, field order kept
+    assert events[0].payload["sequence"] == 0 and "line" not in events[0].payload  # the event object itself
+    assert events[1].payload["fields"] == [[k, v] for k, v in SUBMIT.items()]  # pairs: their order kept
     frame = store.to_pandas()
     assert len(frame) == store.last_position
+
+
+def append_as_json_lines(path: str, engine: gr.CaseEngine) -> None:
+    """Appends @p engine's events as stores held case events before the object form: {"line": …}."""
+    store = gs.open(path)
+    versions: dict[str, int] = {}
+    for line in engine.to_json_lines().splitlines():
+        record = json.loads(line)
+        stream = "case-" + record["case"]
+        versions[stream] = versions.get(stream, 0) + 1
+        event = gs.NewEvent(f"{stream}/{versions[stream]}", record["kind"], {"line": line})
+        store.append(stream, "case", versions[stream] - 1, [event])
+    del store
+
+
+def test_case_events_stored_as_json_lines_still_load(path: str) -> None:
+    reference = gr.CaseEngine(gr.Calendar.china())
+    setup(reference)
+    first_day(reference)
+    with gs.StoredEngine.create(path, gr.Calendar.china()) as stored:
+        setup(stored)
+    append_as_json_lines(path, reference)
+    lines = len(reference.events)
+    with gs.StoredEngine.load(path, gr.Calendar.china()) as reloaded:
+        same(reloaded.to_engine(), reference)
+        second_day(reloaded)
+    second_day(reference)
+    forms = [("line" in e.payload) for e in gs.open(path).read_all() if e.stream_id.startswith("case-")]
+    assert forms.count(True) == lines and forms.count(False) == len(reference.events) - lines
+    same(gs.StoredEngine.load(path, gr.Calendar.china()).to_engine(), reference)
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"case": "C000002", "kind": "transition", "fields": [["a", "b", "c"]]}, r"'fields' must be \[name, value\] pairs"),
+        ({"case": "C000002", "kind": "transition", "fields": [["a", "b"], ["a", "c"]]}, "field 'a' is given twice"),
+        ({"case": "C000002", "kind": "transition", "sequense": 8}, "sequense"),
+        ({"line": '{"sequence": 8, "case": "C000002", "kind": "flew"}'}, "flew"),
+    ],
+)
+def test_a_damaged_case_event_is_refused_naming_its_position(path: str, payload: dict[str, Any], message: str) -> None:
+    with gs.StoredEngine.create(path, gr.Calendar.china()) as stored:
+        setup(stored)
+        first_day(stored)
+    store = gs.open(path)
+    if "line" not in payload:
+        payload = {"at": "2026-09-28T12:00:00+08:00", "rung": "community", "sequence": 8, **payload}
+    version = store.stream_version("case-C000002")
+    result = store.append("case-C000002", "case", version, [gs.NewEvent(f"case-C000002/{version + 1}", "transition", payload)])
+    del store
+    with pytest.raises(gr.InvalidInputError, match=message) as error:
+        gs.StoredEngine.load(path, gr.Calendar.china())
+    assert f"row {result.last_position}" in str(error.value)
 
 
 def test_actor_lifecycle_and_notices_survive_reload(path: str) -> None:

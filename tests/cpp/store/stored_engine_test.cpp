@@ -7,7 +7,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "grassroots/error.hpp"
@@ -177,7 +180,11 @@ TEST_P(StoredEngineTest, WritesOneStreamPerCaseInEngineOrderWithDeterministicIds
     std::string last_correlation;
     for (const StoredEvent& event : all) {
         if (!event.stream_id.starts_with("case-")) continue;
-        EXPECT_THAT(event.payload, HasSubstr("\\\"sequence\\\":" + std::to_string(sequence) + ",")) << event.position;
+        // The event object itself (not a JSON line inside a string); fields as [name, value] pairs.
+        const nlohmann::json payload = nlohmann::json::parse(event.payload);
+        EXPECT_EQ(payload.at("sequence"), sequence) << event.position;
+        EXPECT_FALSE(payload.contains("line")) << event.position;
+        if (payload.contains("fields")) EXPECT_TRUE(payload.at("fields").is_array()) << event.position;
         EXPECT_EQ(event.event_id, event.stream_id + "/" + std::to_string(event.stream_version));
         EXPECT_THAT(event.correlation_id, ::testing::StartsWith("op-"));
         ++sequence;
@@ -195,6 +202,91 @@ TEST_P(StoredEngineTest, WritesOneStreamPerCaseInEngineOrderWithDeterministicIds
     ASSERT_EQ(b.size(), 2U);
     EXPECT_EQ(b[1].type, "refused");
     EXPECT_EQ(b[1].actor, "cc-1");
+}
+
+TEST_P(StoredEngineTest, KeepsTheOrderOfATransitionsFields) {
+    {
+        StoredEngine stored = StoredEngine::create(store(), Calendar::china());
+        Scenario<StoredEngine> run{stored, {}, {}, {}, {}};
+        run.setup();
+        run.first_day();
+    }
+    const StoredEvent submitted = store().read_stream("case-C000001").at(1);
+    EXPECT_THAT(submitted.payload, HasSubstr(R"("fields":[["location","x"],["category","y"],["description","z"]])"));
+    const StoredEngine again = load_engine(store(), Calendar::china());
+    ASSERT_GE(again.engine().events().size(), 2U);
+    const EventRecord loaded = again.engine().describe(again.engine().events()[1]);
+    ASSERT_EQ(loaded.fields.size(), 3U);
+    EXPECT_EQ(loaded.fields[0].name, "location");
+    EXPECT_EQ(loaded.fields[2].name, "description");
+}
+
+// Stores written before case events were stored as objects hold {"line": "<the JSON line>"}: they
+// load as they are (no migration: the hash chain covers the payloads), and later events are objects.
+TEST_P(StoredEngineTest, CaseEventsStoredAsJsonLinesStillLoadBesideObjects) {
+    CaseEngine reference(Calendar::china());
+    Scenario<CaseEngine> plain{reference, {}, {}, {}, {}};
+    plain.setup();
+    plain.first_day();
+    {
+        StoredEngine stored = StoredEngine::create(store(), Calendar::china());
+        Scenario<StoredEngine>{stored, {}, {}, {}, {}}.setup();
+    }
+    std::size_t old_form = 0;
+    {
+        Store s = store();
+        std::map<std::string, std::int64_t> versions;
+        for (const Event& event : reference.events()) {
+            const std::string stream = "case-" + CaseEngine::case_number(event.case_id);
+            const std::int64_t version = ++versions[stream];
+            const nlohmann::json payload{{"line", reference.to_json_line(event)}};
+            (void)s.append(stream, "case", version - 1,
+                           {NewEvent{.event_id = stream + "/" + std::to_string(version), .type = std::string(to_string(event.kind)),
+                                     .payload = payload.dump()}});
+            ++old_form;
+        }
+    }
+    StoredEngine reloaded = load_engine(store(), Calendar::china());
+    expect_same(reloaded.engine(), reference);
+    Scenario<StoredEngine> resumed{reloaded, *reloaded.engine().find_actor("wg-1"), *reloaded.engine().find_actor("sv-1"),
+                                   *reloaded.engine().find_actor("cc-1"), *reloaded.engine().find_actor("dp-1")};
+    resumed.second_day();
+    plain.second_day();
+    std::size_t lines = 0;
+    std::size_t objects = 0;
+    for (const StoredEvent& event : store().read_all()) {
+        if (event.stream_id.starts_with("case-")) ++(event.payload.starts_with(R"({"line":)") ? lines : objects);
+    }
+    EXPECT_EQ(lines, old_form);
+    EXPECT_EQ(objects, reference.events().size() - old_form);
+    expect_same(StoredEngine::load(store(), Calendar::china()).engine(), reference);
+}
+
+// A damaged case event, in either form, is refused by the checked reader, naming the store's
+// position and the key; nothing is loaded.
+TEST_P(StoredEngineTest, ADamagedCaseEventIsRefusedNamingItsPosition) {
+    const auto damaged = [&](const std::string& payload) {
+        reset_store();
+        {
+            StoredEngine stored = StoredEngine::create(store(), Calendar::china());
+            Scenario<StoredEngine> run{stored, {}, {}, {}, {}};
+            run.setup();
+            run.first_day();
+        }
+        Store s = store();
+        const std::int64_t version = s.stream_version("case-C000002");
+        const auto appended = s.append("case-C000002", "case", version,
+                                       {NewEvent{.event_id = "case-C000002/" + std::to_string(version + 1), .type = "transition",
+                                                 .payload = payload}});
+        const std::string message = error_message<InvalidInput>([&] { (void)load_engine(store(), Calendar::china()); });
+        EXPECT_THAT(message, HasSubstr(std::to_string(appended.last_position))) << message;
+        return message;
+    };
+    const std::string head = R"({"at":"2026-09-28T12:00:00+08:00","case":"C000002","kind":"transition","rung":"community",)";
+    EXPECT_THAT(damaged(head + R"("fields":[["a","b","c"]],"sequence":8})"), HasSubstr("'fields' must be [name, value] pairs"));
+    EXPECT_THAT(damaged(head + R"("fields":[["a","b"],["a","c"]],"sequence":8})"), HasSubstr("field 'a' is given twice"));
+    EXPECT_THAT(damaged(head + R"("sequense":8})"), HasSubstr("sequense"));
+    EXPECT_THAT(damaged(R"({"line":"{\"sequence\":8,\"case\":\"C000002\",\"kind\":\"flew\"}"})"), HasSubstr("flew"));
 }
 
 TEST_P(StoredEngineTest, ActorsChangeAndDeactivateAndSurviveReload) {
