@@ -168,7 +168,9 @@ json layout_json(const GridCodeLayout& layout) {
     return {{"name", layout.name()}, {"segments", std::move(segments)}};
 }
 
-std::shared_ptr<const GridCodeLayout> layout_from(const json& j) {
+}  // namespace
+
+std::shared_ptr<const GridCodeLayout> detail::grid_layout_from(const json& j) {
     for (auto known : {GridCodeLayout::unit_grid(), GridCodeLayout::beijing()}) {
         if (layout_json(*known) == j) return known;
     }
@@ -179,27 +181,30 @@ std::shared_ptr<const GridCodeLayout> layout_from(const json& j) {
     return std::make_shared<const GridCodeLayout>(field<std::string>(j, "name"), std::move(segments));
 }
 
-}  // namespace
+json detail::grid_map_json(const GridMap& map) {
+    return {{"coordinates", enum_json(map.coordinates())},
+            {"layout", map.size() > 0 ? layout_json(map.grids().front().code.layout())
+                                      : layout_json(*GridCodeLayout::unit_grid())},
+            {"geojson", json::parse(map.to_geojson())}};
+}
+
+GridMap detail::grid_map_from(const json& body, const std::string& where) {
+    const auto layout = detail::grid_layout_from(body.at("layout"));
+    return GridMapBuilder::from_geojson(body.at("geojson").dump(), where,
+                                        enum_field<CoordinateSystem>(body, "coordinates"), layout)
+        .build();
+}
 
 std::int64_t save(Store& store, const std::string& id, const GridMap& map, const std::string& actor,
                   std::int64_t expected_version) {
-    json body{{"coordinates", enum_json(map.coordinates())},
-              {"layout", map.size() > 0 ? layout_json(map.grids().front().code.layout())
-                                        : layout_json(*GridCodeLayout::unit_grid())},
-              {"geojson", json::parse(map.to_geojson())}};
-    return detail::save_document(store, id, stream_kind::grid_map, std::move(body), actor, expected_version);
+    return detail::save_document(store, id, stream_kind::grid_map, detail::grid_map_json(map), actor,
+                                 expected_version);
 }
 
 GridMap load_grid_map(const Store& store, const std::string& id, std::int64_t version) {
     const detail::LoadedDocument doc = detail::load_document(store, id, stream_kind::grid_map, version);
     const std::string where = detail::stream_where(id, doc.version);
-    return detail::decode_payload(where, [&] {
-        const json& b = doc.body;
-        const auto layout = layout_from(b.at("layout"));
-        return GridMapBuilder::from_geojson(b.at("geojson").dump(), where, enum_field<CoordinateSystem>(b, "coordinates"),
-                                            layout)
-            .build();
-    });
+    return detail::decode_payload(where, [&] { return detail::grid_map_from(doc.body, where); });
 }
 
 // ---- grid staffing ----------------------------------------------------------------------------------

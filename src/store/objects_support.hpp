@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -14,9 +15,22 @@
 #include "grassroots/error.hpp"
 #include "grassroots/store/store.hpp"
 
+namespace grassroots {
+class GridMap;
+class GridCodeLayout;
+}
+
 namespace grassroots::detail {
 
 using json = nlohmann::json;
+
+/// A grid map as JSON: its coordinate system, code layout and GeoJSON (objects_documents.cpp).
+json grid_map_json(const GridMap& map);
+/// The map of grid_map_json() rebuilt through GridMapBuilder (a fresh spatial index); @p where
+/// names the payload in errors.
+GridMap grid_map_from(const json& body, const std::string& where);
+/// The code layout of grid_map_json()'s "layout" (the built-in ones shared, others made anew).
+std::shared_ptr<const GridCodeLayout> grid_layout_from(const json& layout);
 
 /// The version of every payload format written here (NewEvent::schema_version and "format_version").
 inline constexpr std::int64_t object_format_version = 1;

@@ -56,6 +56,10 @@ public:
     ConsultationMeeting(const AutonomyChain& chain, std::string topic, Date date, std::vector<PersonId> participants);
 
     [[nodiscard]] const std::string& topic() const noexcept { return topic_; }  ///< What was discussed.
+    /// @brief The village-level unit of the chain the meeting was held in.
+    [[nodiscard]] DivisionCode unit() const noexcept { return unit_; }
+    /// @brief The name of the chain's committee the meeting was held in.
+    [[nodiscard]] const std::string& chain_name() const noexcept { return chain_name_; }
     [[nodiscard]] Date date() const noexcept { return date_; }                   ///< When.
     [[nodiscard]] std::span<const PersonId> participants() const noexcept { return participants_; }  ///< Who took part.
     [[nodiscard]] std::span<const ConsultationDecision> decisions() const noexcept { return decisions_; }  ///< Decisions.

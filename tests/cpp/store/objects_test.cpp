@@ -21,7 +21,7 @@
 #include "grassroots/people/participation.hpp"
 #include "grassroots/people/review.hpp"
 #include "grassroots/people/volunteers.hpp"
-#include "store/engines.hpp"
+#include "store/objects_fixture.hpp"
 #include "test_support.hpp"
 
 namespace grassroots {
@@ -36,33 +36,7 @@ const DivisionCode jinyuan("370502005066");    // 锦苑社区
 const DivisionCode yongxing("370503102009");   // 孤岛镇永兴社区
 const DivisionCode gongqingtuan("370503102001");
 
-class ObjectsTest : public testing::EngineTest {
-protected:
-    void SetUp() override {
-        EngineTest::SetUp();
-        if (IsSkipped() || HasFatalFailure()) {
-            return;
-        }
-        store_ = std::make_unique<Store>(open({.durability = Durability::normal}));
-    }
-    void TearDown() override {
-        store_.reset();
-        EngineTest::TearDown();
-    }
-    Store& store() { return *store_; }
-    // Appends a raw event (to forge corrupted streams).
-    void raw(const std::string& stream, const std::string& kind, const std::string& type, const std::string& payload) {
-        (void)store().append(stream, kind, any_version,
-                             {NewEvent{.event_id = stream + "-raw-" + std::to_string(store().stream_version(stream)),
-                                       .type = type,
-                                       .payload = payload,
-                                       .actor = {},
-                                       .correlation_id = {},
-                                       .causation_id = {}}});
-    }
-
-    std::unique_ptr<Store> store_;
-};
+class ObjectsTest : public testing::ObjectsFixture {};
 GRASSROOTS_ON_BOTH_ENGINES(ObjectsTest);
 
 // ---- comparisons ------------------------------------------------------------------------------------

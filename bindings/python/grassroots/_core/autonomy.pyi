@@ -1597,6 +1597,11 @@ class ConsultationMeeting:
         Indices of decisions overdue on a day.
         """
     @property
+    def chain_name(self) -> str:
+        """
+        The name of the chain's committee the meeting was held in.
+        """
+    @property
     def date(self) -> datetime.date:
         """
         When.
@@ -1615,6 +1620,11 @@ class ConsultationMeeting:
     def topic(self) -> str:
         """
         What was discussed.
+        """
+    @property
+    def unit(self) -> grassroots._core.division.DivisionCode:
+        """
+        The DivisionCode of the chain the meeting was held in.
         """
 def check_convening(chain: AutonomyChain, rules: RuleSet, request: ConveningRequest) -> ConveningResult:
     """

@@ -52,6 +52,10 @@ void bind_consultation(py::module_& m) {
              "participants) or NotFoundError.")
         .def_property_readonly("topic", &ConsultationMeeting::topic, "What was discussed.")
         .def_property_readonly("date", &ConsultationMeeting::date, "When.")
+        .def_property_readonly("unit", &ConsultationMeeting::unit,
+                               "The DivisionCode of the chain the meeting was held in.")
+        .def_property_readonly("chain_name", &ConsultationMeeting::chain_name,
+                               "The name of the chain's committee the meeting was held in.")
         .def_property_readonly("participants", [](const ConsultationMeeting& c) { return copy_of(c.participants()); },
                                "Person ids of those who took part.")
         .def_property_readonly("decisions", [](const ConsultationMeeting& c) { return copy_of(c.decisions()); },

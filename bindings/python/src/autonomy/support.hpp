@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "autonomy/rule_set_ref.hpp"
 #include "grassroots/autonomy/chain.hpp"
 #include "grassroots/autonomy/rules.hpp"
 #include "ids.hpp"
@@ -31,21 +32,6 @@ struct type_caster<grassroots::PostId> : strong_id_caster<grassroots::PostId> {}
 namespace grassroots::python {
 
 namespace py = pybind11;
-
-/// A rule set as Python holds it: an edition inside a RuleBook (kept alive, looked up by id, so
-/// overrides stick on the book and RuleBook.add() cannot invalidate it), or a standalone copy.
-struct RuleSetRef {
-    std::shared_ptr<RuleBook> book;
-    std::string id;
-    std::shared_ptr<RuleSet> own;
-
-    [[nodiscard]] RuleSet& get() const { return own ? *own : book->edition(id); }
-};
-
-/// A standalone rule set (a copy of @p rules).
-inline RuleSetRef standalone(RuleSet rules) {
-    return RuleSetRef{nullptr, {}, std::make_shared<RuleSet>(std::move(rules))};
-}
 
 /// A copy of the items of a span.
 template <class T>

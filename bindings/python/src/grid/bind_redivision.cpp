@@ -13,17 +13,10 @@
 
 namespace grassroots::python {
 
-namespace {
-
-/// Redivision as Python holds it: the new map shared, households as a read-only array.
-struct RedivisionView {
-    MapPtr map;
-    std::vector<RedivisionChange> changes;
-    py::array_t<std::int64_t> households;
-    std::vector<BandFinding> remaining;
-};
-
-}  // namespace
+RedivisionView redivision_view(Redivision plan) {
+    auto shared = std::make_shared<Redivision>(std::move(plan));
+    return RedivisionView{.plan = shared, .households = read_only(array_of(shared->households))};
+}
 
 void bind_redivision(py::module_& m) {
     bind_enum<RedivisionChange::Kind>(m, "RedivisionChangeKind", "A split or a merge of grids.");
@@ -53,16 +46,21 @@ void bind_redivision(py::module_& m) {
     add_value_protocol(change_class, {"kind", "from_", "to"}, {.hash = false});
 
     py::class_<RedivisionView>(m, "Redivision", "A re-divided map and what changed.")
-        .def_property_readonly("map", [](const RedivisionView& r) { return r.map; }, "The new GridMap.")
-        .def_readonly("changes", &RedivisionView::changes,
-                      "RedivisionChanges: splits in old code order, then merges in new code order.")
+        .def_property_readonly(
+            "map", [](const RedivisionView& r) { return MapPtr(r.plan, &r.plan->map); },
+            "The new GridMap.")
+        .def_property_readonly(
+            "changes", [](const RedivisionView& r) { return r.plan->changes; },
+            "RedivisionChanges: splits in old code order, then merges in new code order.")
         .def_readonly("households", &RedivisionView::households,
                       "int64 array of households per grid of the new map, counted from the buildings; read-only.")
-        .def_readonly("remaining", &RedivisionView::remaining,
-                      "BandFindings (ids in the new map) for the unit's grids still out of band, with why.")
+        .def_property_readonly(
+            "remaining", [](const RedivisionView& r) { return r.plan->remaining; },
+            "BandFindings (ids in the new map) for the unit's grids still out of band, with why.")
         .def("__repr__", [](const RedivisionView& r) {
-            return "<Redivision: " + plural(r.map->size(), "grid") + ", " + plural(r.changes.size(), "change") + ", " +
-                   std::to_string(r.remaining.size()) + " still out of band>";
+            return "<Redivision: " + plural(r.plan->map.size(), "grid") + ", " +
+                   plural(r.plan->changes.size(), "change") + ", " + std::to_string(r.plan->remaining.size()) +
+                   " still out of band>";
         });
     m.def(
         "redivide",
@@ -87,12 +85,7 @@ void bind_redivision(py::module_& m) {
                 const py::gil_scoped_release release;
                 result = redivide(map, code, points, view(households), options);
             }
-            RedivisionView out;
-            out.map = std::make_shared<GridMap>(std::move(result.map));
-            out.changes = std::move(result.changes);
-            out.households = read_only(array_of(result.households));
-            out.remaining = std::move(result.remaining);
-            return out;
+            return redivision_view(std::move(result));
         },
         py::arg("map"), py::arg("unit"), py::arg("buildings"), py::arg("households"), py::kw_only(),
         py::arg("bands") = py::none(), py::arg("adjacency_m") = default_redivision.adjacency_m,

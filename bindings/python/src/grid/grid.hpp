@@ -22,6 +22,7 @@
 #include "grassroots/grid/geometry.hpp"
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/grid/posts.hpp"
+#include "grassroots/grid/redivision.hpp"
 #include "ids.hpp"
 #include "unit_argument.hpp"
 #include "value_types.hpp"
@@ -128,6 +129,14 @@ std::string shape_text(const py::array& values);
 std::span<const std::int64_t> view(const CountArray& values);
 /// An (N, 2) float64 array of points, read-only.
 py::array_t<double> points_array(const std::vector<Point>& points);
+/// A Redivision as Python holds it: the plan shared (its map is handed out as a MapPtr that keeps the
+/// plan alive), households as a read-only array.
+struct RedivisionView {
+    std::shared_ptr<Redivision> plan;       ///< Never null; not changed after the view is made.
+    py::array_t<std::int64_t> households;    ///< A read-only copy of plan->households.
+};
+/// The Python view of @p plan (grassroots.store loads plans too).
+RedivisionView redivision_view(Redivision plan);
 /// A worker from its fields (home: str or DivisionCode).
 GridWorker make_worker(std::string name, const UnitArgument& home, std::optional<PartTimeKind> part_time,
                        bool may_serve_elsewhere, std::optional<Point> location);

@@ -9,7 +9,10 @@
 #include <shared_mutex>
 #include <string>
 
+#include "autonomy/rule_set_ref.hpp"
 #include "grassroots/autonomy/chain.hpp"
+#include "grassroots/autonomy/consultation.hpp"
+#include "grassroots/autonomy/meeting.hpp"
 #include "grassroots/burden/burden.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
@@ -19,6 +22,7 @@
 #include "grassroots/people/review.hpp"
 #include "grassroots/people/volunteers.hpp"
 #include "grassroots/store/objects.hpp"
+#include "grid/grid.hpp"
 #include "grid/staffing.hpp"
 #include "store/store.hpp"
 
@@ -28,11 +32,15 @@ namespace {
 
 constexpr const char* save_doc =
     "Saves the object as the next version of stream `stream_id` (autonomy chains, grid maps, staffing, burden "
-    "ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations: one "
+    "ledgers, workforces, evidence, review outcomes, volunteers, party members, social organisations, review "
+    "rules, redivision plans, consultation meetings and meeting records: one "
     "`<kind>_saved` document; a DualLedger: the journal "
     "entries the stream lacks, one event each) and returns the stream's version. Saving an object equal to the "
     "latest version writes nothing. expected_version (the version it was loaded at) turns a concurrent edit into "
-    "RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind.";
+    "RuleViolationError (store.expected_version); InvalidInputError for a stream of another kind. A "
+    "ConsultationMeeting needs chain_stream (the stream of its AutonomyChain, read to check the meeting belongs to "
+    "it); a MeetingRecord needs chain_stream and rules (the RuleSet it is decided under: its result is stored "
+    "with it, and a record hold_meeting refuses is not saved).";
 
 std::int64_t expected(std::optional<std::int64_t> version) { return version.value_or(any_version); }
 std::int64_t at(std::optional<std::int64_t> version) { return version.value_or(0); }
@@ -53,6 +61,64 @@ void def_save(py::module_& m) {
         },
         py::arg("store"), py::arg("stream_id"), py::arg("object"), py::arg("actor"),
         py::arg("expected_version") = py::none(), save_doc);
+}
+
+// save() of the objects that refer to a chain's people: the chain's stream named, keyword-only.
+void def_chain_saves(py::module_& m) {
+    m.def(
+        "save",
+        [](Store& store, const std::string& stream_id, const ConsultationMeeting& meeting, const std::string& actor,
+           std::optional<std::int64_t> expected_version, const std::string& chain_stream) {
+            return save(store, stream_id, meeting, chain_stream, actor, expected(expected_version));
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("object"), py::arg("actor"),
+        py::arg("expected_version") = py::none(), py::kw_only(), py::arg("chain_stream"), save_doc);
+    m.def(
+        "save",
+        [](Store& store, const std::string& stream_id, const MeetingRecord& record, const std::string& actor,
+           std::optional<std::int64_t> expected_version, const std::string& chain_stream, const RuleSetRef& rules) {
+            return save(store, stream_id, record, chain_stream, rules.get(), actor, expected(expected_version));
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("object"), py::arg("actor"),
+        py::arg("expected_version") = py::none(), py::kw_only(), py::arg("chain_stream"), py::arg("rules"), save_doc);
+}
+
+void def_plan_loads(py::module_& m) {
+    m.def(
+        "load_consultation",
+        [](const Store& store, const std::string& stream_id, const AutonomyChain& chain,
+           std::optional<std::int64_t> version) { return load_consultation(store, stream_id, chain, at(version)); },
+        py::arg("store"), py::arg("stream_id"), py::arg("chain"), py::arg("version") = py::none(),
+        "The ConsultationMeeting saved as `version` (None: the latest) of the stream, rebuilt over `chain`. "
+        "InvalidInputError when `chain` is not the chain it was held in (another unit or committee, or a person "
+        "id now naming someone else); otherwise errors as load_autonomy_chain.");
+    m.def(
+        "load_meeting",
+        [](const Store& store, const std::string& stream_id, const AutonomyChain& chain, const RuleSetRef& rules,
+           std::optional<std::int64_t> version) {
+            StoredMeeting loaded = load_meeting(store, stream_id, chain, rules.get(), at(version));
+            return std::pair{std::move(loaded.record), std::move(loaded.result)};
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("chain"), py::arg("rules"), py::arg("version") = py::none(),
+        "(MeetingRecord, MeetingResult) saved as `version` (None: the latest) of the stream, decided again over "
+        "`chain` under `rules`. InvalidInputError when the chain or the rule set is not the one it was saved with, "
+        "or the result decided again differs from the stored one (naming the field).");
+    m.def(
+        "load_review_rules",
+        [](const Store& store, const std::string& stream_id, std::optional<std::int64_t> version) {
+            return load_review_rules(store, stream_id, at(version));
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("version") = py::none(),
+        "The ReviewRules saved as `version` (None: the latest) of the stream, rebuilt through its constructor (so "
+        "its checks run again); errors as load_autonomy_chain.");
+    m.def(
+        "load_redivision",
+        [](const Store& store, const std::string& stream_id, std::optional<std::int64_t> version) {
+            return redivision_view(load_redivision(store, stream_id, at(version)));
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("version") = py::none(),
+        "The Redivision plan saved as `version` (None: the latest) of the stream: its map rebuilt from GeoJSON, "
+        "changes, households and findings checked against it; errors as load_autonomy_chain.");
 }
 
 }  // namespace
@@ -84,6 +150,17 @@ void bind_store_objects(py::module_& m) {
     def_save<VolunteerRegistry>(m);
     def_save<ResidentPartyMembers>(m);
     def_save<SocialOrganisationRegistry>(m);
+    def_save<ReviewRules>(m);
+    m.def(
+        "save",
+        [](Store& store, const std::string& stream_id, const RedivisionView& plan, const std::string& actor,
+           std::optional<std::int64_t> expected_version) {
+            return save(store, stream_id, *plan.plan, actor, expected(expected_version));
+        },
+        py::arg("store"), py::arg("stream_id"), py::arg("object"), py::arg("actor"),
+        py::arg("expected_version") = py::none(), save_doc);
+    def_chain_saves(m);
+    def_plan_loads(m);
 
     m.def(
         "load_autonomy_chain",
