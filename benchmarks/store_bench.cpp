@@ -13,9 +13,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -54,6 +56,9 @@ NewEvent event_number(std::int64_t n) {
                     .occurred_at_us = 1'767'225'600'000'000 + n, .actor = "worker-7", .correlation_id = "req-1", .causation_id = ""};
 }
 
+// The stream a benchmark's event @p n goes to, as append_batches spreads them (append_singly: case-1).
+std::string batch_stream(std::int64_t n) { return "case-" + std::to_string(n % 1000); }
+
 // Appends one event per transaction to one stream, each checked against the stream's version.
 void append_singly(benchmark::State& state, Store& store) {
     std::int64_t n = 0;
@@ -80,7 +85,7 @@ void append_batches(benchmark::State& state, Store& store) {
         for (int i = 0; i < batch_size; ++i) {
             ++n;
             batch[static_cast<std::size_t>(i)] =
-                AppendRequest{.stream_id = "case-" + std::to_string(n % 1000), .kind = "case",
+                AppendRequest{.stream_id = batch_stream(n), .kind = "case",
                               .expected_version = grassroots::any_version, .events = {event_number(n)}};
         }
         state.ResumeTiming();
@@ -96,41 +101,60 @@ void BM_StoreBatch100(benchmark::State& state) {
     append_batches(state, store);
 }
 
-// Raw sqlite3 on a file with the store's schema and settings (WAL, synchronous=FULL): per event one
-// prepared INSERT of the same row; BEGIN IMMEDIATE … COMMIT around each transaction.
+// Raw sqlite3 on a file with the store's schema and connection settings (WAL, synchronous=FULL,
+// foreign_keys and secure_delete on), writing the rows the store writes: per event one prepared
+// INSERT of the same event row (all its columns, a 32-byte hash included) and per stream one
+// prepared upsert of its version; BEGIN IMMEDIATE … COMMIT around each transaction. What it leaves
+// out is what the store adds: checks, canonical JSON, idempotency, the chain hash's computation.
+// With @p events_only it writes the event rows alone, the streams' rows left out (as this benchmark
+// did before 2026-12-08): a lower bound, not the same rows.
 class RawSqlite {
 public:
-    explicit RawSqlite(const fs::path& path) {
+    RawSqlite(const fs::path& path, bool events_only) : events_only_(events_only) {
         { Store created = Store::open(path); }  // the same schema
         check(sqlite3_open(path.c_str(), &db_));
-        exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=FULL");
-        exec("INSERT INTO streams(stream_id, kind, version) VALUES ('case-1', 'case', 0)");
-        check(sqlite3_prepare_v2(db_,
-                                 "INSERT INTO events(stream_id, stream_version, event_id, type, schema_version, "
-                                 "occurred_at, recorded_at, actor, correlation_id, causation_id, payload) "
-                                 "VALUES ('case-1', ?, ?, 'case_reported', 1, ?, ?, 'worker-7', 'req-1', NULL, ?)",
-                                 -1, &insert_, nullptr));
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA secure_delete=ON"}) {
+            exec(pragma);
+        }
+        if (events_only_) exec("PRAGMA foreign_keys=OFF");  // its events reference streams it never writes
+        insert_ = prepare("INSERT INTO events(position, stream_id, stream_version, event_id, type, schema_version, "
+                          "occurred_at, recorded_at, actor, correlation_id, causation_id, payload, hash) "
+                          "VALUES (?, ?, ?, ?, 'case_reported', 1, ?, ?, 'worker-7', 'req-1', NULL, ?, ?)");
+        upsert_ = prepare("INSERT INTO streams(stream_id, kind, version) VALUES (?, 'case', ?) "
+                          "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version");
     }
     ~RawSqlite() {
         sqlite3_finalize(insert_);
+        sqlite3_finalize(upsert_);
         sqlite3_close(db_);
     }
     RawSqlite(const RawSqlite&) = delete;
     RawSqlite& operator=(const RawSqlite&) = delete;
 
-    void transaction(std::int64_t& n, int events) {
+    // One transaction of @p events events: to case-1 when @p single, else spread as append_batches does.
+    void transaction(std::int64_t& n, int events, bool single) {
         exec("BEGIN IMMEDIATE");
         for (int i = 0; i < events; ++i) {
             ++n;
+            const std::string stream = single ? "case-1" : batch_stream(n);
+            const std::int64_t version = ++versions_[stream];
+            if (!events_only_) {
+                bind_text(upsert_, 1, stream);
+                sqlite3_bind_int64(upsert_, 2, version);
+                run(upsert_);
+            }
             const std::string id = "ev-" + std::to_string(n);
+            hash_[0] = static_cast<unsigned char>(n);
             sqlite3_bind_int64(insert_, 1, n);
-            sqlite3_bind_text(insert_, 2, id.c_str(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-            sqlite3_bind_int64(insert_, 3, 1'767'225'600'000'000 + n);
-            sqlite3_bind_int64(insert_, 4, 1'767'225'600'000'000 + n);
-            sqlite3_bind_text(insert_, 5, payload.c_str(), static_cast<int>(payload.size()), SQLITE_STATIC);
-            if (sqlite3_step(insert_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
-            sqlite3_reset(insert_);
+            bind_text(insert_, 2, stream);
+            sqlite3_bind_int64(insert_, 3, version);
+            bind_text(insert_, 4, id);
+            sqlite3_bind_int64(insert_, 5, 1'767'225'600'000'000 + n);
+            sqlite3_bind_int64(insert_, 6, 1'767'225'600'000'000 + n);
+            bind_text(insert_, 7, payload);
+            sqlite3_bind_blob(insert_, 8, hash_.data(), static_cast<int>(hash_.size()), SQLITE_STATIC);
+            run(insert_);
         }
         exec("COMMIT");
     }
@@ -140,27 +164,47 @@ private:
         if (code != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db_));
     }
     void exec(const char* sql) const { check(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr)); }
+    sqlite3_stmt* prepare(const char* sql) const {
+        sqlite3_stmt* statement = nullptr;
+        check(sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr));
+        return statement;
+    }
+    // The text stays alive until run() resets the statement.
+    static void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
+        sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    }
+    void run(sqlite3_stmt* statement) const {
+        if (sqlite3_step(statement) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+        sqlite3_reset(statement);
+    }
     sqlite3* db_ = nullptr;
     sqlite3_stmt* insert_ = nullptr;
+    sqlite3_stmt* upsert_ = nullptr;
+    bool events_only_;
+    std::map<std::string, std::int64_t> versions_;
+    std::array<unsigned char, 32> hash_{};
 };
 
 void BM_RawSqliteSingleInsert(benchmark::State& state) {
     TempFile file("raw_single");
-    RawSqlite raw(file.path);
+    RawSqlite raw(file.path, false);
     std::int64_t n = 0;
-    for (auto _ : state) raw.transaction(n, 1);
+    for (auto _ : state) raw.transaction(n, 1, true);
     state.SetItemsProcessed(n);
     state.counters["events_per_transaction"] = 1;
 }
 
-void BM_RawSqliteBatch100(benchmark::State& state) {
-    TempFile file("raw_batch");
-    RawSqlite raw(file.path);
+void raw_sqlite_batches(benchmark::State& state, bool events_only) {
+    TempFile file(events_only ? "raw_batch_events" : "raw_batch");
+    RawSqlite raw(file.path, events_only);
     std::int64_t n = 0;
-    for (auto _ : state) raw.transaction(n, batch_size);
+    for (auto _ : state) raw.transaction(n, batch_size, false);
     state.SetItemsProcessed(n);
     state.counters["events_per_transaction"] = batch_size;
 }
+
+void BM_RawSqliteBatch100(benchmark::State& state) { raw_sqlite_batches(state, false); }
+void BM_RawSqliteBatch100EventsOnly(benchmark::State& state) { raw_sqlite_batches(state, true); }
 
 // ---- PostgreSQL -------------------------------------------------------------------------------
 
@@ -261,6 +305,7 @@ BENCHMARK(BM_StoreSingleAppend)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kM
 BENCHMARK(BM_RawSqliteSingleInsert)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_StoreBatch100)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RawSqliteBatch100)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RawSqliteBatch100EventsOnly)->UseRealTime()->MinTime(1.0)->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char** argv) {
     benchmark::AddCustomContext("sqlite", sqlite3_libversion());
