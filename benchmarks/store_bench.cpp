@@ -298,7 +298,8 @@ private:
             if (r > 0) sql += ", ";
             for (std::size_t at = 0; at < row.size(); ++at) {
                 if (row[at] == '?') {
-                    sql += "$" + std::to_string(++next);
+                    sql += '$';
+                    sql += std::to_string(++next);
                 } else {
                     sql += row[at];
                 }
