@@ -9,6 +9,7 @@
 #include "core/json_reader.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/store/store.hpp"
+#include "store/chain_fields.hpp"
 
 namespace grassroots {
 
@@ -57,31 +58,55 @@ std::string short_hex(const std::string& hex) { return hex.size() > 16 ? hex.sub
 
 Bytes chain_genesis() { return Bytes(hash_size, 0); }
 
+namespace detail {
+
+void append_chain_bytes(Bytes& out, const ChainedFields& fields) {
+    out.reserve(out.size() + event_tag.size() + 12 * 8 + fields.stream_id.size() + fields.event_id.size() +
+                fields.type.size() + fields.actor.size() + fields.correlation_id.size() + fields.causation_id.size() +
+                fields.payload.size());
+    out.insert(out.end(), event_tag.begin(), event_tag.end());
+    put_int(out, fields.position);
+    put_text(out, fields.stream_id);
+    put_int(out, fields.stream_version);
+    put_text(out, fields.event_id);
+    put_text(out, fields.type);
+    put_int(out, fields.schema_version);
+    put_int(out, fields.occurred_at_us);
+    put_int(out, fields.recorded_at_us);
+    put_text(out, fields.actor);
+    put_text(out, fields.correlation_id);
+    put_text(out, fields.causation_id);
+    put_text(out, fields.payload);
+}
+
+Bytes chain_hash_of(ByteView previous, const ChainedFields& fields, HashAlgorithm algorithm, Bytes& buffer) {
+    buffer.assign(previous.begin(), previous.end());
+    append_chain_bytes(buffer, fields);
+    return digest(buffer, algorithm);
+}
+
+}  // namespace detail
+
+namespace {
+
+detail::ChainedFields fields_of(const StoredEvent& event) {
+    return {.position = event.position, .stream_id = event.stream_id, .stream_version = event.stream_version,
+            .event_id = event.event_id, .type = event.type, .schema_version = event.schema_version,
+            .occurred_at_us = event.occurred_at_us, .recorded_at_us = event.recorded_at_us, .actor = event.actor,
+            .correlation_id = event.correlation_id, .causation_id = event.causation_id, .payload = event.payload};
+}
+
+}  // namespace
+
 Bytes event_chain_bytes(const StoredEvent& event) {
     Bytes out;
-    out.reserve(event_tag.size() + 12 * 8 + event.stream_id.size() + event.event_id.size() + event.type.size() +
-                event.actor.size() + event.correlation_id.size() + event.causation_id.size() + event.payload.size());
-    out.insert(out.end(), event_tag.begin(), event_tag.end());
-    put_int(out, event.position);
-    put_text(out, event.stream_id);
-    put_int(out, event.stream_version);
-    put_text(out, event.event_id);
-    put_text(out, event.type);
-    put_int(out, event.schema_version);
-    put_int(out, event.occurred_at_us);
-    put_int(out, event.recorded_at_us);
-    put_text(out, event.actor);
-    put_text(out, event.correlation_id);
-    put_text(out, event.causation_id);
-    put_text(out, event.payload);
+    detail::append_chain_bytes(out, fields_of(event));
     return out;
 }
 
 Bytes chain_hash(ByteView previous, const StoredEvent& event, HashAlgorithm algorithm) {
-    Bytes input(previous.begin(), previous.end());
-    const Bytes fields = event_chain_bytes(event);
-    input.insert(input.end(), fields.begin(), fields.end());
-    return digest(input, algorithm);
+    Bytes buffer;
+    return detail::chain_hash_of(previous, fields_of(event), algorithm, buffer);
 }
 
 Bytes from_hex(std::string_view hex, std::string_view what) {

@@ -101,11 +101,14 @@ std::int64_t fill_missing_hashes(Database& db, HashAlgorithm algorithm) {
     return static_cast<std::int64_t>(hashes.size());
 }
 
-ChainHead read_chain_head(Database& db) {
-    const auto last = db.prepare("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1");
-    if (last->step()) {
-        return {last->column_int(0), last->column_blob(1)};
+ChainHead read_chain_head(Database& db, Statement& last_event) {
+    last_event.reset();
+    if (last_event.step()) {
+        ChainHead head{last_event.column_int(0), last_event.column_blob(1)};
+        last_event.reset();
+        return head;
     }
+    last_event.reset();
     const ChainCheckpoint checkpoint = read_checkpoint(db);
     if (checkpoint.position > 0) {
         return {checkpoint.position, from_hex(checkpoint.hash)};

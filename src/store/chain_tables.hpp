@@ -54,7 +54,10 @@ struct ChainHead {
     std::int64_t position = 0;
     Bytes hash;
 };
-ChainHead read_chain_head(Database& db);
+/// The query read_chain_head() runs, to prepare once per connection.
+inline constexpr const char* chain_head_sql = "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1";
+/// The chain head, read with @p last_event (prepared from chain_head_sql on @p db).
+ChainHead read_chain_head(Database& db, Statement& last_event);
 
 /// Stores @p anchor.
 void write_anchor(Database& db, const Anchor& anchor);

@@ -8,8 +8,10 @@
 
 namespace grassroots::detail {
 
-void Database::fail(std::string_view what, std::string_view message) const {
-    throw FileError(location() + ": " + std::string(what) + ": " + std::string(message));
+void Database::fail(std::string_view what, std::string_view message, bool unique_violation) const {
+    std::string text = location() + ": " + std::string(what) + ": " + std::string(message);
+    if (unique_violation) throw UniqueViolation(text);
+    throw FileError(text);
 }
 
 std::string Database::ddl(std::string_view sql) const {

@@ -13,6 +13,7 @@
 // location is the file or the URL without its password.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -20,7 +21,17 @@
 #include <string_view>
 #include <vector>
 
+#include "grassroots/error.hpp"
+
 namespace grassroots::detail {
+
+/// The FileError of a write a UNIQUE or PRIMARY KEY constraint refused. An append batch first runs
+/// without looking its event ids up (a retry is rare) and takes this for "an event id is stored
+/// already": it rolls back and runs again with the look-up (event_backend.cpp).
+class UniqueViolation final : public FileError {
+public:
+    using FileError::FileError;
+};
 
 /// What the engines spell differently in DDL (see the tokens above).
 struct Dialect {
@@ -30,6 +41,10 @@ struct Dialect {
     std::string_view auto_id;        ///< a 64-bit integer primary key the engine fills
     std::string_view without_rowid;  ///< table suffix for tables keyed by text (SQLite only)
     std::string_view now;            ///< expression: current UTC time as ISO-8601 text
+    /// Rows per INSERT of an append: many where a statement costs a round trip (PostgreSQL); one on
+    /// SQLite, where a multi-row INSERT costs more than its rows (a statement journal, spilled to a
+    /// temporary file) and a statement costs no round trip.
+    std::size_t rows_per_insert;
 };
 
 /// A prepared statement. Bind indexes are the N of `$N` (1-based); column indexes are 0-based.
@@ -45,12 +60,16 @@ public:
     virtual void bind_text(int index, std::string_view text) = 0;
     virtual void bind_blob(int index, std::span<const std::uint8_t> bytes) = 0;
     virtual void bind_null(int index) = 0;
-    /// Binds SQL NULL for an empty @p text.
-    void bind_text_or_null(int index, std::string_view text) {
+    /// Binds @p text without a copy where the engine can: it must stay valid until reset().
+    virtual void bind_text_view(int index, std::string_view text) { bind_text(index, text); }
+    /// Binds @p bytes without a copy where the engine can: they must stay valid until reset().
+    virtual void bind_blob_view(int index, std::span<const std::uint8_t> bytes) { bind_blob(index, bytes); }
+    /// Binds SQL NULL for an empty @p text, else @p text as bind_text_view() does.
+    void bind_text_view_or_null(int index, std::string_view text) {
         if (text.empty()) {
             bind_null(index);
         } else {
-            bind_text(index, text);
+            bind_text_view(index, text);
         }
     }
     /// Runs the statement (on the first call) and moves to the next row: true when a row is ready.
@@ -90,16 +109,31 @@ public:
     /// global positions become visible in order (a tailing reader never skips one); on SQLite a no-op
     /// (BEGIN IMMEDIATE already takes the one write lock).
     virtual void lock_appends() = 0;
-    /// Throws FileError "<location>: <what>: <message>".
-    [[noreturn]] void fail(std::string_view what, std::string_view message) const;
+    /// Throws FileError "<location>: <what>: <message>" (UniqueViolation when @p unique_violation).
+    [[noreturn]] void fail(std::string_view what, std::string_view message, bool unique_violation = false) const;
 
     /// @p sql with the dialect tokens ({blob}, {int64_key}, {auto_id}, {without_rowid}, {now}) replaced.
     [[nodiscard]] std::string ddl(std::string_view sql) const;
 
+    /// What a Transaction takes when it begins: nothing more, or the append lock (lock_appends()).
+    enum class Locking { none, appends };
+
     /// A write transaction: begun on construction, rolled back on destruction unless committed.
     class Transaction {
     public:
-        explicit Transaction(Database& database) : database_(database) { database_.begin(); }
+        /// Begins, taking the append lock when @p locking says so (in one round trip where the engine can).
+        explicit Transaction(Database& database, Locking locking = Locking::none) : database_(database) {
+            if (locking == Locking::none) {
+                database_.begin();
+                return;
+            }
+            try {
+                database_.begin_appending();
+            } catch (...) {
+                database_.rollback();  // begun, but the lock not taken
+                throw;
+            }
+        }
         ~Transaction() {
             if (open_) {
                 database_.rollback();
@@ -119,6 +153,11 @@ public:
 
 protected:
     virtual void begin() = 0;
+    /// begin() then lock_appends(); PostgreSQL sends both at once.
+    virtual void begin_appending() {
+        begin();
+        lock_appends();
+    }
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;  ///< must not throw: runs in destructors
 };

@@ -1,9 +1,14 @@
 // The event store over the database interface (database.hpp), the same on every engine: the schema
 // and its migrations, appends with version checks and idempotency, and reads. See docs/store.md.
 //
-// An append batch runs in one transaction holding the append lock, and costs a fixed number of
-// statements whatever its size (what is stored already is looked up set-wise, the rows are written
-// with multi-row INSERTs): over a network connection round trips, not rows, are what costs.
+// An append batch runs in one transaction holding the append lock. On PostgreSQL it costs a fixed
+// number of statements whatever its size (multi-row INSERTs): over a network connection round
+// trips, not rows, are what costs; on SQLite each row is one prepared INSERT (Dialect). It first runs the fast way: no event id looked up
+// (a retry is rare: the UNIQUE index on event_id refuses a stored one) and each stream's kind and
+// version from the cache this connection keeps, valid while the chain head is the one its last
+// commit left (no other writer came in between). Whatever the fast way would refuse — a stored event
+// id, a version conflict, a kind changed — it rolls back and runs again the checked way, which looks
+// the event ids and the streams up set-wise, so a retried append still gets its original positions.
 // Positions are given here (last position + 1 …) under the append lock, so they have no gaps and
 // become visible in order on every engine.
 #include <algorithm>
@@ -19,6 +24,7 @@
 #include "grassroots/error.hpp"
 #include "grassroots/store/chain.hpp"
 #include "store/backend.hpp"
+#include "store/chain_fields.hpp"
 #include "store/chain_tables.hpp"
 #include "store/database.hpp"
 
@@ -102,7 +108,8 @@ constexpr const char* event_columns =
     "SELECT position, stream_id, stream_version, event_id, type, schema_version, occurred_at, recorded_at, "
     "actor, correlation_id, causation_id, payload, hash FROM events ";
 
-// Rows per multi-row statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+// Rows per multi-row look-up: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters (rows per
+// INSERT: Dialect::rows_per_insert).
 constexpr std::size_t rows_per_statement = 500;
 constexpr int event_parameters = 13;
 
@@ -114,6 +121,12 @@ std::string placeholders(int first, std::size_t count) {
     }
     return out;
 }
+
+// The statements whose SQL depends on a row count, prepared once per count (multi_row()).
+enum class Shape { find_events, find_streams, upsert_streams, insert_events };
+
+// At most this many streams' kinds and versions are cached (then the cache starts again).
+constexpr std::size_t max_cached_streams = 100'000;
 
 // Where a stored event is (for repeated appends).
 struct StoredRef {
@@ -137,6 +150,29 @@ struct Row {
     std::int64_t position;
 };
 
+// Hashes std::string and std::string_view alike (look-ups by a view without a copy).
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
+// A stream's kind and version as this connection last wrote them.
+struct CachedStream {
+    std::string kind;
+    std::int64_t version = 0;
+};
+
+// How a batch learns what is stored: assumed new (event ids not looked up, streams from the cache)
+// or looked up (both read from the tables: what decides a refusal or a repeated append).
+enum class Lookup { assumed_new, looked_up };
+
+// What a batch writes and answers: built before anything is written.
+struct BatchPlan {
+    std::vector<AppendResult> results;
+    std::vector<Row> rows;
+    std::map<std::string, StreamState> streams;
+};
+
 class EventBackend final : public StoreBackend {
 public:
     EventBackend(std::unique_ptr<Database> database, ChainSettings chain)
@@ -146,48 +182,10 @@ public:
 
     std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests,
                                            std::int64_t recorded_at_us) override {
-        Database::Transaction transaction(*db_);
-        db_->lock_appends();
-        const std::unordered_map<std::string, StoredRef> stored = stored_events(requests);
-        std::map<std::string, StreamState> streams = stored_streams(requests);
-        const ChainHead head = read_chain_head(*db_);
-        std::int64_t position = head.position;
-
-        std::vector<AppendResult> results;
-        std::vector<Row> rows;
-        results.reserve(requests.size());
-        for (const AppendRequest& request : requests) {
-            if (auto repeated = repeated_append(request, stored)) {
-                results.push_back(*repeated);
-                continue;
-            }
-            StreamState& stream = streams[request.stream_id];
-            if (stream.kind.empty()) {
-                stream.kind = request.kind;
-            } else if (stream.kind != request.kind) {
-                throw InvalidInput("stream '" + request.stream_id + "' is of kind '" + stream.kind + "', not '" +
-                                   request.kind + "'; nothing was written");
-            }
-            if (request.expected_version != any_version && request.expected_version != stream.version) {
-                throw RuleViolation("store.expected_version",
-                                    "version conflict on stream '" + request.stream_id + "': expected version " +
-                                        std::to_string(request.expected_version) +
-                                        ", but the stream is at version " + std::to_string(stream.version) +
-                                        "; nothing was written");
-            }
-            AppendResult result{.stream_id = request.stream_id, .first_position = position + 1};
-            for (const NewEvent& event : request.events) {
-                rows.push_back({&request, &event, ++stream.version, ++position});
-            }
-            stream.changed = true;
-            result.last_position = position;
-            result.stream_version = stream.version;
-            results.push_back(result);
+        if (auto results = run_batch(requests, recorded_at_us, Lookup::assumed_new)) {
+            return std::move(*results);
         }
-        write_streams(streams);  // before the events: they reference their stream
-        write_events(rows, recorded_at_us, head.hash);
-        transaction.commit();
-        return results;
+        return std::move(*run_batch(requests, recorded_at_us, Lookup::looked_up));
     }
 
     std::vector<StoredEvent> read_stream(const std::string& stream_id, std::int64_t from_version,
@@ -251,7 +249,7 @@ public:
     Anchor anchor_head(ByteView key, std::int64_t now_us) override {
         Database::Transaction transaction(*db_);
         db_->lock_appends();
-        const ChainHead head = read_chain_head(*db_);
+        const ChainHead head = read_chain_head(*db_, *chain_head_);
         const Anchor anchor = sign_anchor(
             {.position = head.position, .head_hash = to_hex(head.hash), .algorithm = algorithm_, .created_at_us = now_us},
             key);
@@ -387,19 +385,140 @@ private:
                                     "WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3");
         read_all_ = db_->prepare(std::string(event_columns) + "WHERE position > $1 ORDER BY position LIMIT $2");
         scan_payloads_ = db_->prepare("SELECT position, stream_id, payload FROM events WHERE position > $1 ORDER BY position LIMIT $2");
+        chain_head_ = db_->prepare(chain_head_sql);
     }
 
-    // A statement for @p sql, prepared once and kept (the multi-row statements differ by row count).
-    Statement& cached(const std::string& sql) {
-        auto found = cache_.find(sql);
-        if (found == cache_.end()) {
-            if (cache_.size() >= 64) {
-                cache_.clear();
+    // One transaction of the batch; nothing (rolled back) when the assumed-new way meets what only
+    // the look-up can judge.
+    std::optional<std::vector<AppendResult>> run_batch(const std::vector<AppendRequest>& requests,
+                                                       std::int64_t recorded_at_us, Lookup lookup) {
+        Database::Transaction transaction(*db_, Database::Locking::appends);
+        const ChainHead head = read_chain_head(*db_, *chain_head_);
+        if (head.position != cached_head_.position || head.hash != cached_head_.hash) {
+            stream_cache_.clear();  // another writer came in: what the cache holds may be stale
+        }
+        std::optional<BatchPlan> plan = plan_batch(requests, head.position, lookup);
+        if (!plan) {
+            return std::nullopt;
+        }
+        write_streams(plan->streams);  // before the events: they reference their stream
+        Bytes last_hash;
+        try {
+            last_hash = write_events(plan->rows, recorded_at_us, head.hash);
+        } catch (const UniqueViolation&) {
+            if (lookup == Lookup::assumed_new) return std::nullopt;  // an event id is stored already
+            throw;
+        }
+        transaction.commit();
+        remember(plan->streams, plan->rows.empty() ? head : ChainHead{plan->rows.back().position, last_hash});
+        return std::move(plan->results);
+    }
+
+    // The batch's rows, positions and results; nothing when assumed new and a stream refuses an append
+    // (the look-up decides: it may be a repeated append). Throws when looked up.
+    std::optional<BatchPlan> plan_batch(const std::vector<AppendRequest>& requests, std::int64_t position,
+                                        Lookup lookup) {
+        const bool looked_up = lookup == Lookup::looked_up;
+        const std::unordered_map<std::string, StoredRef> stored =
+            looked_up ? stored_events(requests) : std::unordered_map<std::string, StoredRef>{};
+        BatchPlan plan{.results = {}, .rows = {}, .streams = stream_states(requests, lookup)};
+        plan.results.reserve(requests.size());
+        for (const AppendRequest& request : requests) {
+            if (auto repeated = repeated_append(request, stored)) {
+                plan.results.push_back(*repeated);
+                continue;
             }
-            found = cache_.emplace(sql, db_->prepare(sql)).first;
+            StreamState& stream = plan.streams[request.stream_id];
+            if (!accepts(stream, request, looked_up)) {
+                return std::nullopt;
+            }
+            AppendResult result{.stream_id = request.stream_id, .first_position = position + 1};
+            for (const NewEvent& event : request.events) {
+                plan.rows.push_back({&request, &event, ++stream.version, ++position});
+            }
+            stream.changed = true;
+            result.last_position = position;
+            result.stream_version = stream.version;
+            plan.results.push_back(std::move(result));
+        }
+        return plan;
+    }
+
+    // Whether @p stream takes @p request (its kind, its expected version): when not, false, or when
+    // @p refuse the refusal (InvalidInput, RuleViolation).
+    static bool accepts(StreamState& stream, const AppendRequest& request, bool refuse) {
+        if (stream.kind.empty()) {
+            stream.kind = request.kind;
+        } else if (stream.kind != request.kind) {
+            if (!refuse) return false;
+            throw InvalidInput("stream '" + request.stream_id + "' is of kind '" + stream.kind + "', not '" +
+                               request.kind + "'; nothing was written");
+        }
+        if (request.expected_version != any_version && request.expected_version != stream.version) {
+            if (!refuse) return false;
+            throw RuleViolation("store.expected_version",
+                                "version conflict on stream '" + request.stream_id + "': expected version " +
+                                    std::to_string(request.expected_version) + ", but the stream is at version " +
+                                    std::to_string(stream.version) + "; nothing was written");
+        }
+        return true;
+    }
+
+    // After a commit: the streams the batch changed, and the head it left, as the cache's.
+    void remember(const std::map<std::string, StreamState>& streams, ChainHead head) {
+        if (stream_cache_.size() + streams.size() > max_cached_streams) {
+            stream_cache_.clear();
+        }
+        for (const auto& [id, state] : streams) {
+            if (state.changed) {
+                CachedStream& cached = stream_cache_[id];
+                cached.kind = state.kind;
+                cached.version = state.version;
+            }
+        }
+        cached_head_ = std::move(head);
+    }
+
+    // The statement of @p shape for @p count rows, prepared once per shape and count and kept.
+    Statement& multi_row(Shape shape, std::size_t count) {
+        const std::pair<Shape, std::size_t> key{shape, count};
+        auto found = multi_row_.find(key);
+        if (found == multi_row_.end()) {
+            if (multi_row_.size() >= 64) {
+                multi_row_.clear();
+            }
+            found = multi_row_.emplace(key, db_->prepare(multi_row_sql(shape, count))).first;
         }
         found->second->reset();
         return *found->second;
+    }
+
+    // The SQL of @p shape for @p count rows.
+    static std::string multi_row_sql(Shape shape, std::size_t count) {
+        switch (shape) {
+            case Shape::find_events:
+                return "SELECT event_id, position, stream_id, stream_version FROM events WHERE event_id IN (" +
+                       placeholders(1, count) + ")";
+            case Shape::find_streams:
+                return "SELECT stream_id, kind, version FROM streams WHERE stream_id IN (" + placeholders(1, count) + ")";
+            case Shape::upsert_streams:
+                return "INSERT INTO streams(stream_id, kind, version) VALUES " + value_rows(count, 3) +
+                       " ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version";
+            case Shape::insert_events:
+                return "INSERT INTO events(position, stream_id, stream_version, event_id, type, schema_version, "
+                       "occurred_at, recorded_at, actor, correlation_id, causation_id, payload, hash) VALUES " +
+                       value_rows(count, event_parameters);
+        }
+        return {};
+    }
+
+    // "($1, …, $n), ($n+1, …)": @p count rows of @p width parameters.
+    static std::string value_rows(std::size_t count, int width) {
+        std::string out;
+        for (std::size_t i = 0; i < count; ++i) {
+            out += (i == 0 ? "(" : ", (") + placeholders(static_cast<int>(i) * width + 1, static_cast<std::size_t>(width)) + ")";
+        }
+        return out;
     }
 
     // The stored events among the batch's event ids, by id.
@@ -413,10 +532,9 @@ private:
         std::unordered_map<std::string, StoredRef> out;
         for (std::size_t first = 0; first < ids.size(); first += rows_per_statement) {
             const std::size_t count = std::min(rows_per_statement, ids.size() - first);
-            Statement& statement = cached("SELECT event_id, position, stream_id, stream_version FROM events "
-                                          "WHERE event_id IN (" + placeholders(1, count) + ")");
+            Statement& statement = multi_row(Shape::find_events, count);
             for (std::size_t i = 0; i < count; ++i) {
-                statement.bind_text(static_cast<int>(i) + 1, *ids[first + i]);
+                statement.bind_text_view(static_cast<int>(i) + 1, *ids[first + i]);
             }
             while (statement.step()) {
                 out.emplace(statement.column_text(0),
@@ -427,21 +545,29 @@ private:
         return out;
     }
 
-    // The stored streams among the batch's streams, by id.
-    std::map<std::string, StreamState> stored_streams(const std::vector<AppendRequest>& requests) {
-        std::vector<std::string> ids;
-        for (const AppendRequest& request : requests) {
-            ids.push_back(request.stream_id);
-        }
+    // The batch's streams as stored, by id (a new one absent): from the cache when assumed new,
+    // the rest read set-wise.
+    std::map<std::string, StreamState> stream_states(const std::vector<AppendRequest>& requests, Lookup lookup) {
+        std::vector<std::string_view> ids;
+        ids.reserve(requests.size());
+        for (const AppendRequest& request : requests) ids.emplace_back(request.stream_id);
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         std::map<std::string, StreamState> out;
-        for (std::size_t first = 0; first < ids.size(); first += rows_per_statement) {
-            const std::size_t count = std::min(rows_per_statement, ids.size() - first);
-            Statement& statement = cached("SELECT stream_id, kind, version FROM streams WHERE stream_id IN (" +
-                                          placeholders(1, count) + ")");
+        std::vector<std::string_view> unknown;
+        for (const std::string_view id : ids) {
+            const auto cached = lookup == Lookup::assumed_new ? stream_cache_.find(id) : stream_cache_.end();
+            if (cached != stream_cache_.end()) {
+                out.emplace(id, StreamState{cached->second.kind, cached->second.version});
+            } else {
+                unknown.push_back(id);
+            }
+        }
+        for (std::size_t first = 0; first < unknown.size(); first += rows_per_statement) {
+            const std::size_t count = std::min(rows_per_statement, unknown.size() - first);
+            Statement& statement = multi_row(Shape::find_streams, count);
             for (std::size_t i = 0; i < count; ++i) {
-                statement.bind_text(static_cast<int>(i) + 1, ids[first + i]);
+                statement.bind_text_view(static_cast<int>(i) + 1, unknown[first + i]);
             }
             while (statement.step()) {
                 out.emplace(statement.column_text(0), StreamState{statement.column_text(1), statement.column_int(2)});
@@ -502,18 +628,13 @@ private:
                 changed.emplace_back(&id, &state);
             }
         }
-        for (std::size_t first = 0; first < changed.size(); first += rows_per_statement) {
-            const std::size_t count = std::min(rows_per_statement, changed.size() - first);
-            std::string sql = "INSERT INTO streams(stream_id, kind, version) VALUES ";
-            for (std::size_t i = 0; i < count; ++i) {
-                sql += (i == 0 ? "(" : ", (") + placeholders(static_cast<int>(3 * i) + 1, 3) + ")";
-            }
-            sql += " ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version";
-            Statement& statement = cached(sql);
+        for (std::size_t first = 0; first < changed.size(); first += db_->dialect().rows_per_insert) {
+            const std::size_t count = std::min<std::size_t>(db_->dialect().rows_per_insert, changed.size() - first);
+            Statement& statement = multi_row(Shape::upsert_streams, count);
             for (std::size_t i = 0; i < count; ++i) {
                 const int at = static_cast<int>(3 * i);
-                statement.bind_text(at + 1, *changed[first + i].first);
-                statement.bind_text(at + 2, changed[first + i].second->kind);
+                statement.bind_text_view(at + 1, *changed[first + i].first);
+                statement.bind_text_view(at + 2, changed[first + i].second->kind);
                 statement.bind(at + 3, changed[first + i].second->version);
             }
             statement.run();
@@ -522,49 +643,21 @@ private:
     }
 
     // Inserts the rows (multi-row INSERTs), each with its chain hash H(previous ‖ its fields), and
-    // the automatic anchors at each multiple of the interval when the store has a key.
-    void write_events(const std::vector<Row>& rows, std::int64_t recorded_at_us, Bytes previous) {
+    // the automatic anchors at each multiple of the interval when the store has a key. Returns the
+    // last row's hash (@p previous when there are no rows).
+    Bytes write_events(const std::vector<Row>& rows, std::int64_t recorded_at_us, Bytes previous) {
         std::vector<Bytes> hashes;
         hashes.reserve(rows.size());
         for (const Row& row : rows) {
-            const NewEvent& event = *row.event;
-            const StoredEvent stored{.position = row.position, .stream_id = row.request->stream_id,
-                                     .stream_version = row.stream_version, .event_id = event.event_id,
-                                     .type = event.type, .schema_version = event.schema_version,
-                                     .occurred_at_us = event.occurred_at_us == 0 ? recorded_at_us : event.occurred_at_us,
-                                     .recorded_at_us = recorded_at_us, .actor = event.actor,
-                                     .correlation_id = event.correlation_id, .causation_id = event.causation_id,
-                                     .payload = event.payload};
-            previous = chain_hash(previous, stored, algorithm_);
+            previous = chain_hash_of(previous, chained_fields(row, recorded_at_us), algorithm_, hash_input_);
             hashes.push_back(previous);
         }
-        for (std::size_t first = 0; first < rows.size(); first += rows_per_statement) {
-            const std::size_t count = std::min(rows_per_statement, rows.size() - first);
-            std::string sql =
-                "INSERT INTO events(position, stream_id, stream_version, event_id, type, schema_version, "
-                "occurred_at, recorded_at, actor, correlation_id, causation_id, payload, hash) VALUES ";
+        for (std::size_t first = 0; first < rows.size(); first += db_->dialect().rows_per_insert) {
+            const std::size_t count = std::min<std::size_t>(db_->dialect().rows_per_insert, rows.size() - first);
+            Statement& statement = multi_row(Shape::insert_events, count);
             for (std::size_t i = 0; i < count; ++i) {
-                sql += (i == 0 ? "(" : ", (") + placeholders(static_cast<int>(event_parameters * i) + 1,
-                                                             event_parameters) + ")";
-            }
-            Statement& statement = cached(sql);
-            for (std::size_t i = 0; i < count; ++i) {
-                const Row& row = rows[first + i];
-                const NewEvent& event = *row.event;
-                const int at = static_cast<int>(event_parameters * i);
-                statement.bind(at + 1, row.position);
-                statement.bind_text(at + 2, row.request->stream_id);
-                statement.bind(at + 3, row.stream_version);
-                statement.bind_text(at + 4, event.event_id);
-                statement.bind_text(at + 5, event.type);
-                statement.bind(at + 6, event.schema_version);
-                statement.bind(at + 7, event.occurred_at_us == 0 ? recorded_at_us : event.occurred_at_us);
-                statement.bind(at + 8, recorded_at_us);
-                statement.bind_text_or_null(at + 9, event.actor);
-                statement.bind_text_or_null(at + 10, event.correlation_id);
-                statement.bind_text_or_null(at + 11, event.causation_id);
-                statement.bind_text(at + 12, event.payload);
-                statement.bind_blob(at + 13, hashes[first + i]);
+                bind_event(statement, static_cast<int>(event_parameters * i), chained_fields(rows[first + i], recorded_at_us),
+                           hashes[first + i]);
             }
             statement.run();
             statement.reset();
@@ -578,6 +671,35 @@ private:
                 }
             }
         }
+        return previous;
+    }
+
+    // The stored fields of @p row's event, as views into the request.
+    static ChainedFields chained_fields(const Row& row, std::int64_t recorded_at_us) {
+        const NewEvent& event = *row.event;
+        return {.position = row.position, .stream_id = row.request->stream_id, .stream_version = row.stream_version,
+                .event_id = event.event_id, .type = event.type, .schema_version = event.schema_version,
+                .occurred_at_us = event.occurred_at_us == 0 ? recorded_at_us : event.occurred_at_us,
+                .recorded_at_us = recorded_at_us, .actor = event.actor, .correlation_id = event.correlation_id,
+                .causation_id = event.causation_id, .payload = event.payload};
+    }
+
+    // Binds one event row's 13 parameters after the first @p at, without copies (the request and
+    // @p hash outlive the statement's run).
+    static void bind_event(Statement& statement, int at, const ChainedFields& row, const Bytes& hash) {
+        statement.bind(at + 1, row.position);
+        statement.bind_text_view(at + 2, row.stream_id);
+        statement.bind(at + 3, row.stream_version);
+        statement.bind_text_view(at + 4, row.event_id);
+        statement.bind_text_view(at + 5, row.type);
+        statement.bind(at + 6, row.schema_version);
+        statement.bind(at + 7, row.occurred_at_us);
+        statement.bind(at + 8, row.recorded_at_us);
+        statement.bind_text_view_or_null(at + 9, row.actor);
+        statement.bind_text_view_or_null(at + 10, row.correlation_id);
+        statement.bind_text_view_or_null(at + 11, row.causation_id);
+        statement.bind_text_view(at + 12, row.payload);
+        statement.bind_blob_view(at + 13, hash);
     }
 
     static std::vector<StoredEvent> collect(Statement& statement) {
@@ -604,8 +726,11 @@ private:
     std::unique_ptr<Database> db_;
     ChainSettings chain_;
     HashAlgorithm algorithm_ = HashAlgorithm::sha256;
-    std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_, scan_payloads_;
-    std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    std::unique_ptr<Statement> find_stream_, last_position_, read_stream_, read_all_, scan_payloads_, chain_head_;
+    std::map<std::pair<Shape, std::size_t>, std::unique_ptr<Statement>> multi_row_;
+    std::unordered_map<std::string, CachedStream, TextHash, std::equal_to<>> stream_cache_;  // valid while the head is cached_head_
+    ChainHead cached_head_;
+    Bytes hash_input_;  // chain_hash_of's buffer, reused
     std::unique_ptr<VaultTables> vault_;  // declared after db_: destroyed before it
 };
 

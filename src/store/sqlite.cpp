@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "grassroots/error.hpp"
+#include "store/database.hpp"
 
 namespace grassroots::detail {
 
@@ -39,7 +40,11 @@ void SqliteConnection::fail(int code, std::string_view what) const {
     if ((code & 0xff) == SQLITE_NOTADB) {
         throw FileError(file_ + ": is not a grassroots store (not a SQLite database: " + message + ")");
     }
-    throw FileError(file_ + ": " + std::string(what) + ": " + message);
+    std::string text = file_ + ": " + std::string(what) + ": " + message;
+    if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        throw UniqueViolation(text);
+    }
+    throw FileError(text);
 }
 
 SqliteStatement::SqliteStatement(SqliteConnection& connection, std::string_view sql)
@@ -60,19 +65,23 @@ void SqliteStatement::bind(int index, std::int64_t value) {
     }
 }
 
-void SqliteStatement::bind(int index, std::string_view text) {
-    const int code = sqlite3_bind_text64(statement_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+void SqliteStatement::bind(int index, std::string_view text, Lifetime lifetime) {
+    const int code = sqlite3_bind_text64(statement_, index, text.data(), text.size(), destructor(lifetime), SQLITE_UTF8);
     if (code != SQLITE_OK) {
         connection_.fail(code, "binding a text");
     }
 }
 
-void SqliteStatement::bind_blob(int index, const void* data, std::size_t size) {
+void SqliteStatement::bind_blob(int index, const void* data, std::size_t size, Lifetime lifetime) {
     // A zero-length blob is bound as such, not as NULL (sqlite3_bind_blob64 takes NULL data as NULL).
-    const int code = sqlite3_bind_blob64(statement_, index, size == 0 ? "" : data, size, SQLITE_TRANSIENT);
+    const int code = sqlite3_bind_blob64(statement_, index, size == 0 ? "" : data, size, destructor(lifetime));
     if (code != SQLITE_OK) {
         connection_.fail(code, "binding a blob");
     }
+}
+
+sqlite3_destructor_type SqliteStatement::destructor(Lifetime lifetime) {
+    return lifetime == Lifetime::until_reset ? SQLITE_STATIC : SQLITE_TRANSIENT;
 }
 
 void SqliteStatement::bind_null(int index) {

@@ -43,9 +43,12 @@ public:
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
+    /// How long bound text or bytes stay valid: copied by SQLite, or kept by the caller until reset().
+    enum class Lifetime { copied, until_reset };
+
     void bind(int index, std::int64_t value);
-    void bind(int index, std::string_view text);
-    void bind_blob(int index, const void* data, std::size_t size);
+    void bind(int index, std::string_view text, Lifetime lifetime = Lifetime::copied);
+    void bind_blob(int index, const void* data, std::size_t size, Lifetime lifetime = Lifetime::copied);
     void bind_null(int index);
     void bind_text_or_null(int index, std::string_view text);  ///< SQL NULL for an empty text
     /// Steps once: true when a row is ready, false when done.
@@ -63,6 +66,8 @@ public:
     [[nodiscard]] sqlite3_stmt* handle() const noexcept { return statement_; }
 
 private:
+    static sqlite3_destructor_type destructor(Lifetime lifetime);
+
     SqliteConnection& connection_;
     sqlite3_stmt* statement_ = nullptr;
     std::string sql_;

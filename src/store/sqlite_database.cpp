@@ -22,6 +22,7 @@ constexpr Dialect sqlite_dialect{
     .auto_id = "INTEGER PRIMARY KEY",
     .without_rowid = "WITHOUT ROWID",
     .now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    .rows_per_insert = 1,
 };
 
 // @p sql with its parameters $1, $2 … $n (each once, in this order) as anonymous `?`, or nothing when
@@ -76,6 +77,12 @@ public:
         statement_.bind_blob(at(index), bytes.data(), bytes.size());
     }
     void bind_null(int index) override { statement_.bind_null(at(index)); }
+    void bind_text_view(int index, std::string_view text) override {
+        statement_.bind(at(index), text, SqliteStatement::Lifetime::until_reset);
+    }
+    void bind_blob_view(int index, std::span<const std::uint8_t> bytes) override {
+        statement_.bind_blob(at(index), bytes.data(), bytes.size(), SqliteStatement::Lifetime::until_reset);
+    }
     bool step() override { return statement_.step(); }
     void reset() override { statement_.reset(); }
     [[nodiscard]] bool column_is_null(int index) const override { return statement_.column_is_null(index); }

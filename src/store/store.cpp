@@ -87,13 +87,23 @@ private:
     std::unordered_map<std::string_view, std::size_t> seen_;
 };
 
+// @p event without its payload (checked() writes the canonical one in its place).
+NewEvent without_payload(const NewEvent& event) {
+    return NewEvent{.event_id = event.event_id, .type = event.type, .payload = {}, .schema_version = event.schema_version,
+                    .occurred_at_us = event.occurred_at_us, .actor = event.actor, .correlation_id = event.correlation_id,
+                    .causation_id = event.causation_id};
+}
+
 // @p request checked, its payloads canonical and screened; InvalidInput naming what is wrong.
 AppendRequest checked(const AppendRequest& request, std::size_t request_index, EventIds& ids) {
     check_stream(request);
-    AppendRequest out = request;
+    AppendRequest out{.stream_id = request.stream_id, .kind = request.kind,
+                      .expected_version = request.expected_version, .events = {}};
+    out.events.reserve(request.events.size());
     for (std::size_t i = 0; i < request.events.size(); ++i) {
         check_event(request, i);
         ids.add(request, request_index, i);
+        out.events.push_back(without_payload(request.events[i]));
         try {
             detail::canonicalise(request.events[i].payload, detail::Screening::identifiers, out.events[i].payload);
         } catch (const InvalidInput& error) {

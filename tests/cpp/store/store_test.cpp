@@ -169,6 +169,54 @@ TEST_P(StoreTest, ABatchCommitsInOneTransactionAllOrNothing) {
     EXPECT_TRUE(store.append_batch({}).empty());
 }
 
+// A batch first runs without looking its event ids up; one repeating a stored append runs again
+// with the look-up: the repeat answers its original positions, the rest is written after them.
+TEST_P(StoreTest, ABatchRepeatingAStoredAppendAnswersItAndWritesTheRest) {
+    Store store = open();
+    const AppendResult original = store.append("a", "case", 0, {event("a1"), event("a2")});
+    const auto results = store.append_batch({
+        AppendRequest{.stream_id = "b", .kind = "case", .expected_version = 0, .events = {event("b1")}},
+        AppendRequest{.stream_id = "a", .kind = "case", .expected_version = 0, .events = {event("a1"), event("a2")}},
+        AppendRequest{.stream_id = "a", .kind = "case", .expected_version = 2, .events = {event("a3")}},
+    });
+    ASSERT_EQ(results.size(), 3U);
+    EXPECT_FALSE(results[0].duplicate);
+    EXPECT_EQ(results[0].first_position, 3);
+    EXPECT_TRUE(results[1].duplicate);
+    EXPECT_EQ(results[1].first_position, original.first_position);
+    EXPECT_EQ(results[1].last_position, original.last_position);
+    EXPECT_EQ(results[2].first_position, 4);
+    EXPECT_EQ(results[2].stream_version, 3);
+    EXPECT_EQ(store.last_position(), 4);
+    // Repeated again whole, with the versions it expected then: every append answers as before.
+    const auto again = store.append_batch({
+        AppendRequest{.stream_id = "b", .kind = "case", .expected_version = 0, .events = {event("b1")}},
+        AppendRequest{.stream_id = "a", .kind = "case", .expected_version = 2, .events = {event("a3")}},
+    });
+    EXPECT_TRUE(again[0].duplicate && again[1].duplicate);
+    EXPECT_EQ(again[1].first_position, 4);
+    EXPECT_EQ(store.last_position(), 4);
+}
+
+// Each store keeps the versions of the streams it wrote; another store writing the same streams in
+// between must not make it accept a stale expected version or give a version twice.
+TEST_P(StoreTest, TwoStoresOnOneStoreSeeEachOthersStreamVersions) {
+    Store first = open();
+    Store second = open();
+    (void)first.append("s", "case", 0, {event("f1")});
+    EXPECT_EQ(second.append("s", "case", 1, {event("s1")}).stream_version, 2);
+    EXPECT_THAT(error_message<RuleViolation>([&] { (void)first.append("s", "case", 1, {event("f2")}); }),
+                HasSubstr("expected version 1, but the stream is at version 2"));
+    EXPECT_EQ(first.append("s", "case", any_version, {event("f2")}).stream_version, 3);
+    EXPECT_EQ(second.append("s", "case", any_version, {event("s2")}).stream_version, 4);
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)first.append("s", "ledger_item", 4, {event("f3")}); }),
+                HasSubstr("of kind 'case'"));
+    std::vector<std::int64_t> versions;
+    for (const StoredEvent& e : first.read_stream("s")) versions.push_back(e.stream_version);
+    EXPECT_THAT(versions, ElementsAre(1, 2, 3, 4));
+    EXPECT_TRUE(first.verify().ok);
+}
+
 TEST_P(StoreTest, BadAppendsAreRefusedWithWhatAndWhereAndWriteNothing) {
     Store store = open();
     auto refused = [&](AppendRequest request) {
