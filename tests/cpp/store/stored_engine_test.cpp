@@ -408,7 +408,12 @@ public:
     ~WriteLock() { release(); }
     [[nodiscard]] bool held() const { return ok_; }
     void release() {
-        if (server_ != nullptr) PQfinish(server_);  // ends the transaction: the locks go
+        // ROLLBACK waits until the server has dropped the locks; PQfinish alone returns before the
+        // backend has gone, so the next write could still meet them (seen under load).
+        if (server_ != nullptr) {
+            (void)run("ROLLBACK");
+            PQfinish(server_);
+        }
         if (file_ != nullptr) {
             sqlite3_exec(file_, "ROLLBACK", nullptr, nullptr, nullptr);
             sqlite3_close(file_);
