@@ -186,7 +186,8 @@ std::int64_t save(Store& store, const std::string& id, const GridMap& map, const
     json body{{"coordinates", enum_json(map.coordinates())},
               {"layout", map.size() > 0 ? layout_json(map.grids().front().code.layout())
                                         : layout_json(*GridCodeLayout::unit_grid())},
-              {"geojson", json::parse(map.to_geojson())}};
+              {"geojson", json::parse(map.to_geojson(MapFeatures::all))}};
+    if (map.epsg()) body["epsg"] = *map.epsg();
     return detail::save_document(store, id, stream_kind::grid_map, std::move(body), actor, expected_version);
 }
 
@@ -196,9 +197,10 @@ GridMap load_grid_map(const Store& store, const std::string& id, std::int64_t ve
     return detail::decode_payload(where, [&] {
         const json& b = doc.body;
         const auto layout = layout_from(b.at("layout"));
-        return GridMapBuilder::from_geojson(b.at("geojson").dump(), where, enum_field<CoordinateSystem>(b, "coordinates"),
-                                            layout)
-            .build();
+        GridMapBuilder builder = GridMapBuilder::from_geojson(
+            b.at("geojson").dump(), where, enum_field<CoordinateSystem>(b, "coordinates"), layout);
+        if (b.contains("epsg")) builder.set_epsg(field<int>(b, "epsg"));
+        return builder.build();
     });
 }
 
