@@ -6,9 +6,9 @@ One run measures, on the same data:
 * point -> grid: household points located in the grid polygons of a synthetic province (default
   Jiangsu, ``synthetic_city(tree, '32', seed=1)`` on the national NBS tables; about 50,000 grids).
   The points are random buildings of the city (``city.buildings``) jittered by up to 0.0004 degrees
-  (about 40 m), seeded NumPy; 10,000,000 by default. grassroots: ``city.map.locate(xs, ys)`` (one
-  call, int64 grid ids, -1 for none; single-threaded). geopandas: the grids as a GeoDataFrame (read
-  from ``city.map.to_geojson()``), the points as ``geopandas.points_from_xy``, then
+  (about 40 m), seeded NumPy; 10,000,000 by default. grassroots: ``city.map.locate_ids(xs, ys)`` (one
+  call, int64 grid ids, -1 for none; single-threaded). geopandas: the grids as a GeoDataFrame
+  (``city.map.to_geopandas()``), the points as ``geopandas.points_from_xy``, then
   ``grids.sindex.query(points, predicate='within')`` (the fastest form: shapely's STRtree, no
   DataFrame assembly; this is the peer) and ``geopandas.sjoin(points, grids, predicate='within',
   how='left')`` (the usual analyst form, for reference). Only the join is timed: the frames and the
@@ -87,16 +87,8 @@ def household_points(city: Any, count: int, seed: int) -> tuple[np.ndarray, np.n
 
 
 def grid_frame(city: Any) -> Any:
-    """The grid polygons as a GeoDataFrame (features with role 'boundary' dropped), row i = grid id i."""
-    import geopandas
-
-    collection = json.loads(city.map.to_geojson())
-    features = [f for f in collection["features"] if "code" in f["properties"]]
-    frame = geopandas.GeoDataFrame.from_features(features, crs="EPSG:4326")
-    codes = list(city.map.codes) if hasattr(city.map, "codes") else [str(g.code) for g in city.map.grids]
-    if [str(c) for c in frame["code"]] != [str(c) for c in codes]:
-        raise SystemExit("the GeoJSON grids are not in grid-id order")
-    return frame
+    """The grid polygons as a GeoDataFrame (GridMap.to_geopandas: grids only, row i = grid id i)."""
+    return city.map.to_geopandas()
 
 
 # ---- the run -----------------------------------------------------------------------------------
@@ -120,7 +112,7 @@ def locate_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
     xs, ys = household_points(city, args.points, args.seed)
 
     # grassroots
-    locate_time, ids = common.best_time(lambda: city.map.locate(xs, ys), args.repeat)
+    locate_time, ids = common.best_time(lambda: city.map.locate_ids(xs, ys), args.repeat)
     located = int((ids >= 0).sum())
     log(f"grassroots locate: {locate_time:.3f} s ({args.points / locate_time / 1e6:.2f} M points/s)")
 
@@ -218,7 +210,7 @@ def locate_part(args: argparse.Namespace, log: Any) -> dict[str, Any]:
             "data_size": args.points,
             "grids": grids,
             "higher_is_better": True,
-            "grassroots_method": "city.map.locate(xs, ys): one call, contiguous float64 read in place, GIL "
+            "grassroots_method": "city.map.locate_ids(xs, ys): one call, contiguous float64 read in place, GIL "
                                  "released, one thread",
             "peer_method": method + (" (the fastest geopandas form measured: the peer)" if headline else ""),
             "grassroots_time_s": locate_time,

@@ -7,6 +7,7 @@ Called by scripts/stubs after pybind11-stubgen; tests/python/test_stubs.py check
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 import sys
@@ -22,6 +23,8 @@ ALIASES = {
     "pandas.core.series.Series": "pandas.Series",
     "pandas.core.arrays.categorical.Categorical": "pandas.Categorical",
     "numpy.ndarray": "numpy.ndarray",
+    "geopandas.geodataframe.GeoDataFrame": "geopandas.GeoDataFrame",
+    "networkx.classes.digraph.DiGraph": "networkx.DiGraph",
     "NoneType": "None",
 }
 
@@ -47,6 +50,8 @@ def namespace() -> dict[str, object]:
     import pandas
 
     names: dict[str, object] = {"pd": pandas, "pandas": pandas, "np": numpy, "numpy": numpy, "datetime": datetime}
+    for alias, optional in (("gpd", "geopandas"), ("nx", "networkx")):  # the extras geo and networkx
+        names[alias] = names[optional] = importlib.import_module(optional)
     names.update({name: getattr(grassroots, name) for name in grassroots.__all__})
     return names
 
@@ -84,7 +89,7 @@ def signature_text(extension: Extension) -> str:
 def modules_named(text: str) -> set[str]:
     """Top-level modules a stub text names (pandas, numpy, datetime, typing, grassroots …)."""
     return {name for name in re.findall(r"\b([a-z_][a-z0-9_]*)\.[A-Za-z_]", text)
-            if name in ("pandas", "numpy", "datetime", "typing", "collections")} | (
+            if name in ("pandas", "numpy", "datetime", "typing", "collections", "geopandas", "networkx")} | (
         {f"grassroots._core.{m}" for m in re.findall(r"grassroots\._core\.([a-z_]+)\.", text)})
 
 

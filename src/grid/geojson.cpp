@@ -15,6 +15,7 @@
 #pragma GCC diagnostic pop
 
 #include "core/json_reader.hpp"
+#include "grassroots/core/files.hpp"
 #include "grassroots/error.hpp"
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/grid/households.hpp"
@@ -266,6 +267,11 @@ GridMapBuilder GridMapBuilder::from_geojson(std::string_view text, std::string_v
     FeatureReader reader(source, system, std::move(layout));
     reader.read(root);
     return reader.take();
+}
+
+GridMapBuilder GridMapBuilder::read_geojson(const std::filesystem::path& path, CoordinateSystem system,
+                                            std::shared_ptr<const GridCodeLayout> layout) {
+    return from_geojson(read_text_file(path), path.filename().string(), system, std::move(layout));
 }
 
 }  // namespace grassroots

@@ -471,26 +471,39 @@ nlohmann::json rings_json(const Polygon& shape) {
     return {{"type", "Polygon"}, {"coordinates", std::move(rings)}};
 }
 
+constexpr std::array<EnumName<MapFeatures>, 3> map_features{{
+    {MapFeatures::grids, "grids", "", "the grids only (role 'grid')"},
+    {MapFeatures::boundaries, "boundaries", "", "the community boundaries only (role 'boundary')"},
+    {MapFeatures::all, "all", "", "grids, then boundaries: what from_geojson reads back whole"},
+}};
+
 }  // namespace
 
-std::string GridMap::to_geojson() const {
-    nlohmann::json features = nlohmann::json::array();
-    for (const Grid& g : grids_) {
-        features.push_back({{"type", "Feature"},
-                            {"properties",
-                             {{"code", g.code.str()},
-                              {"kind", std::string(to_string(g.kind))},
-                              {"name", g.name},
-                              {"unit", g.code.unit().str()},
-                              {"households", g.households}}},
-                            {"geometry", rings_json(g.shape)}});
+std::span<const EnumName<MapFeatures>> enum_names(MapFeatures) noexcept { return map_features; }
+
+std::string GridMap::to_geojson(MapFeatures features) const {
+    nlohmann::json out = nlohmann::json::array();
+    if (features != MapFeatures::boundaries) {
+        for (const Grid& g : grids_) {
+            out.push_back({{"type", "Feature"},
+                           {"properties",
+                            {{"role", "grid"},
+                             {"code", g.code.str()},
+                             {"kind", std::string(to_string(g.kind))},
+                             {"name", g.name},
+                             {"unit", g.code.unit().str()},
+                             {"households", g.households}}},
+                           {"geometry", rings_json(g.shape)}});
+        }
     }
-    for (const auto& [unit, shape] : boundaries_) {
-        features.push_back({{"type", "Feature"},
-                            {"properties", {{"role", "boundary"}, {"unit", unit.str()}}},
-                            {"geometry", rings_json(shape)}});
+    if (features != MapFeatures::grids) {
+        for (const auto& [unit, shape] : boundaries_) {
+            out.push_back({{"type", "Feature"},
+                           {"properties", {{"role", "boundary"}, {"unit", unit.str()}}},
+                           {"geometry", rings_json(shape)}});
+        }
     }
-    const nlohmann::json collection = {{"type", "FeatureCollection"}, {"features", std::move(features)}};
+    const nlohmann::json collection = {{"type", "FeatureCollection"}, {"features", std::move(out)}};
     return collection.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -547,6 +560,20 @@ GridMapBuilder& GridMapBuilder::set_boundary(DivisionCode unit, Polygon boundary
     return *this;
 }
 
+GridMapBuilder& GridMapBuilder::set_epsg(int code) {
+    const bool geographic = code == 4326 || code == 4490;
+    if (coordinates_ == CoordinateSystem::lonlat && !geographic) {
+        throw InvalidInput("EPSG:" + std::to_string(code) +
+                           " is not a lon/lat system this map reads; expected 4326 (WGS84) or 4490 (CGCS2000)");
+    }
+    if (coordinates_ == CoordinateSystem::metres && (geographic || code < 1024 || code > 32767)) {
+        throw InvalidInput("EPSG:" + std::to_string(code) +
+                           " is not a projected system in metres (a code in 1024…32767 other than 4326 and 4490)");
+    }
+    epsg_ = code;
+    return *this;
+}
+
 GridMap GridMapBuilder::build() const {
     if (coordinates_ == CoordinateSystem::lonlat) {
         for (const Grid& g : grids_) check_lonlat(g.shape, "grid " + g.code.str());
@@ -568,6 +595,7 @@ GridMap GridMapBuilder::build() const {
 
     GridMap map;
     map.coordinates_ = coordinates_;
+    map.epsg_ = epsg_;
     map.grids_ = grids_;
     map.boundaries_ = boundaries_;
     std::sort(map.boundaries_.begin(), map.boundaries_.end(),

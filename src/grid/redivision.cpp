@@ -406,6 +406,7 @@ Redivision redivide(const GridMap& map, DivisionCode unit, std::span<const Point
     }
 
     GridMapBuilder builder(map.coordinates());
+    if (map.epsg()) builder.set_epsg(*map.epsg());
     for (std::size_t i = 0; i < map.size(); ++i) {
         if (slot.count(static_cast<std::uint32_t>(i)) == 0) builder.add(map.grids()[i]);
     }

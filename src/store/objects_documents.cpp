@@ -182,17 +182,20 @@ std::shared_ptr<const GridCodeLayout> detail::grid_layout_from(const json& j) {
 }
 
 json detail::grid_map_json(const GridMap& map) {
-    return {{"coordinates", enum_json(map.coordinates())},
-            {"layout", map.size() > 0 ? layout_json(map.grids().front().code.layout())
-                                      : layout_json(*GridCodeLayout::unit_grid())},
-            {"geojson", json::parse(map.to_geojson())}};
+    json body{{"coordinates", enum_json(map.coordinates())},
+              {"layout", map.size() > 0 ? layout_json(map.grids().front().code.layout())
+                                        : layout_json(*GridCodeLayout::unit_grid())},
+              {"geojson", json::parse(map.to_geojson(MapFeatures::all))}};
+    if (map.epsg()) body["epsg"] = *map.epsg();
+    return body;
 }
 
 GridMap detail::grid_map_from(const json& body, const std::string& where) {
     const auto layout = detail::grid_layout_from(body.at("layout"));
-    return GridMapBuilder::from_geojson(body.at("geojson").dump(), where,
-                                        enum_field<CoordinateSystem>(body, "coordinates"), layout)
-        .build();
+    GridMapBuilder builder = GridMapBuilder::from_geojson(body.at("geojson").dump(), where,
+                                                          enum_field<CoordinateSystem>(body, "coordinates"), layout);
+    if (body.contains("epsg")) builder.set_epsg(field<int>(body, "epsg"));
+    return builder.build();
 }
 
 std::int64_t save(Store& store, const std::string& id, const GridMap& map, const std::string& actor,

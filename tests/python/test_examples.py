@@ -147,3 +147,14 @@ def test_python_vault_example(repo: Path) -> None:
     assert "after forget: " in out and "was forgotten" in out
     assert "clear ID number in the file: False — events kept: 1" in out
     assert "13812345678" not in out
+
+
+def test_python_grids_geopandas_example(repo: Path) -> None:
+    pytest.importorskip("geopandas")
+    pytest.importorskip("networkx")
+    out = run(repo / "examples/python/grids_geopandas.py")
+    assert "163 grids and 36 community boundaries, CRS EPSG:4326" in out
+    assert re.search(r"GCJ-02 moved the reports by \d{3}–\d{3} m", out)
+    assert "reports in a grid: 1000 of 1000; left in GCJ-02, " in out
+    assert "read back: <GridMap of 163 grids in 36 units, metres>, EPSG:32650" in out
+    assert "东营区 has 341 units below it; 胜利街道's parent is 东营区" in out

@@ -61,8 +61,9 @@ def small_map() -> GridMap:
 
 
 def code_at(grid_map: GridMap, point: tuple[float, float]) -> str:
-    found = grid_map.locate(point)
-    return "none" if found is None else str(grid_map.grid(found).code)
+    found = grid_map.locate(point)  # the grid's code (issue 15: it was the grid's id)
+    assert found == (None if grid_map.locate_ids(point) is None else grid_map.codes[grid_map.locate_ids(point)])
+    return "none" if found is None else found
 
 
 # ---- codes ----------------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ def test_locate_inside_outside_and_on_shared_edges(small_map: GridMap) -> None:
     assert code_at(small_map, (75, 50)) == "37050200506602"  # 02 / 04
     assert code_at(small_map, (50, 75)) == "37050200506603"  # 03 | 04
     assert code_at(small_map, (50, 50)) == "37050200506601"
-    assert small_map.locate([100, 100]) == 0  # any pair of numbers is a point
+    assert small_map.locate_ids([100, 100]) == 0  # any pair of numbers is a point
 
 
 def test_vectorised_locate_equals_scalar_locate(small_map: GridMap) -> None:
@@ -274,18 +275,18 @@ def test_vectorised_locate_equals_scalar_locate(small_map: GridMap) -> None:
     ys = rng.uniform(-10, 110, n)
     xs[::10] = rng.integers(0, 5, n // 10) * 25.0  # on vertical edges
     ys[::15] = rng.integers(0, 5, -(-n // 15)) * 25.0  # on horizontal edges (and vertices)
-    ids = small_map.locate(xs, ys)
+    ids = small_map.locate_ids(xs, ys)
     assert ids.dtype == np.int64 and ids.shape == (n,)
-    expected = [small_map.locate((x, y)) for x, y in zip(xs.tolist(), ys.tolist())]
+    expected = [small_map.locate_ids((x, y)) for x, y in zip(xs.tolist(), ys.tolist())]
     assert ids.tolist() == [-1 if e is None else e for e in expected]
     assert 0 < int((ids == -1).sum()) < n // 2
     # Shapes are kept; lists and integer arrays are converted.
-    assert small_map.locate(xs.reshape(100, 1000), ys.reshape(100, 1000)).shape == (100, 1000)
-    assert small_map.locate([10, 90, 500], np.array([10, 90, 500], dtype=np.int32)).tolist() == [3, 0, -1]
-    assert small_map.locate(np.empty(0), np.empty(0)).shape == (0,)
+    assert small_map.locate_ids(xs.reshape(100, 1000), ys.reshape(100, 1000)).shape == (100, 1000)
+    assert small_map.locate_ids([10, 90, 500], np.array([10, 90, 500], dtype=np.int32)).tolist() == [3, 0, -1]
+    assert small_map.locate_ids(np.empty(0), np.empty(0)).shape == (0,)
     with pytest.raises(gr.InvalidInputError) as error:
-        small_map.locate(xs, ys[:-1])
-    assert str(error.value) == "locate: xs has shape (100000,) and ys (99999,); they must have the same shape"
+        small_map.locate_ids(xs, ys[:-1])
+    assert str(error.value) == "locate_ids: xs has shape (100000,) and ys (99999,); they must have the same shape"
 
 
 def test_vectorised_locate_reads_contiguous_float64_in_place(small_map: GridMap) -> None:
@@ -294,7 +295,7 @@ def test_vectorised_locate_reads_contiguous_float64_in_place(small_map: GridMap)
     ys = np.full(n, 10.0)
     tracemalloc.start()
     try:
-        ids = small_map.locate(xs, ys)
+        ids = small_map.locate_ids(xs, ys)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -415,16 +416,16 @@ def sample_lonlat_map() -> GridMap:
 
 def test_geojson_round_trip(tmp_path: Path) -> None:
     grid_map = sample_lonlat_map()
-    text = grid_map.to_geojson()
+    text = grid_map.to_geojson(gr.MapFeatures.ALL)
     again = GridMapBuilder.from_geojson(text, "roundtrip.geojson").build()
     assert again.grids == grid_map.grids
     assert again.boundary(JINYUAN) == grid_map.boundary(JINYUAN)
-    assert again.to_geojson() == text
+    assert again.to_geojson(gr.MapFeatures.ALL) == text
     path = tmp_path / "grids.geojson"
-    grid_map.write_geojson(path)
+    grid_map.write_geojson(path, gr.MapFeatures.ALL)
     read = GridMap.read_geojson(path, tree=gr.datasets.dongying())
     assert read.grids == grid_map.grids and read.coordinates == LONLAT
-    assert read.locate((118.5065, 37.4015)) == 2  # the school inside grid 02's hole
+    assert read.locate((118.5065, 37.4015)) == "37050200506603"  # the school inside grid 02's hole
 
 
 def test_bad_geojson_names_the_feature(tmp_path: Path) -> None:
@@ -497,7 +498,7 @@ def test_synthetic_city_buildings_lie_in_grids_of_their_own_unit(shengli: gr.Syn
     buildings = shengli.buildings
     assert buildings.dtype == np.float64 and buildings.shape == (len(shengli.households), 2)
     assert len(shengli.building_unit) == len(buildings)
-    ids = grid_map.locate(buildings[:, 0], buildings[:, 1])
+    ids = grid_map.locate_ids(buildings[:, 0], buildings[:, 1])
     assert (ids >= 0).all()
     grid_units = [g.unit for g in grid_map.grids]
     assert all(grid_units[i] == unit for i, unit in zip(ids.tolist(), shengli.building_unit))

@@ -104,7 +104,7 @@ def test_grid_maps_and_staffing_reload_identical(store: gs.Store, shengli: gr.Sy
     assert gs.save(store, "grids", shengli.map, "网格办") == 1
     grids = gs.load_grid_map(store, "grids")
     same(grids.to_pandas(), shengli.map.to_pandas())
-    assert grids.to_geojson() == shengli.map.to_geojson()
+    assert grids.to_geojson(gr.MapFeatures.ALL) == shengli.map.to_geojson(gr.MapFeatures.ALL)
     staffing = gr.GridStaffing(shengli.map)
     for g in range(len(shengli.map)):
         unit = shengli.map.grid(g).code.unit
@@ -121,7 +121,7 @@ def test_grid_maps_and_staffing_reload_identical(store: gs.Store, shengli: gr.Sy
 def test_irregular_grids_reload_identical(store: gs.Store) -> None:
     outer = [(0, 0), (100, 0), (100, 40), (40, 40), (40, 100), (0, 100), (0, 0)]
     hole = [(10, 10), (20, 10), (20, 20), (10, 20), (10, 10)]
-    builder = gr.GridMapBuilder(gr.CoordinateSystem.METRES)
+    builder = gr.GridMapBuilder(gr.CoordinateSystem.METRES, epsg=32650)  # the recorded CRS is kept too
     triangle = gr.Polygon([(100, 0), (160, 0), (100, 40), (100, 0)])
     builder.add(gr.Grid(gr.GridCode.make(JINYUAN, 1), gr.Polygon(outer, [hole]), gr.GridKind.COMPREHENSIVE, "L 形网格", 312))
     builder.add(gr.Grid(gr.GridCode.make(JINYUAN, 2), triangle, gr.GridKind.SCHOOL, "学校"))
@@ -129,7 +129,7 @@ def test_irregular_grids_reload_identical(store: gs.Store) -> None:
     gs.save(store, "irregular", grids, "网格办")
     loaded = gs.load_grid_map(store, "irregular")
     same(loaded.to_pandas(), grids.to_pandas())
-    assert loaded.coordinates == gr.CoordinateSystem.METRES
+    assert loaded.coordinates == gr.CoordinateSystem.METRES and loaded.epsg == 32650
     assert loaded.to_geojson() == grids.to_geojson()
 
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,6 +78,15 @@ struct CoverageFinding {
 /// @brief "overlap", "gap" or "outside".
 [[nodiscard]] std::string_view to_string(CoverageFinding::Kind kind) noexcept;
 
+/// @brief Which features a GeoJSON export holds: a user filtering for grids gets only grids.
+enum class MapFeatures : std::uint8_t {
+    grids,       ///< the grids only (role "grid")
+    boundaries,  ///< the community boundaries only (role "boundary")
+    all,         ///< grids, then boundaries (what GridMapBuilder::from_geojson reads back whole)
+};
+/// @brief Every MapFeatures with its names (Python reads it).
+[[nodiscard]] std::span<const EnumName<MapFeatures>> enum_names(MapFeatures) noexcept;
+
 /// @brief Household bands per grid kind: a grid outside its band is reported.
 ///
 /// Defaults (secondary sources, docs/domain.md §4; configurable): comprehensive grids 300–500 households
@@ -108,6 +118,9 @@ public:
     ~GridMap();                                 ///< Frees the index.
 
     [[nodiscard]] CoordinateSystem coordinates() const noexcept { return coordinates_; }  ///< How to read points.
+    /// @brief The EPSG code of the coordinate reference system, when recorded (4490 CGCS2000, 4326 WGS84, or a
+    /// projected system in metres).
+    [[nodiscard]] std::optional<int> epsg() const noexcept { return epsg_; }
     [[nodiscard]] std::size_t size() const noexcept { return grids_.size(); }            ///< Number of grids.
     [[nodiscard]] const Grid& grid(GridId id) const;                                     ///< Throws NotFound.
     [[nodiscard]] std::span<const Grid> grids() const noexcept { return grids_; }         ///< All grids, by id.
@@ -137,13 +150,15 @@ public:
     [[nodiscard]] std::vector<BandFinding> check_bands(std::span<const std::int64_t> households,
                                                        const HouseholdBands& bands = {}) const;
 
-    /// @brief The map as a GeoJSON FeatureCollection (properties: code, kind, name, unit, households).
-    [[nodiscard]] std::string to_geojson() const;
+    /// @brief The map as a GeoJSON FeatureCollection: grids (properties role "grid", code, kind, name, unit,
+    /// households) and/or community boundaries (role "boundary", unit), as @p features says.
+    [[nodiscard]] std::string to_geojson(MapFeatures features = MapFeatures::grids) const;
 
 private:
     friend class GridMapBuilder;
     struct Index;
     CoordinateSystem coordinates_ = CoordinateSystem::lonlat;
+    std::optional<int> epsg_;
     std::vector<Grid> grids_;
     std::vector<std::pair<DivisionCode, Polygon>> boundaries_;  // sorted by unit
     std::unique_ptr<Index> index_;
@@ -158,6 +173,9 @@ public:
     GridMapBuilder& add(Grid grid);
     /// @brief Records the boundary of a community (for gap and outside checks); one per unit.
     GridMapBuilder& set_boundary(DivisionCode unit, Polygon boundary);
+    /// @brief Records the coordinate reference system by its EPSG code: 4326 (WGS84) or 4490 (CGCS2000) for
+    /// lon/lat, any other code in 1024…32767 for metres; throws InvalidInput otherwise.
+    GridMapBuilder& set_epsg(int code);
     /// @brief Number of grids added.
     [[nodiscard]] std::size_t size() const noexcept { return grids_.size(); }
     /// @brief Validates (no duplicate codes; lon/lat within range) and builds; all or nothing.
@@ -172,9 +190,14 @@ public:
     static GridMapBuilder from_geojson(std::string_view json, std::string_view source,
                                        CoordinateSystem system = CoordinateSystem::lonlat,
                                        std::shared_ptr<const GridCodeLayout> layout = GridCodeLayout::unit_grid());
+    /// @brief from_geojson() over a file (gzip allowed, within the input limits); errors name the file.
+    static GridMapBuilder read_geojson(const std::filesystem::path& path,
+                                       CoordinateSystem system = CoordinateSystem::lonlat,
+                                       std::shared_ptr<const GridCodeLayout> layout = GridCodeLayout::unit_grid());
 
 private:
     CoordinateSystem coordinates_;
+    std::optional<int> epsg_;
     std::vector<Grid> grids_;
     std::vector<std::pair<DivisionCode, Polygon>> boundaries_;
 };

@@ -1,6 +1,11 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -65,10 +70,11 @@ std::string read_error(const std::string& text, CoordinateSystem system = lonlat
 
 TEST(GeoJson, WritesAFeatureCollection) {
     const GridMap map = sample_map();
-    const nlohmann::json doc = nlohmann::json::parse(map.to_geojson());
+    const nlohmann::json doc = nlohmann::json::parse(map.to_geojson(MapFeatures::all));
     EXPECT_EQ(doc["type"], "FeatureCollection");
     ASSERT_EQ(doc["features"].size(), 5U);  // four grids and one boundary
     const nlohmann::json& first = doc["features"][0];
+    EXPECT_EQ(first["properties"]["role"], "grid");
     EXPECT_EQ(first["type"], "Feature");
     EXPECT_EQ(first["properties"]["code"], "37050200506601");
     EXPECT_EQ(first["properties"]["kind"], "comprehensive");
@@ -86,9 +92,49 @@ TEST(GeoJson, WritesAFeatureCollection) {
     EXPECT_EQ(GridMap().to_geojson(), R"({"features":[],"type":"FeatureCollection"})");
 }
 
+// Issue 15: the export mixed the boundaries in with the grids; a user filtering for grids gets only grids.
+TEST(GeoJson, GridsAndBoundariesAreExportedApart) {
+    const GridMap map = sample_map();
+    const nlohmann::json grids = nlohmann::json::parse(map.to_geojson());
+    ASSERT_EQ(grids["features"].size(), 4U);
+    for (const auto& feature : grids["features"]) EXPECT_EQ(feature["properties"]["role"], "grid");
+    const nlohmann::json boundaries = nlohmann::json::parse(map.to_geojson(MapFeatures::boundaries));
+    ASSERT_EQ(boundaries["features"].size(), 1U);
+    EXPECT_EQ(boundaries["features"][0]["properties"]["role"], "boundary");
+    EXPECT_EQ(GridMapBuilder::from_geojson(map.to_geojson(), "grids.geojson").build().boundary(jinyuan), nullptr);
+}
+
+TEST(GeoJson, ReadsAFileAndNamesItInErrors) {
+    const auto folder = std::filesystem::temp_directory_path() / ("grassroots_geojson_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "map.geojson") << sample_map().to_geojson(MapFeatures::all);
+    std::ofstream(folder / "bad.geojson") << collection({R"({"type": "Feature", "properties": {}})"});
+    const GridMap read = GridMapBuilder::read_geojson(folder / "map.geojson").build();
+    EXPECT_EQ(read.size(), 4U);
+    EXPECT_NE(read.boundary(jinyuan), nullptr);
+    EXPECT_THAT(error_message<InvalidInput>([&] { (void)GridMapBuilder::read_geojson(folder / "bad.geojson"); }),
+                ::testing::HasSubstr("bad.geojson"));
+    EXPECT_THROW((void)GridMapBuilder::read_geojson(folder / "missing.geojson"), FileError);
+    std::filesystem::remove_all(folder);
+}
+
+TEST(GeoJson, TheCoordinateReferenceSystemIsRecordedAndChecked) {
+    EXPECT_EQ(sample_map().epsg(), std::nullopt);
+    GridMapBuilder cgcs(lonlat);
+    cgcs.set_epsg(4490).add(Grid{GridCode::parse("37050200506601"), GridKind::comprehensive, "一", rect(118.5, 37.4, 118.6, 37.5), 0});
+    EXPECT_EQ(cgcs.build().epsg(), 4490);
+    EXPECT_THAT(error_message<InvalidInput>([] { GridMapBuilder(lonlat).set_epsg(32650); }),
+                ::testing::HasSubstr("EPSG:32650 is not a lon/lat system"));
+    GridMapBuilder utm(CoordinateSystem::metres);
+    EXPECT_EQ(utm.set_epsg(32650).build().epsg(), 32650);
+    EXPECT_THAT(error_message<InvalidInput>([] { GridMapBuilder(CoordinateSystem::metres).set_epsg(4490); }),
+                ::testing::HasSubstr("not a projected system in metres"));
+    EXPECT_THROW(GridMapBuilder(CoordinateSystem::metres).set_epsg(0), InvalidInput);
+}
+
 TEST(GeoJson, RoundTripKeepsCodesKindsNamesHouseholdsAndAreas) {
     const GridMap map = sample_map();
-    const GridMapBuilder builder = GridMapBuilder::from_geojson(map.to_geojson(), "roundtrip.geojson");
+    const GridMapBuilder builder = GridMapBuilder::from_geojson(map.to_geojson(MapFeatures::all), "roundtrip.geojson");
     EXPECT_EQ(builder.size(), map.size());
     const GridMap again = builder.build();
     ASSERT_EQ(again.size(), map.size());
@@ -106,7 +152,7 @@ TEST(GeoJson, RoundTripKeepsCodesKindsNamesHouseholdsAndAreas) {
     }
     ASSERT_NE(again.boundary(jinyuan), nullptr);
     EXPECT_DOUBLE_EQ(again.boundary(jinyuan)->area(lonlat), map.boundary(jinyuan)->area(lonlat));
-    EXPECT_EQ(again.to_geojson(), map.to_geojson());
+    EXPECT_EQ(again.to_geojson(MapFeatures::all), map.to_geojson(MapFeatures::all));
 }
 
 TEST(GeoJson, ReadsHandWrittenFiles) {

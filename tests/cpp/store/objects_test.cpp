@@ -94,6 +94,7 @@ void expect_same_polygon(const Polygon& a, const Polygon& b) {
 
 void expect_same(const GridMap& a, const GridMap& b) {
     EXPECT_EQ(a.coordinates(), b.coordinates());
+    EXPECT_EQ(a.epsg(), b.epsg());
     ASSERT_EQ(a.size(), b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
         const Grid &x = a.grids()[i], &y = b.grids()[i];
@@ -110,7 +111,7 @@ void expect_same(const GridMap& a, const GridMap& b) {
         EXPECT_EQ(a.boundaries()[i].first, b.boundaries()[i].first);
         expect_same_polygon(a.boundaries()[i].second, b.boundaries()[i].second);
     }
-    EXPECT_EQ(a.to_geojson(), b.to_geojson());
+    EXPECT_EQ(a.to_geojson(MapFeatures::all), b.to_geojson(MapFeatures::all));
 }
 
 void expect_same(const GridStaffing& a, const GridStaffing& b) {
@@ -297,6 +298,7 @@ TEST_P(ObjectsTest, IrregularGridsWithHolesOtherLayoutsAndMetresReloadIdentical)
     const auto layout = GridCodeLayout::beijing();
     const DivisionCode unit("110105001001");
     GridMapBuilder builder(CoordinateSystem::metres);
+    builder.set_epsg(4547);  // CGCS2000 / 3-degree Gauss-Kruger CM 114E: the recorded CRS is kept too
     // An L-shaped grid with a courtyard hole, a triangle, and a grid with awkward coordinates.
     builder.add(Grid{GridCode::make(unit, 1, layout), GridKind::comprehensive, "第一网格 \"L\"",
                      Polygon({{0, 0}, {100, 0}, {100, 40}, {40, 40}, {40, 100}, {0, 100}, {0, 0}},

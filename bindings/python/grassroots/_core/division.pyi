@@ -2,6 +2,7 @@
 Division codes and the administrative tree (行政层级)
 """
 from __future__ import annotations
+import networkx
 import pandas
 import collections.abc
 import numpy
@@ -426,6 +427,8 @@ class DivisionTree:
     """
     def to_pandas(self) -> pandas.DataFrame:
         """One row per unit (pre-order): code, name, level (ordered categorical), parent_code, township_class, village_class (categoricals). Needs pandas."""
+    def to_networkx(self) -> networkx.DiGraph:
+        """The tree as a networkx DiGraph: one node per unit keyed by its code (str), with attributes code, name and level (the Level's lower-case name), and an edge from every unit to each of its children, so that ``networkx.descendants(graph, code)`` is the unit's subtree. Needs networkx."""
     @staticmethod
     def parse_csv(text: str, source: str = '<text>') -> DivisionTree:
         """

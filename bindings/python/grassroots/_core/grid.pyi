@@ -2,6 +2,7 @@
 Grids (网格化服务管理) and grid posts (网格定岗)
 """
 from __future__ import annotations
+import geopandas
 import grassroots._core.grid
 import pandas
 import collections.abc
@@ -12,7 +13,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['BandFinding', 'CoordinateSystem', 'CoverageFinding', 'CoverageFindingKind', 'Grid', 'GridAssignment', 'GridCode', 'GridCodeLayout', 'GridKind', 'GridMap', 'GridMapBuilder', 'GridRole', 'GridStaffing', 'GridWorker', 'HouseholdBands', 'HouseholdPoints', 'PartTimeKind', 'Polygon', 'Redivision', 'RedivisionChange', 'RedivisionChangeKind', 'RedivisionOptions', 'StaffingFinding', 'StaffingPlan', 'StaffingRules', 'StaffingSummary', 'SyntheticCity', 'greedy_full_time', 'optimise_full_time', 'parse_household_points', 'read_household_points', 'redivide', 'synthetic_city']
+__all__: list[str] = ['BandFinding', 'CoordinateSystem', 'CoverageFinding', 'CoverageFindingKind', 'Grid', 'GridAssignment', 'GridCode', 'GridCodeLayout', 'GridKind', 'GridMap', 'GridMapBuilder', 'GridRole', 'GridStaffing', 'GridWorker', 'HouseholdBands', 'HouseholdPoints', 'LonLatSystem', 'MapFeatures', 'PartTimeKind', 'Polygon', 'Redivision', 'RedivisionChange', 'RedivisionChangeKind', 'RedivisionOptions', 'StaffingFinding', 'StaffingPlan', 'StaffingRules', 'StaffingSummary', 'SyntheticCity', 'greedy_full_time', 'in_china_box', 'optimise_full_time', 'parse_household_points', 'read_household_points', 'redivide', 'synthetic_city']
 class CoordinateSystem:
     """
     How coordinates are read.
@@ -44,6 +45,56 @@ class CoordinateSystem:
         ...
     @typing.overload
     def __ne__(self, other: CoordinateSystem) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+class MapFeatures:
+    """
+    Which features a GeoJSON export holds.
+    
+    Members:
+    
+      GRIDS : the grids only (role 'grid')
+    
+      BOUNDARIES : the community boundaries only (role 'boundary')
+    
+      ALL : grids, then boundaries: what from_geojson reads back whole
+    """
+    ALL: typing.ClassVar[MapFeatures]
+    BOUNDARIES: typing.ClassVar[MapFeatures]
+    GRIDS: typing.ClassVar[MapFeatures]
+    __members__: typing.ClassVar[dict[str, MapFeatures]]
+    @typing.overload
+    def __eq__(self, other: MapFeatures) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: MapFeatures) -> bool:
         ...
     @typing.overload
     def __ne__(self, other: typing.Any) -> bool:
@@ -644,8 +695,17 @@ class BandFinding:
         """
 class GridMap:
     """
-    The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, GridMapBuilder.from_geojson() or GridMap.read_geojson(). Grid ids are ints (0 … len-1, in the order the grids were added).
+    The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, GridMap.from_geojson() (text), GridMap.read_geojson() (a file) or GridMap.from_geopandas(). Grid ids are ints (0 … len-1, in the order the grids were added).
     """
+    def locate(self, where: typing.Any, ys: typing.Any = ...) -> typing.Any:
+        """The grid codes of points (locate_ids() gives grid ids):"""
+    @staticmethod
+    def from_geopandas(gdf: geopandas.GeoDataFrame, boundaries: typing.Optional[geopandas.GeoDataFrame] = ..., layout: typing.Optional[grassroots._core.grid.GridCodeLayout] = ..., tree: typing.Optional[grassroots._core.division.DivisionTree] = ...) -> grassroots._core.grid.GridMap:
+        """A map from a GeoDataFrame of grids — column code (str) and Polygon geometry; optional kind (a GridKind name), name, households — and optionally a GeoDataFrame of community boundaries (unit, geometry; converted to the grids' CRS). The CRS decides how points are read: WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490) as lon/lat, a projected CRS in metres as metres; a missing or other CRS, a geometry that is not one Polygon, a duplicate code or a bad value is an InvalidInputError naming the row. Needs geopandas."""
+    def boundaries_to_geopandas(self, crs: typing.Any = ...) -> geopandas.GeoDataFrame:
+        """The recorded community boundaries as a GeoDataFrame: unit (str) and geometry, in unit order, with the CRS of to_geopandas(). Needs geopandas."""
+    def to_geopandas(self, crs: typing.Any = ...) -> geopandas.GeoDataFrame:
+        """The grids as a GeoDataFrame (index: grid id): to_pandas()'s columns (code, unit, kind, name, households, area_m2) and their polygons, with the map's CRS (its EPSG code; unrecorded: WGS84 for lon/lat, none for metres) unless ``crs`` is given. Community boundaries are not in it: see boundaries_to_geopandas(). Needs geopandas (``pip install 'grassroots[geo]'``)."""
     def bands_frame(self, findings: typing.Iterable[grassroots._core.grid.BandFinding]) -> pandas.DataFrame:
         """check_bands()'s findings as a DataFrame: grid, code, kind (categorical), households, band_min, band_max, message. Needs pandas."""
     def coverage_frame(self, findings: typing.Iterable[grassroots._core.grid.CoverageFinding]) -> pandas.DataFrame:
@@ -653,9 +713,14 @@ class GridMap:
     def to_pandas(self) -> pandas.DataFrame:
         """One row per grid (index: grid id): code, unit, kind (categorical), name, households, area_m2. Needs pandas."""
     @staticmethod
+    def from_geojson(text: str, source: str = '<text>', coordinates: CoordinateSystem = ..., layout: GridCodeLayout | None = None, tree: grassroots._core.division.DivisionTree | None = None) -> GridMap:
+        """
+        Reads GeoJSON text: a FeatureCollection of Polygon features with properties code (str), kind, name, households, and role 'boundary' (with unit) for community boundaries; builds the map. Errors name source and the feature.
+        """
+    @staticmethod
     def read_geojson(path: os.PathLike | str | bytes, coordinates: CoordinateSystem = ..., layout: GridCodeLayout | None = None, tree: grassroots._core.division.DivisionTree | None = None) -> GridMap:
         """
-        Reads a GeoJSON FeatureCollection file (see GridMapBuilder.from_geojson) and builds the map (checking every unit against tree, if given). Errors name the file and the feature.
+        Reads a GeoJSON FeatureCollection file (see from_geojson) and builds the map (checking every unit against tree, if given). Errors name the file and the feature.
         """
     def __contains__(self, code: str | GridCode) -> bool:
         ...
@@ -706,32 +771,42 @@ class GridMap:
         Ids of the grids of a community or village, or of every one under a higher-level code, in code order.
         """
     @typing.overload
-    def locate(self, point: tuple[float, float]) -> int | None:
+    def locate_ids(self, point: tuple[float, float]) -> int | None:
         """
-        The id of the grid containing an (x, y) point, or None. A point on an edge shared by several grids belongs to the one with the smallest code.
+        The id of the grid containing an (x, y) point, or None (locate() gives its code). A point on an edge shared by several grids belongs to the one with the smallest code.
         """
     @typing.overload
-    def locate(self, xs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.int64]:
+    def locate_ids(self, xs: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], ys: typing.Annotated[numpy.typing.ArrayLike, numpy.float64]) -> numpy.typing.NDArray[numpy.int64]:
         """
         Vectorised: grid ids (int64, -1 for none) for arrays of x and y of the same shape. C-contiguous float64 arrays are read in place; the lookup runs without the GIL.
         """
-    def to_geojson(self) -> str:
+    def to_geojson(self, features: MapFeatures = ...) -> str:
         """
-        The map as a GeoJSON FeatureCollection: grids (properties code, kind, name, unit, households), then boundaries (role 'boundary', unit).
+        The map as a GeoJSON FeatureCollection: by default the grids only (properties role 'grid', code, kind, name, unit, households); MapFeatures.BOUNDARIES the community boundaries (role 'boundary', unit); MapFeatures.ALL both, which from_geojson reads back whole.
         """
-    def write_geojson(self, path: os.PathLike | str | bytes) -> None:
+    def write_geojson(self, path: os.PathLike | str | bytes, features: MapFeatures = ...) -> None:
         """
-        Writes to_geojson() to a file atomically (a temporary file, fsync, rename).
+        Writes to_geojson(features) to a file atomically (a temporary file, fsync, rename).
+        """
+    @property
+    def boundaries(self) -> list[tuple[grassroots._core.division.DivisionCode, Polygon]]:
+        """
+        Every recorded community boundary as (unit, polygon) pairs (copies), in unit order.
         """
     @property
     def codes(self) -> list[str]:
         """
-        The grid codes as str, by id (index it with locate()'s ids).
+        The grid codes as str, by id (index it with locate_ids()'s ids).
         """
     @property
     def coordinates(self) -> CoordinateSystem:
         """
         How its points are read.
+        """
+    @property
+    def epsg(self) -> int | None:
+        """
+        The EPSG code of its coordinate reference system when recorded (4490 CGCS2000, 4326 WGS84, or a projected system in metres), else None.
         """
     @property
     def grids(self) -> list[Grid]:
@@ -747,9 +822,14 @@ class GridMapBuilder:
         """
         Reads a GeoJSON FeatureCollection of Polygon features with properties code (str), kind, name, households, and role 'boundary' (with unit) for community boundaries. InvalidInputError naming source and feature.
         """
-    def __init__(self, coordinates: CoordinateSystem = ...) -> None:
+    @staticmethod
+    def read_geojson(path: os.PathLike | str | bytes, coordinates: CoordinateSystem = ..., layout: GridCodeLayout | None = None) -> GridMapBuilder:
         """
-        A builder for points in these coordinates.
+        from_geojson() over a file (gzip allowed); errors name the file and the feature.
+        """
+    def __init__(self, coordinates: CoordinateSystem = ..., epsg: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        """
+        A builder for points in these coordinates, with the EPSG code of their reference system if known (4326 WGS84 or 4490 CGCS2000 for lon/lat; a projected code for metres).
         """
     def __len__(self) -> int:
         ...
@@ -1285,9 +1365,72 @@ class GridStaffing:
         """
         All workers (copies), by id.
         """
+class LonLatSystem:
+    """
+    How a longitude/latitude pair was published.
+    
+    Members:
+    
+      WGS84 : WGS84坐标: WGS84 as GPS gives it (CGCS2000 agrees within centimetres)
+    
+      GCJ02 : 国测局坐标: GCJ-02, the offset Amap and Tencent maps publish
+    
+      BD09 : 百度坐标: BD-09, Baidu's further offset of GCJ-02
+    """
+    BD09: typing.ClassVar[LonLatSystem]
+    GCJ02: typing.ClassVar[LonLatSystem]
+    WGS84: typing.ClassVar[LonLatSystem]
+    __members__: typing.ClassVar[dict[str, LonLatSystem]]
+    @typing.overload
+    def __eq__(self, other: LonLatSystem) -> bool:
+        ...
+    @typing.overload
+    def __eq__(self, other: typing.Any) -> bool:
+        ...
+    def __getstate__(self) -> int:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __index__(self) -> int:
+        ...
+    def __init__(self, value: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __int__(self) -> int:
+        ...
+    @typing.overload
+    def __ne__(self, other: LonLatSystem) -> bool:
+        ...
+    @typing.overload
+    def __ne__(self, other: typing.Any) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, state: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def chinese_name(self) -> str:
+        """
+        WGS84坐标, 国测局坐标 or 百度坐标.
+        """
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def value(self) -> int:
+        ...
+def _convert_lonlat(lon: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], lat: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], source: LonLatSystem, target: LonLatSystem) -> tuple:
+    """
+    Arrays of longitude and latitude (same shape) from one LonLatSystem to another: a tuple of two new float64 arrays (internal: grassroots.grid.convert_lonlat adds names and scalars).
+    """
 def greedy_full_time(staffing: GridStaffing, grids: collections.abc.Sequence[int], candidates: collections.abc.Sequence[int]) -> StaffingPlan:
     """
     The greedy baseline: grids in code order each take the nearest eligible free candidate.
+    """
+def in_china_box(lonlat: tuple[float, float]) -> bool:
+    """
+    True for an (x, y) lon/lat point inside the rough box around China where the GCJ-02 formulas apply.
     """
 def optimise_full_time(staffing: GridStaffing, grids: collections.abc.Sequence[int], candidates: collections.abc.Sequence[int]) -> StaffingPlan:
     """

@@ -14,7 +14,7 @@ from .._core.division import (
     VillageClass,
     urban_rural_class,
 )
-from . import _pandas  # noqa: F401 (attaches DivisionTree.to_pandas)
+from . import _networkx, _pandas  # noqa: F401 (attach DivisionTree.to_networkx and to_pandas)
 
 __all__ = [
     "DivisionCode",

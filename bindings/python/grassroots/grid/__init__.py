@@ -1,4 +1,5 @@
-"""Grids (网格化服务管理) and grid posts (网格定岗): codes, polygons, the point → grid index, coverage, staffing."""
+"""Grids (网格化服务管理) and grid posts (网格定岗): codes, polygons, the point → grid index, coverage, staffing;
+geopandas and shapely interop and WGS84 ↔ GCJ-02 ↔ BD-09 coordinates."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from .._core.grid import (
     GridWorker,
     HouseholdBands,
     HouseholdPoints,
+    LonLatSystem,
+    MapFeatures,
     PartTimeKind,
     Polygon,
     Redivision,
@@ -31,6 +34,7 @@ from .._core.grid import (
     StaffingSummary,
     SyntheticCity,
     greedy_full_time,
+    in_china_box,
     optimise_full_time,
     parse_household_points,
     read_household_points,
@@ -38,6 +42,7 @@ from .._core.grid import (
     synthetic_city,
 )
 from . import _pandas  # noqa: F401 (attaches the pandas views to GridMap and GridStaffing)
+from ._geo import convert_lonlat  # and attaches GridMap.to_geopandas, from_geopandas, locate
 
 __all__ = [
     "BandFinding",
@@ -56,6 +61,8 @@ __all__ = [
     "GridWorker",
     "HouseholdBands",
     "HouseholdPoints",
+    "LonLatSystem",
+    "MapFeatures",
     "PartTimeKind",
     "Polygon",
     "Redivision",
@@ -67,7 +74,9 @@ __all__ = [
     "StaffingRules",
     "StaffingSummary",
     "SyntheticCity",
+    "convert_lonlat",
     "greedy_full_time",
+    "in_china_box",
     "optimise_full_time",
     "parse_household_points",
     "read_household_points",

@@ -6,6 +6,7 @@ namespace grassroots::python {
 
 void bind_grid_enums(py::module_& m) {
     bind_enum<CoordinateSystem>(m, "CoordinateSystem", "How coordinates are read.");
+    bind_enum<MapFeatures>(m, "MapFeatures", "Which features a GeoJSON export holds.");
     bind_enum<GridKind>(m, "GridKind",
                         "Comprehensive grids cover where people live; dedicated grids (专属网格) cover one site.",
                         "综合网格, 学校专属网格, ….");

@@ -54,7 +54,7 @@ std::size_t checked_pair(const py::array& xs, const py::array& ys, const char* w
 }
 
 py::array_t<std::int64_t> locate_many(const GridMap& map, const DoubleArray& xs, const DoubleArray& ys) {
-    const std::size_t n = checked_pair(xs, ys, "locate");
+    const std::size_t n = checked_pair(xs, ys, "locate_ids");
     py::array_t<std::int64_t> out(std::vector<py::ssize_t>(xs.shape(), xs.shape() + xs.ndim()));
     const std::span<const double> x(xs.data(), n);
     const std::span<const double> y(ys.data(), n);
@@ -100,15 +100,29 @@ void def_map_lookups(py::class_<GridMap, MapPtr>& cls) {
                const OptionalTree& tree) {
                 const auto chosen = layout_or_default(layout);
                 const py::gil_scoped_release release;
-                const GridMapBuilder builder =
-                    GridMapBuilder::from_geojson(read_text_file(path), path.filename().string(), coordinates, chosen);
-                return build(builder, tree);
+                return build(GridMapBuilder::read_geojson(path, coordinates, chosen), tree);
             },
             py::arg("path"), py::arg("coordinates") = CoordinateSystem::lonlat, py::arg("layout") = py::none(),
             py::arg("tree") = py::none(),
-            "Reads a GeoJSON FeatureCollection file (see GridMapBuilder.from_geojson) and builds the map (checking "
-            "every unit against tree, if given). Errors name the file and the feature.")
+            "Reads a GeoJSON FeatureCollection file (see from_geojson) and builds the map (checking every unit "
+            "against tree, if given). Errors name the file and the feature.")
+        .def_static(
+            "from_geojson",
+            [](const std::string& text, const std::string& source, CoordinateSystem coordinates,
+               const OptionalLayout& layout, const OptionalTree& tree) {
+                const auto chosen = layout_or_default(layout);
+                const py::gil_scoped_release release;
+                return build(GridMapBuilder::from_geojson(text, source, coordinates, chosen), tree);
+            },
+            py::arg("text"), py::arg("source") = "<text>", py::arg("coordinates") = CoordinateSystem::lonlat,
+            py::arg("layout") = py::none(), py::arg("tree") = py::none(),
+            "Reads GeoJSON text: a FeatureCollection of Polygon features with properties code (str), kind, name, "
+            "households, and role 'boundary' (with unit) for community boundaries; builds the map. Errors name "
+            "source and the feature.")
         .def_property_readonly("coordinates", &GridMap::coordinates, "How its points are read.")
+        .def_property_readonly("epsg", &GridMap::epsg,
+                               "The EPSG code of its coordinate reference system when recorded (4490 CGCS2000, 4326 "
+                               "WGS84, or a projected system in metres), else None.")
         .def("__len__", &GridMap::size)
         .def(
             "grid", [](const GridMap& map, GridId id) { return map.grid(id); }, py::arg("id"),
@@ -123,7 +137,7 @@ void def_map_lookups(py::class_<GridMap, MapPtr>& cls) {
                 for (const Grid& g : map.grids()) out.push_back(g.code.str());
                 return out;
             },
-            "The grid codes as str, by id (index it with locate()'s ids).")
+            "The grid codes as str, by id (index it with locate_ids()'s ids).")
         .def(
             "find",
             [](const GridMap& map, const CodeArgument& code) { return map.find(code_in_map(map, code)); },
@@ -144,10 +158,13 @@ void def_map_lookups(py::class_<GridMap, MapPtr>& cls) {
                 return shape != nullptr ? std::optional<Polygon>(*shape) : std::nullopt;
             },
             py::arg("unit"), "The boundary recorded for a community or village (a copy), or None.")
-        .def("locate", py::overload_cast<Point>(&GridMap::locate, py::const_), py::arg("point"),
-             "The id of the grid containing an (x, y) point, or None. A point on an edge shared by several grids "
-             "belongs to the one with the smallest code.")
-        .def("locate", &locate_many, py::arg("xs"), py::arg("ys"),
+        .def_property_readonly(
+            "boundaries", [](const GridMap& map) { return copy_of(map.boundaries()); },
+            "Every recorded community boundary as (unit, polygon) pairs (copies), in unit order.")
+        .def("locate_ids", py::overload_cast<Point>(&GridMap::locate, py::const_), py::arg("point"),
+             "The id of the grid containing an (x, y) point, or None (locate() gives its code). A point on an edge "
+             "shared by several grids belongs to the one with the smallest code.")
+        .def("locate_ids", &locate_many, py::arg("xs"), py::arg("ys"),
              "Vectorised: grid ids (int64, -1 for none) for arrays of x and y of the same shape. C-contiguous "
              "float64 arrays are read in place; the lookup runs without the GIL.");
 }
@@ -196,19 +213,22 @@ void def_map_checks(py::class_<GridMap, MapPtr>& cls) {
             "grid; None: the recorded Grid.households) are outside their band.")
         .def(
             "to_geojson",
-            [](const GridMap& map) {
+            [](const GridMap& map, MapFeatures features) {
                 const py::gil_scoped_release release;
-                return map.to_geojson();
+                return map.to_geojson(features);
             },
-            "The map as a GeoJSON FeatureCollection: grids (properties code, kind, name, unit, households), then "
-            "boundaries (role 'boundary', unit).")
+            py::arg("features") = MapFeatures::grids,
+            "The map as a GeoJSON FeatureCollection: by default the grids only (properties role 'grid', code, kind, "
+            "name, unit, households); MapFeatures.BOUNDARIES the community boundaries (role 'boundary', unit); "
+            "MapFeatures.ALL both, which from_geojson reads back whole.")
         .def(
             "write_geojson",
-            [](const GridMap& map, const std::filesystem::path& path) {
+            [](const GridMap& map, const std::filesystem::path& path, MapFeatures features) {
                 const py::gil_scoped_release release;
-                write_file_atomically(path, map.to_geojson());
+                write_file_atomically(path, map.to_geojson(features));
             },
-            py::arg("path"), "Writes to_geojson() to a file atomically (a temporary file, fsync, rename).")
+            py::arg("path"), py::arg("features") = MapFeatures::grids,
+            "Writes to_geojson(features) to a file atomically (a temporary file, fsync, rename).")
         .def(
             "_columns",
             [](const GridMap& map) {
@@ -247,7 +267,7 @@ void bind_grid_map(py::module_& m) {
     py::class_<GridMap, MapPtr> cls(
         m, "GridMap",
         "The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, "
-        "GridMapBuilder.from_geojson() or GridMap.read_geojson(). Grid ids are ints (0 … len-1, in the order the "
+        "GridMap.from_geojson() (text), GridMap.read_geojson() (a file) or GridMap.from_geopandas(). Grid ids are ints (0 … len-1, in the order the "
         "grids were added).");
     def_map_lookups(cls);
     def_map_checks(cls);
@@ -257,8 +277,14 @@ void bind_grid_map_builder(py::module_& m) {
     py::class_<GridMapBuilder>(m, "GridMapBuilder",
                                "Collects grids and community boundaries, validates them together and builds a "
                                "GridMap (all or nothing).")
-        .def(py::init<CoordinateSystem>(), py::arg("coordinates") = CoordinateSystem::lonlat,
-             "A builder for points in these coordinates.")
+        .def(py::init([](CoordinateSystem coordinates, std::optional<int> epsg) {
+                 GridMapBuilder builder(coordinates);
+                 if (epsg) builder.set_epsg(*epsg);
+                 return builder;
+             }),
+             py::arg("coordinates") = CoordinateSystem::lonlat, py::arg("epsg") = py::none(),
+             "A builder for points in these coordinates, with the EPSG code of their reference system if known "
+             "(4326 WGS84 or 4490 CGCS2000 for lon/lat; a projected code for metres).")
         .def(
             "add", [](GridMapBuilder& b, Grid grid) -> GridMapBuilder& { return b.add(std::move(grid)); },
             py::arg("grid"), py::return_value_policy::reference_internal,
@@ -288,7 +314,16 @@ void bind_grid_map_builder(py::module_& m) {
             py::arg("layout") = py::none(),
             "Reads a GeoJSON FeatureCollection of Polygon features with properties code (str), kind, name, "
             "households, and role 'boundary' (with unit) for community boundaries. InvalidInputError naming "
-            "source and feature.");
+            "source and feature.")
+        .def_static(
+            "read_geojson",
+            [](const std::filesystem::path& path, CoordinateSystem coordinates, const OptionalLayout& layout) {
+                const auto chosen = layout_or_default(layout);
+                const py::gil_scoped_release release;
+                return GridMapBuilder::read_geojson(path, coordinates, chosen);
+            },
+            py::arg("path"), py::arg("coordinates") = CoordinateSystem::lonlat, py::arg("layout") = py::none(),
+            "from_geojson() over a file (gzip allowed); errors name the file and the feature.");
 }
 
 }  // namespace grassroots::python

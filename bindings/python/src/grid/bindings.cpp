@@ -4,10 +4,11 @@
 //
 // Points are (x, y) tuples (longitude/latitude in degrees, or metres, as the map's CoordinateSystem
 // says); ids of grids, workers and assignments are plain ints (ids.hpp). Bulk data are NumPy arrays:
-// GridMap.locate(xs, ys) reads C-contiguous float64 arrays in place (no copy) and runs without the
+// GridMap.locate_ids(xs, ys) reads C-contiguous float64 arrays in place (no copy) and runs without the
 // GIL. A GridMap is immutable and held by std::shared_ptr, shared by the GridStaffing and
 // SyntheticCity objects that refer to it, so it lives as long as any of them. The pandas views are
-// Python (grassroots/grid/_pandas.py).
+// Python (grassroots/grid/_pandas.py); geopandas, shapely, locate by code and the coordinate helpers
+// are Python over these primitives (grassroots/grid/_geo.py).
 #include "grid.hpp"
 
 namespace grassroots::python {
@@ -25,6 +26,7 @@ void bind_grid(py::module_& m) {
     bind_staffing_values(m);
     bind_grid_staffing(m);
     bind_staffing_optimiser(m);
+    bind_coordinates(m);
 }
 
 }  // namespace grassroots::python

@@ -19,6 +19,7 @@
 #include "bindings.hpp"
 #include "grassroots/division/tree.hpp"
 #include "grassroots/grid/code.hpp"
+#include "grassroots/grid/coordinates.hpp"
 #include "grassroots/grid/geometry.hpp"
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/grid/posts.hpp"
@@ -100,6 +101,8 @@ void bind_staffing_values(py::module_& m);
 void bind_grid_staffing(py::module_& m);
 /// optimise_full_time, greedy_full_time.
 void bind_staffing_optimiser(py::module_& m);
+/// LonLatSystem and the vectorised WGS84 ↔ GCJ-02 ↔ BD-09 conversion.
+void bind_coordinates(py::module_& m);
 
 using MapPtr = std::shared_ptr<GridMap>;
 using LayoutPtr = std::shared_ptr<GridCodeLayout>;
