@@ -39,12 +39,12 @@ def build_and_reload(tree: gr.DivisionTree) -> tuple[gr.SyntheticCity, gr.GridMa
 
 
 def locate_incidents(tree: gr.DivisionTree, grids: gr.GridMap, city: gr.SyntheticCity) -> None:
-    """Points near the district's buildings → the grid each falls in (−1 outside every grid)."""
+    """Points near the district's buildings → the grid each falls in (locate_ids: −1 outside every grid)."""
     rng = np.random.default_rng(2026)
     near = city.buildings[rng.integers(0, len(city.buildings), 200_000)]
     jitter = rng.normal(0.0, 0.002, near.shape)  # about 200 m
     xs, ys = near[:, 0] + jitter[:, 0], near[:, 1] + jitter[:, 1]
-    found = grids.locate(xs, ys)
+    found = grids.locate_ids(xs, ys)  # grid ids (-1 outside); grids.locate gives the codes
     inside = found[found >= 0]
     print(f"located 200000 points: {len(inside)} in a grid, {int((found < 0).sum())} outside every grid")
     per_township = Counter(str(grids.grid(int(g)).code.unit)[:9] for g in inside[:20_000])
@@ -52,7 +52,7 @@ def locate_incidents(tree: gr.DivisionTree, grids: gr.GridMap, city: gr.Syntheti
     for township, count in per_township.most_common(3):
         print(f"  {township} {tree[township].name}: {count}")
     x, y = city.buildings[0]
-    first = grids.locate((float(x), float(y)))
+    first = grids.locate_ids((float(x), float(y)))  # the grid's id, or None
     where = f"{grids.grid(first).code} {grids.grid(first).name}" if first is not None else "no grid"
     print(f"the first building ({x:.4f}, {y:.4f}) is in {where}")
 
