@@ -19,7 +19,17 @@ std::string post_line(const AutonomyChain& chain, PostKind kind, Date on, Belong
         if (post.kind != kind || !post.active_on(on) || !belongs(post)) continue;
         names += (names.empty() ? "" : "、") + chain.person(post.person).name;
     }
-    return names.empty() ? "" : "\n" + std::string(chinese_name(kind)) + " " + names;
+    if (names.empty()) return {};
+    std::string line = "\n";
+    line += chinese_name(kind);
+    line += ' ';
+    return line += names;
+}
+
+/// A node id: @p prefix and the index, e.g. g3 (appended, not "g" + …: GCC 12's -Wrestrict misfires on that).
+std::string numbered(char prefix, std::size_t index) {
+    std::string id(1, prefix);
+    return id += std::to_string(index);
 }
 
 std::string node(const std::string& id, const std::string& label, std::string_view attributes = {}) {
@@ -41,7 +51,7 @@ std::string subordinate_nodes(const AutonomyChain& chain, Date on) {
     std::string out;
     for (std::size_t i = 0; i < chain.subordinate_committees().size(); ++i) {
         const auto here = [i](const Post& post) { return post.subordinate && post.subordinate->value() == i; };
-        const std::string id = "s" + std::to_string(i);
+        const std::string id = numbered('s', i);
         out += node(id, chain.subordinate_committees()[i].name + post_line(chain, PostKind::subordinate_head, on, here) +
                             post_line(chain, PostKind::subordinate_member, on, here));
         out += "  committee -> " + id + ";\n";
@@ -54,14 +64,14 @@ std::string group_nodes(const AutonomyChain& chain, Date on) {
     for (std::size_t i = 0; i < chain.groups().size(); ++i) {
         const Group& group = chain.groups()[i];
         const auto here = [i](const Post& post) { return post.group && post.group->value() == i; };
-        const std::string id = "g" + std::to_string(i);
+        const std::string id = numbered('g', i);
         out += node(id, group.name + "\n" + std::to_string(group.households) + " 户" +
                             post_line(chain, PostKind::group_head, on, here));
         out += "  committee -> " + id + ";\n";
         const std::string representatives = post_line(chain, PostKind::representative, on, here);
         if (representatives.empty()) continue;
-        out += node("r" + std::to_string(i), representatives.substr(1), "shape=note");
-        out += "  " + id + " -> r" + std::to_string(i) + ";\n";
+        out += node(numbered('r', i), representatives.substr(1), "shape=note");
+        out += "  " + id + " -> " + numbered('r', i) + ";\n";
     }
     return out;
 }
@@ -72,14 +82,14 @@ std::string party_cluster(const AutonomyChain& chain, Date on) {
     for (std::size_t i = 0; i < chain.party_organisations().size(); ++i) {
         const PartyOrganisation& organisation = chain.party_organisations()[i];
         const auto here = [i](const Post& post) { return post.party_organisation && post.party_organisation->value() == i; };
-        const std::string id = "p" + std::to_string(i);
+        const std::string id = numbered('p', i);
         std::string label = organisation.name + "\n" + std::string(chinese_name(organisation.kind));
         for (const PostKind kind : {PostKind::party_secretary, PostKind::party_deputy_secretary, PostKind::party_member_post}) {
             label += post_line(chain, kind, on, here);
         }
         out += node(id, label, "color=\"#c0392b\"");
         if (organisation.parent) {
-            out += "  p" + std::to_string(organisation.parent->value()) + " -> " + id + ";\n";
+            out += "  " + numbered('p', organisation.parent->value()) + " -> " + id + ";\n";
         } else {
             links += "  " + id + " -> committee [style=dashed, color=\"#c0392b\", label=\"领导\"];\n";
         }

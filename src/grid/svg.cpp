@@ -73,7 +73,10 @@ struct Projection {
 std::string path_data(const Polygon& shape, const Projection& project) {
     std::string d;
     const auto ring = [&](const std::vector<Point>& points) {
-        for (std::size_t i = 0; i < points.size(); ++i) d += (i == 0 ? "M" : "L") + project(points[i]);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            d += i == 0 ? 'M' : 'L';
+            d += project(points[i]);
+        }
         d += "Z";
     };
     ring(shape.outer());
