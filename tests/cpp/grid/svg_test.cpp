@@ -48,8 +48,10 @@ TEST(GridSvg, WithoutValuesColoursByKindAndKeepsTheShape) {
     EXPECT_NE(svg.find("fill=\"#cfe3f3\""), std::string::npos);
     EXPECT_NE(svg.find("fill=\"#f6d8ae\""), std::string::npos);
     EXPECT_EQ(svg.find("linearGradient"), std::string::npos);
-    // 0.01° of longitude by 0.005° of latitude at 37.4°N: about 1.59 times as wide as high.
-    EXPECT_NE(svg.find("height=\"217.3\""), std::string::npos) << svg;
+    // 0.01° of longitude by 0.005° of latitude at 37.4°N: 1.59 times as wide as high, so 624 px of map
+    // across (640 less the margins) are 393 px high (409 with the margins).
+    EXPECT_NE(svg.find("height=\"408.8\""), std::string::npos) << svg;
+    EXPECT_NE(svg.find("d=\"M8.0,400.8L320.0,400.8L320.0,8.0L8.0,8.0L8.0,400.8Z\""), std::string::npos) << svg;
 }
 
 TEST(GridSvg, NanIsNoValue) {
