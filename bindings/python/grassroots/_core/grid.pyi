@@ -646,6 +646,10 @@ class GridMap:
     """
     The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, GridMapBuilder.from_geojson() or GridMap.read_geojson(). Grid ids are ints (0 … len-1, in the order the grids were added).
     """
+    def _repr_svg_(self) -> str:
+        """The map coloured by kind (to_svg())."""
+    def to_svg(self, values: typing.Any = ..., width: float = ..., title: str = ...) -> str:
+        """The map as SVG: grids coloured by ``values`` on a yellow-to-red ramp with a legend (NaN or a grid left out = no value, grey), or by kind without values; boundaries drawn over. ``values``: a mapping (dict, pandas Series) from grid code to value, or one value per grid in map order (a sequence or NumPy array). InvalidInputError for a code not in the map, a wrong count, an infinite value or a width outside 1–20,000."""
     def bands_frame(self, findings: typing.Iterable[grassroots._core.grid.BandFinding]) -> pandas.DataFrame:
         """check_bands()'s findings as a DataFrame: grid, code, kind (categorical), households, band_min, band_max, message. Needs pandas."""
     def coverage_frame(self, findings: typing.Iterable[grassroots._core.grid.CoverageFinding]) -> pandas.DataFrame:
@@ -670,6 +674,10 @@ class GridMap:
     def _columns(self) -> dict:
         """
         Columns for to_pandas() (internal).
+        """
+    def _svg(self, values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], width: typing.SupportsFloat | typing.SupportsIndex, title: str) -> str:
+        """
+        The SVG picture for to_svg() (internal).
         """
     def boundary(self, unit: str | grassroots._core.division.DivisionCode) -> Polygon | None:
         """
