@@ -136,3 +136,17 @@ def test_a_grid_map_picture_refuses_values_that_do_not_fit() -> None:
         grid_map.to_svg(width=-3)
     with pytest.raises(ValueError):
         grid_map.to_svg(["a", "b"])
+
+
+def test_results_show_their_frames_under_their_repr() -> None:
+    chain = gr.synthetic_chain("370502005066", "锦苑社区居民委员会", ELECTED, seed=7)
+    report = gr.validate(chain, dt.date(2026, 6, 1))
+    page = report._repr_html_()
+    assert page.startswith("<div><p>&lt;ValidationReport rc-2025 on 2026-06-01:")
+    assert 'class="dataframe"' in page and "rule_id" in page
+    ledger = gr.DualLedger()
+    ledger.add_problem(SCRIPT, dt.date(2026, 1, 8), dt.date(2026, 4, 30), "市委社会工作部", division="370502005066")
+    page = ledger.report(dt.date(2026, 1, 1), dt.date(2026, 5, 31))._repr_html_()
+    assert page.startswith("<div><p>&lt;LedgerReport") and SCRIPT not in page
+    assert {cls.__name__ for cls in _display.FRAME_RESULTS} == {"ValidationReport", "BurdenComparison", "LedgerReport",
+                                                               "ReviewOutcome"}

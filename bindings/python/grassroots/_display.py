@@ -17,8 +17,11 @@ from typing import Any, Optional
 
 from ._core import InvalidInputError
 from ._core.analytics import BucketReport, CaseTable, KpiReport, KpiRow
-from ._core.autonomy import AutonomyChain
+from ._core.autonomy import AutonomyChain, ValidationReport
+from ._core.burden import BurdenComparison
 from ._core.grid import GridMap
+from ._core.ledger import LedgerReport
+from ._core.people import ReviewOutcome
 from ._core.workflow import WorkflowDefinition
 from ._extend import extends
 
@@ -147,6 +150,22 @@ def _repr_html_(self: CaseTable) -> str:  # noqa: F811
     caption = f"CaseTable: {len(self):,} cases, {len(grids):,} grids, {len(matters):,} matters (times in CST)"
     header = ("unit", "opened_at", "handling_due", "closed_at", "closed", "grid", "matter")
     return html_table(header, rows, caption, len(self))
+
+
+def _repr_html_(self: Any) -> Optional[str]:
+    """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows
+    at most); None without pandas, so that Jupyter shows the text repr."""
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return None
+    return f"<div><p>{html.escape(repr(self))}</p>{self.to_pandas()._repr_html_()}</div>"
+
+
+#: Results whose to_pandas() is the table a person wants to see.
+FRAME_RESULTS = (ValidationReport, BurdenComparison, LedgerReport, ReviewOutcome)
+for _result in FRAME_RESULTS:
+    extends(_result)(_repr_html_)
 
 
 # ---- Pictures -----------------------------------------------------------------------------------------

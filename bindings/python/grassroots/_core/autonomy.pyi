@@ -1249,6 +1249,8 @@ class ValidationReport:
     """
     The result of validate(): findings and what was checked.
     """
+    def _repr_html_(self) -> typing.Optional[str]:
+        """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows at most); None without pandas, so that Jupyter shows the text repr."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per finding: rule_id, severity (ordered categorical info < warning < error), entity, message, source, rule_verified. Needs pandas."""
     __hash__: typing.ClassVar[None] = None
