@@ -11,6 +11,7 @@
 // The month's KPIs come from the analytics (CaseTable::from_engine, compute_kpis), and the case
 // escalated most goes on the dual ledger (双台账).
 //
+// The loop's state diagram: docs/workflow/urban_management.svg (drawn from urban_management().to_dot()).
 // Deterministic: a fixed seed and integer arithmetic, the same output on every machine.
 //
 // Usage: grassroots_month_of_cases [RESPONSIBILITIES.csv]   (default: examples/data/jinyuan-responsibilities.csv)

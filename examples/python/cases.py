@@ -9,8 +9,9 @@ the county's unit; one fails verification (返工), one is refused to a unit it 
 one is cancelled and one is reopened by its reporter. Then the analyst's view: a DataFrame of the
 cases, the events of one case, and one case as an Open311 service request.
 
-The time limits and the responsibility list are illustrative, not a city's rules.
-Run with ``python examples/python/cases.py``.
+The loop's state diagram is docs/workflow/urban_management.svg (``gr.urban_management().to_dot()``; in a
+notebook the definition shows as that picture). The time limits and the responsibility list are
+illustrative, not a city's rules. Run with ``python examples/python/cases.py``.
 """
 
 from __future__ import annotations

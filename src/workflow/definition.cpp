@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/json_reader.hpp"
+#include "core/graphics.hpp"
 #include "core/quote.hpp"
 #include "grassroots/error.hpp"
 
@@ -307,18 +308,7 @@ WorkflowDefinition WorkflowDefinition::from_json(std::string_view json, std::str
 
 namespace {
 
-std::string dot_quote(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
+using detail::dot_quote;
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;

@@ -31,11 +31,14 @@ def outputs(notebook: Any, output_type: str) -> list[Any]:
             if o.output_type == output_type]
 
 
-def test_the_committed_notebook_has_no_outputs(repo: Path) -> None:
+def test_the_committed_notebook_carries_its_outputs(repo: Path) -> None:
+    """Committed executed, top to bottom, without errors, so that a reader sees the charts without running it."""
     notebook = nbformat.read(repo / NOTEBOOK, as_version=4)
     nbformat.validate(notebook)
-    assert all(not cell.get("outputs") and cell.get("execution_count") is None
-               for cell in notebook.cells if cell.cell_type == "code")
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
+    assert not outputs(notebook, "error")
+    assert len([o for o in outputs(notebook, "display_data") if "image/png" in o.data]) >= 4
 
 
 def test_the_notebook_draws_its_charts(executed: Any) -> None:
@@ -44,6 +47,19 @@ def test_the_notebook_draws_its_charts(executed: Any) -> None:
     assert len(images) >= 4
     tables = [o for o in outputs(executed, "execute_result") if "text/html" in o.data]
     assert len(tables) >= 8  # counties, grids, posts, KPIs, townships, ledger, burden …
+
+
+def test_the_notebook_shows_the_librarys_pictures_and_tables(executed: Any) -> None:
+    """Issue 15: rich displays, not one-line reprs; the font set up by grassroots.plotting, not by hand."""
+    results = [o.data for o in outputs(executed, "execute_result")]
+    pictures = [data["image/svg+xml"] for data in results if "image/svg+xml" in data]
+    assert any("锦苑社区居民委员会" in svg for svg in pictures)  # the autonomy chain's org chart
+    assert any("dispatch" in svg for svg in pictures)  # the urban-management loop's state diagram
+    assert any(data.get("text/html", "").startswith('<table class="grassroots"><caption>KpiReport') for data in results)
+    assert any("<td>rates.closure</td>" in data.get("text/html", "") for data in results)  # the city's KpiRow
+    sources = "".join(cell.source for cell in executed.cells)
+    assert "gp.use_cjk_font()" in sources and "font_manager" not in sources
+    assert "docs/analytics.md#analytics_cutoff" in sources  # the December dip explained
 
 
 def test_the_notebook_figures_are_the_librarys(executed: Any) -> None:

@@ -59,6 +59,7 @@ from .people import *  # noqa: F401,F403 (re-exported: see __all__)
 from .analytics import *  # noqa: F401,F403 (re-exported: see __all__)
 from .privacy import *  # noqa: F401,F403 (re-exported: see __all__)
 from .store import *  # noqa: F401,F403 (re-exported: see __all__; grassroots.store.open stays in store)
+from . import _display  # noqa: F401,E402 (attach the notebook displays: _repr_html_, _repr_svg_, GridMap.to_svg)
 
 __version__: str = _core.__version__
 

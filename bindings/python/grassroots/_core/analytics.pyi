@@ -462,10 +462,12 @@ class KpiRow:
     """
     One report row: a unit, grid or matter (and a time bucket) with counts and rates.
     """
+    def _repr_html_(self) -> str:
+        """Counts, rates and time to close as a two-column HTML table (measure, value)."""
+    def __repr__(self) -> str:
+        """KpiRow(index=…, bucket=…, counts=…, rates=…, time_to_close=…), one part a line, lines wrapped at 100."""
     __hash__: typing.ClassVar[None] = None
     def __eq__(self, other: typing.Any) -> bool:
-        ...
-    def __repr__(self) -> str:
         ...
     def to_dict(self) -> dict[str, typing.Any]:
         """
@@ -587,6 +589,8 @@ class CaseTable:
     """
     Cases as columns over one DivisionTree (kept alive by the table): unit, grid, matter, opened_at, handling_due, closed_at, handled_at (int64 seconds since the epoch, UTC; INT64_MIN = NaT = none), closed, deferred, responded, resolved, satisfied, rated, reworks, escalations. Made by from_arrays(), from_pandas(), from_engine() or synthetic(); every row is checked (InvalidInputError naming the row and column).
     """
+    def _repr_html_(self) -> str:
+        """The first ROWS_SHOWN cases as an HTML table (unit, instants in China Standard Time, closed, grid, matter)."""
     @staticmethod
     def from_pandas(tree: grassroots._core.division.DivisionTree, frame: pandas.DataFrame, grid_codes: typing.Optional[collections.abc.Sequence[str]] = ..., matter_keys: typing.Optional[collections.abc.Sequence[str]] = ...) -> grassroots._core.analytics.CaseTable:
         """A table from a DataFrame whose columns are named as from_arrays' arguments (unit and opened_at required; others optional; extra columns ignored); to_pandas() output reads back."""
@@ -679,6 +683,8 @@ class KpiReport:
     """
     KPIs of one period for every unit of the ladder (rolled up in one pass), every grid and every matter type. Keeps its tree alive.
     """
+    def _repr_html_(self) -> str:
+        """The unit rows as an HTML table (code, name, level and the main KPIs), the first ROWS_SHOWN of them."""
     def to_pandas(self, part: str = ...) -> pandas.DataFrame:
         """One row per unit ('units': code, name, level, parent_code), grid ('grids': code, unit_code) or matter ('matters': key), with every count (int64), rate and percentile (float64, NaN for an empty denominator); codes and levels are categoricals. Needs pandas."""
     def __repr__(self) -> str:
@@ -745,6 +751,8 @@ class BucketReport:
     """
     Counts and rates per unit and time bucket (no percentiles). Keeps its tree alive.
     """
+    def _repr_html_(self) -> str:
+        """The rows bucket by bucket as an HTML table, the first ROWS_SHOWN of them."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per bucket and unit: bucket_start (datetime64), code, name, level, parent_code (categoricals), counts and rates. Needs pandas."""
     def __repr__(self) -> str:

@@ -1032,6 +1032,8 @@ class AutonomyChain:
     """
     The four-level autonomy chain of one community or village: committee → subordinate committees → groups → representatives, with people, posts and terms and the party organisation alongside. Ids are ints; every mutator checks its input and changes nothing when it raises.
     """
+    def _repr_svg_(self) -> typing.Optional[str]:
+        """The org chart with the posts held today (or on the first day of a term not yet begun), or None without Graphviz."""
     def roster(self, on: typing.Optional[datetime.date] = ...) -> pandas.DataFrame:
         """One row per post (index: post id): kind, person, person_name, sex, group, group_name, subordinate, subordinate_name, party_organisation, party_organisation_name, duty, start, end, and active (held on that day) when on is given. Needs pandas."""
     def groups_frame(self) -> pandas.DataFrame:
@@ -1135,6 +1137,10 @@ class AutonomyChain:
     def subordinate_committee(self, id: int) -> SubordinateCommittee:
         """
         The subordinate committee with this id (a copy); NotFoundError.
+        """
+    def to_dot(self, on: datetime.date | None = None) -> str:
+        """
+        The chain as an org chart in Graphviz DOT with the posts held on a day (default: the start of the term): committee, subordinate committees, groups and their representatives, the party organisations alongside.
         """
     @property
     def adult_residents(self) -> int:
@@ -1243,6 +1249,8 @@ class ValidationReport:
     """
     The result of validate(): findings and what was checked.
     """
+    def _repr_html_(self) -> typing.Optional[str]:
+        """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows at most); None without pandas, so that Jupyter shows the text repr."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per finding: rule_id, severity (ordered categorical info < warning < error), entity, message, source, rule_verified. Needs pandas."""
     __hash__: typing.ClassVar[None] = None

@@ -396,6 +396,8 @@ class BurdenComparison:
     """
     Before/after comparison of the burden across two days (减负成效).
     """
+    def _repr_html_(self) -> typing.Optional[str]:
+        """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows at most); None without pandas, so that Jupyter shows the text repr."""
     def kinds_frame(self) -> pandas.DataFrame:
         """One row per kind (index: kind, categorical): before, after, added, removed. Needs pandas."""
     def to_pandas(self) -> pandas.DataFrame:

@@ -644,6 +644,8 @@ class LedgerReport:
     """
     Open / overdue / struck-off counts per owner unit over [start, end].
     """
+    def _repr_html_(self) -> typing.Optional[str]:
+        """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows at most); None without pandas, so that Jupyter shows the text repr."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per owner unit: division, department and the counts. Needs pandas."""
     def __repr__(self) -> str:

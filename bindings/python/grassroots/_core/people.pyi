@@ -935,6 +935,8 @@ class ReviewOutcome:
     """
     The outcome of a review period.
     """
+    def _repr_html_(self) -> typing.Optional[str]:
+        """The text repr (escaped) over the to_pandas() frame as pandas shows it (escaped, display.max_rows rows at most); None without pandas, so that Jupyter shows the text repr."""
     def scores_frame(self) -> pandas.DataFrame:
         """One row per worker and indicator: worker_id, indicator (categorical), evidence, value, points, weight, contribution."""
     def to_pandas(self) -> pandas.DataFrame:

@@ -284,6 +284,8 @@ class WorkflowDefinition:
     """
     A validated, versioned closed-loop definition.
     """
+    def _repr_svg_(self) -> typing.Optional[str]:
+        """The state diagram (to_dot() drawn by Graphviz), or None without Graphviz."""
     __hash__: typing.ClassVar[None] = None
     @staticmethod
     def from_json(text: str, source: str = '<text>') -> WorkflowDefinition:

@@ -9,6 +9,7 @@
 #include "autonomy/support.hpp"
 #include "casters.hpp"
 #include "grassroots/autonomy/chain.hpp"
+#include "grassroots/autonomy/org_chart.hpp"
 #include "grassroots/autonomy/synthetic.hpp"
 #include "unit_argument.hpp"
 #include "value_types.hpp"
@@ -125,7 +126,12 @@ void add_queries(ChainClass& cls) {
         .def("is_adult", &AutonomyChain::is_adult, py::arg("person"), py::arg("on"),
              "True when the person is 18 or older on a day (unknown birth date: assumed adult).")
         .def("entity_count", &AutonomyChain::entity_count,
-             "People, groups, committees, organisations and posts (plus the committee): what validation walks.");
+             "People, groups, committees, organisations and posts (plus the committee): what validation walks.")
+        .def(
+            "to_dot", [](const AutonomyChain& c, OptionalDate on) { return to_dot(c, on.value_or(c.elected())); },
+            py::arg("on") = py::none(),
+            "The chain as an org chart in Graphviz DOT with the posts held on a day (default: the start of the term): "
+            "committee, subordinate committees, groups and their representatives, the party organisations alongside.");
 }
 
 }  // namespace

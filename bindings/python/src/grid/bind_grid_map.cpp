@@ -17,6 +17,7 @@
 
 #include "grassroots/core/files.hpp"
 #include "grassroots/error.hpp"
+#include "grassroots/grid/svg.hpp"
 #include "grid.hpp"
 
 namespace grassroots::python {
@@ -258,6 +259,12 @@ void def_map_checks(py::class_<GridMap, MapPtr>& cls) {
                 return columns;
             },
             "Columns for to_pandas() (internal).")
+        .def(
+            "_svg",
+            [](const GridMap& map, const std::vector<double>& values, double width, std::string title) {
+                return to_svg(map, values, GridSvgOptions{.width = width, .title = std::move(title)});
+            },
+            py::arg("values"), py::arg("width"), py::arg("title"), "The SVG picture for to_svg() (internal).")
         .def("__repr__", &map_repr);
 }
 
