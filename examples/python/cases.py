@@ -76,7 +76,7 @@ class Month:
             unit: add(gr.Actor(f"dp-{n:04d}", f"{unit}办事员", ["department"], unit=unit))
             for n, unit in enumerate([COMMUNITY_UNIT, TOWNSHIP_UNIT, COUNTY_UNIT, *sorted(owners)], start=1)
         }
-        self.cases: dict[int, int] = {}  # plan index → case id
+        self.cases: dict[int, str] = {}  # plan index → case number
         self.steps: list[Step] = []
         self.refusal: Optional[str] = None
 
@@ -118,14 +118,14 @@ class Month:
     def add(self, plan: int, steps: list[tuple[dt.datetime, str]]) -> None:
         self.steps += [Step(when, plan, action) for when, action in steps if when <= END]
 
-    def routed(self, case: int) -> str:
+    def routed(self, case: str) -> str:
         """The unit the responsibility list names for the case on its rung: what the dispatcher enters
         (the engine refuses a unit the list does not name unless its options allow an override)."""
         s = self.engine.state(case)
         matter = self.engine.catalogue[s.matter]
         return self.engine.responsibilities.route(matter, s.unit, s.grid or "", s.rung).primary
 
-    def handler(self, case: int) -> int:
+    def handler(self, case: str) -> int:
         """The department actor of the unit the case is assigned to now."""
         assigned = self.engine.assignment(case)
         assert assigned is not None

@@ -49,7 +49,7 @@ def one_run(store: Path) -> None:
         engine.take(case, "submit", "sv-1", at(9, day, 9), SUBMIT)
         engine.take(case, "accept", "cc-1", at(9, day, 10))
         engine.take(case, "dispatch", "cc-1", at(9, day, 11), {"department": "街道综合执法队"})
-        print(f"filed C{case + 1:06d}: now in {engine.state(case).state_id}")
+        print(f"filed {case}: now in {engine.state(case).state_id}")
         print(f"waiting on 街道综合执法队: {len(engine.work_list('街道综合执法队'))} cases; "
               f"next timer {engine.next_timer:%Y-%m-%d %H:%M}")
         engine.save_snapshot()

@@ -1,5 +1,6 @@
 #include "grassroots/division/code.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/quote.hpp"
@@ -28,6 +29,13 @@ std::string segment_text(unsigned value, int level) {
     throw InvalidInput(named_code(text) + ": " + problem);
 }
 
+// No ASCII digit and some non-ASCII text (东营区, not 3705０2): a unit's name given for its code.
+bool looks_like_name(std::string_view text) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto wide = [](char c) { return static_cast<unsigned char>(c) >= 0x80U; };
+    return std::none_of(text.begin(), text.end(), digit) && std::any_of(text.begin(), text.end(), wide);
+}
+
 struct Digits {
     std::array<unsigned, 5> segment{};  // segments present in the text; absent ones are 0
     int present = 0;                    // number of segments the text spells out
@@ -39,7 +47,8 @@ Digits split(std::string_view text) {
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] < '0' || text[i] > '9') {
-            fail(text, "character " + std::to_string(i + 1) + " (" + detail::character_at(text, i) + ") is not a digit");
+            fail(text, "character " + std::to_string(i + 1) + " (" + detail::character_at(text, i) + ") is not a digit" +
+                           (looks_like_name(text) ? " (a name is not a code: look units up by name with DivisionTree::find)" : ""));
         }
     }
     Digits digits;

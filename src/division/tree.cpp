@@ -3,39 +3,11 @@
 #include <algorithm>
 #include <ostream>
 
+#include "core/quote.hpp"
+
 namespace grassroots {
 
 namespace {
-
-// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t invalid_utf8_at(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t extra = 0;
-        if (c < 0x80) {
-            extra = 0;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-        } else {
-            return i;
-        }
-        if (i + extra >= text.size()) {
-            return i;  // truncated sequence
-        }
-        for (std::size_t k = 1; k <= extra; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0U) != 0x80U) {
-                return i;
-            }
-        }
-        i += extra + 1;
-    }
-    return std::string_view::npos;
-}
 
 std::string describe(DivisionCode code) {
     return std::string(to_string(code.level())) + " " + code.str();
@@ -53,10 +25,10 @@ DivisionTreeBuilder& DivisionTreeBuilder::add(DivisionCode code, std::string_vie
         where.field = "name";
         throw InvalidInput("the name of " + describe(code) + " is empty", where);
     }
-    if (const std::size_t bad = invalid_utf8_at(name); bad != std::string_view::npos) {
+    if (const std::optional<std::size_t> bad = detail::invalid_utf8_at(name)) {
         where.field = "name";
         throw InvalidInput("the name of " + describe(code) + " is not valid UTF-8 (byte " +
-                               std::to_string(bad + 1) + ")",
+                               std::to_string(*bad + 1) + ")",
                            where);
     }
     for (std::size_t i = 0; i < name.size(); ++i) {
@@ -191,6 +163,18 @@ std::optional<DivisionId> DivisionTree::find(DivisionCode code) const noexcept {
         return std::nullopt;
     }
     return DivisionId{static_cast<std::uint32_t>(it - keys_.begin())};
+}
+
+std::vector<DivisionId> DivisionTree::find(std::string_view name, std::optional<DivisionId> under, NameMatch match) const {
+    if (under) check(*under);
+    const std::uint32_t first = under ? under->value() : 0;
+    const std::uint32_t last = under ? end_[under->value()] : static_cast<std::uint32_t>(size());
+    const NameQuery query(name, match);
+    std::vector<DivisionId> found;
+    for (std::uint32_t i = first; i < last; ++i) {
+        if (query.matches(this->name(DivisionId{i}))) found.emplace_back(i);
+    }
+    return found;
 }
 
 DivisionId DivisionTree::at(DivisionCode code) const {

@@ -1,6 +1,7 @@
 // The case engine: operations check and record; apply() folds events into case states.
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <utility>
 
 #include "core/quote.hpp"
@@ -26,6 +27,13 @@ std::string list_of(const std::vector<std::string>& names) {
     return out.empty() ? "none" : out;
 }
 
+// 'a', 'b', 'c': every name quoted, so that a list of one reads as before.
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + in_quotes(name);
+    return out;
+}
+
 bool covers(DivisionCode scope, DivisionCode unit) noexcept { return scope == unit || scope.is_ancestor_of(unit); }
 
 /// @p actor with its identifiers normalised (normalize_identifier) and its person defaulting to its id.
@@ -44,6 +52,16 @@ Rung next_rung(Rung rung) noexcept { return static_cast<Rung>(static_cast<int>(r
 std::string_view field_value(const std::vector<Field>& fields, std::string_view name) noexcept {
     const auto given = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
     return given != fields.end() ? std::string_view(given->value) : std::string_view();
+}
+
+// The required fields that @p fields leaves out or empty, in the definition's order (all of them, so
+// that one refusal names every field to fill in).
+std::vector<std::string> missing_fields(const std::vector<std::string>& required, const std::vector<Field>& fields) {
+    std::vector<std::string> missing;
+    for (const std::string& name : required) {
+        if (field_value(fields, name).empty()) missing.push_back(name);
+    }
+    return missing;
 }
 
 /// True when @p unit is the primary or a cooperating unit of @p assignment.
@@ -467,6 +485,26 @@ void CaseEngine::Impl::apply(const Event& event, const std::optional<detail::Ent
 
 // ---- operations ---------------------------------------------------------------------------------
 
+namespace {
+
+// Refuses a case input that leaves out required fields, naming all of them at once.
+void check_required(const CaseInput& input) {
+    std::vector<std::string> fields;
+    std::string problems;
+    const auto missing = [&](std::string field, std::string_view why) {
+        problems += (problems.empty() ? "" : "; ") + std::string(why);
+        fields.push_back(std::move(field));
+    };
+    if (input.matter.empty()) missing("matter", "case has no matter type");
+    if (!input.unit && !input.point) missing("unit", "case has neither a point nor a division code");
+    if (fields.empty()) return;
+    std::string where;
+    for (const std::string& field : fields) where += (where.empty() ? "" : ", ") + field;
+    throw InvalidInput(problems, Location{"", 0, where});
+}
+
+}  // namespace
+
 CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
     Impl& m = *impl_;
     m.acting(reporter);
@@ -477,7 +515,6 @@ CaseId CaseEngine::open(const CaseInput& input, ActorId reporter, Instant at) {
 
 const WorkflowDefinition& CaseEngine::Impl::loop_for(const CaseInput& input, const EventRecord* recorded) const {
     const MatterType* type = nullptr;
-    if (input.matter.empty()) throw InvalidInput("case has no matter type", Location{"", 0, "matter"});
     if (catalogue.size() > 0) {
         type = catalogue.find(input.matter);
         if (type == nullptr) throw InvalidInput("matter " + in_quotes(input.matter) + " is not in the catalogue", Location{"", 0, "matter"});
@@ -516,11 +553,7 @@ std::pair<DivisionCode, std::string> CaseEngine::Impl::place_of(const CaseInput&
         }
         unit = grid_unit;
     }
-    if (!unit) {
-        throw InvalidInput(input.point ? "the point is in no grid and no division code was given"
-                                       : "case has neither a point nor a division code",
-                           Location{"", 0, "unit"});
-    }
+    if (!unit) throw InvalidInput("the point is in no grid and no division code was given", Location{"", 0, "unit"});
     if (unit->level() == Level::province) throw InvalidInput("a case cannot sit at province level (" + unit->str() + ")", Location{"", 0, "unit"});
     if (divisions != nullptr && !divisions->contains(*unit)) {
         throw InvalidInput("division " + unit->str() + " is not in the division tree", Location{"", 0, "unit"});
@@ -530,6 +563,7 @@ std::pair<DivisionCode, std::string> CaseEngine::Impl::place_of(const CaseInput&
 
 CaseId CaseEngine::Impl::open_case(const CaseInput& input, ActorId reporter, Instant at, const EventRecord* recorded) {
     if (cases.size() >= no_index - 1) throw InvalidInput("too many cases in one engine");
+    check_required(input);
     const WorkflowDefinition* definition = &loop_for(input, recorded);
     const auto loop = static_cast<std::uint16_t>(
         std::find_if(loops.begin(), loops.end(), [&](const CompiledLoop& l) { return l.definition == definition; }) - loops.begin());
@@ -714,11 +748,10 @@ void CaseEngine::take(CaseId id, std::string_view transition_id, ActorId actor_i
                                                               ", handler as " + in_quotes(handler.id) + ")") +
                                 " handled case " + case_number(id) + " and may not verify it");
     }
-    for (const std::string& required : transition.required_fields) {
-        if (field_value(fields, required).empty()) {
-            m.refuse_rule(state, actor_id, at, index, "workflow.required-field",
-                          "transition " + in_quotes(transition_id) + " of case " + case_number(id) + " needs field " + in_quotes(required));
-        }
+    if (const std::vector<std::string> missing = missing_fields(transition.required_fields, fields); !missing.empty()) {
+        m.refuse_rule(state, actor_id, at, index, "workflow.required-field",
+                      "transition " + in_quotes(transition_id) + " of case " + case_number(id) + " needs " +
+                          (missing.size() == 1 ? "field " : "fields ") + quoted_list(missing));
     }
     const std::uint16_t target_index = loop.targets[index];
     const StateDefinition& target = definition.states()[target_index];
@@ -845,15 +878,21 @@ std::string CaseEngine::case_number(CaseId id) {
     return "C" + digits;
 }
 
-CaseId CaseEngine::find_case(std::string_view number) const {
+CaseId CaseEngine::parse_case_number(std::string_view number) {
     std::uint64_t value = 0;
     const char* first = number.data() + 1;
     const char* last = number.data() + number.size();
     if (number.size() < 2 || number.front() != 'C' || std::from_chars(first, last, value).ptr != last || value == 0) {
         throw InvalidInput("case number " + in_quotes(number) + " is not 'C' followed by digits (C000001)");
     }
-    if (value > impl_->cases.size()) throw NotFound("no case " + std::string(number));
+    if (value > std::numeric_limits<CaseId::rep_type>::max()) throw NotFound("no case " + in_quotes(number));  // past every id
     return CaseId(static_cast<std::uint32_t>(value - 1));
+}
+
+CaseId CaseEngine::find_case(std::string_view number) const {
+    const CaseId id = parse_case_number(number);
+    if (id.value() >= impl_->cases.size()) throw NotFound("no case " + std::string(number));
+    return id;
 }
 
 const std::string& CaseEngine::state_id(CaseId id) const {

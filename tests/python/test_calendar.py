@@ -111,7 +111,7 @@ def test_unpublished_years_raise_unless_the_weekday_rule_is_allowed() -> None:
         cal.is_working_day(date(2027, 1, 4))
     assert str(info.value) == (
         "no holiday notice covers 2027-01-04: the 2027 schedule is not published (allow the weekday rule with "
-        "set_unpublished(weekday_rule) for a provisional answer)"
+        "Calendar.unpublished = UnpublishedYears.WEEKDAY_RULE for a provisional answer)"
     )
     assert isinstance(info.value, KeyError)
     with pytest.raises(gr.NotFoundError):

@@ -5,6 +5,7 @@ tests/cpp/workflow/engine_test.cpp."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import gc
 import json
@@ -74,11 +75,11 @@ class Fixture:
         self.stranger = add(Actor("sv-9", "邻街监督员", ["supervision_centre"], scope=DivisionCode(OTHER_STREET)))
         self.both = add(Actor("mx-1", "身兼两职", ["department", "supervision_centre"]))
 
-    def file(self, when: dt.datetime = at(9, 28, 9)) -> int:
+    def file(self, when: dt.datetime = at(9, 28, 9)) -> str:
         case = CaseInput("event:0502", workflow="urban_management", unit=JINYUAN, description="占道经营")
         return self.engine.open(case, self.reporter, when)
 
-    def to_handle(self, case: int, dispatched: dt.datetime, unit: str = "街道综合执法队") -> None:
+    def to_handle(self, case: str, dispatched: dt.datetime, unit: str = "街道综合执法队") -> None:
         """Takes the case from collect to handle (dispatched at dispatched to unit)."""
         self.engine.take(case, "submit", self.supervisor, dispatched - dt.timedelta(hours=1), SUBMIT)
         self.engine.take(case, "accept", self.commander, dispatched - dt.timedelta(minutes=30))
@@ -99,7 +100,7 @@ def kinds(engine: CaseEngine, case: int | str) -> list[EventKind]:
 
 def test_runs_an_urban_case_through_its_seven_stages(f: Fixture) -> None:
     case = f.file()
-    assert case == 0 and len(f.engine) == 1
+    assert case == "C000001" and len(f.engine) == 1  # the number every frame, repr and event shows
     assert f.engine.state_id(case) == "collect"
     assert CaseEngine.case_number(case) == "C000001"
     assert f.engine.find_case("C000001") == case
@@ -333,7 +334,7 @@ def test_closing_needs_a_passed_verification_after_handling() -> None:
 
 
 def test_the_reporter_may_reopen_a_closed_case_within_the_window(f: Fixture) -> None:
-    def close(case: int, when: dt.datetime) -> None:
+    def close(case: str, when: dt.datetime) -> None:
         f.engine.take(case, "submit", f.supervisor, when, SUBMIT)
         f.engine.take(case, "cancel", f.commander, when + dt.timedelta(minutes=2), {"reason": "不属于受理范围"})
 
@@ -723,7 +724,7 @@ def test_a_valid_month_with_refusals_replays_identically() -> None:
     c.engine.replay(CaseEngine.parse_json_lines(as_text(lines)))
     assert c.engine.to_json_lines() == as_text(lines)
     missing = lines[line_of(lines, "C000003", "refused", "submit")]
-    assert missing["fields"] == {"location": "x"} and "needs field 'category'" in missing["reason"]
+    assert missing["fields"] == {"location": "x"} and "needs fields 'category', 'description'" in missing["reason"]
 
 
 def month_edited(index: Callable[[list[dict[str, Any]]], int], **changes: Any) -> tuple[list[dict[str, Any]], int]:
@@ -1091,8 +1092,10 @@ def test_value_types() -> None:
 
 def test_refuses_missing_fields_and_transitions_that_do_not_leave_the_state(f: Fixture) -> None:
     case = f.file()
-    with pytest.raises(gr.RuleViolationError, match="needs field 'category'") as raised:
+    with pytest.raises(gr.RuleViolationError) as raised:  # every missing field in one refusal
         f.engine.take(case, "submit", f.supervisor, at(9, 28, 10), {"location": "x"})
+    assert str(raised.value) == ("workflow.required-field: transition 'submit' of case C000001 needs fields "
+                                 "'category', 'description'")
     assert raised.value.rule_id == "workflow.required-field" and isinstance(raised.value, ValueError)
     with pytest.raises(gr.RuleViolationError, match="does not leave state 'collect'"):
         f.engine.take(case, "dispatch", f.commander, at(9, 28, 10))
@@ -1134,6 +1137,51 @@ def test_naive_datetimes_are_china_standard_time(f: Fixture) -> None:
     assert f.engine.events[-1].at.utcoffset() == dt.timedelta(hours=8)
     with pytest.raises(gr.InvalidInputError, match="before the last event"):
         f.engine.take(case, "accept", f.commander, dt.datetime(2026, 9, 28, 9, 59))  # naive 09:59 CST < 10:00
+
+
+def test_a_case_missing_several_required_fields_is_refused_once_naming_all(f: Fixture) -> None:
+    with pytest.raises(gr.InvalidInputError) as raised:
+        f.engine.open(CaseInput(""), f.reporter, at(9, 28, 9))
+    assert raised.value.problem == "case has no matter type; case has neither a point nor a division code"
+    assert raised.value.field == "matter, unit"
+    assert len(f.engine) == 0 and len(f.engine.events) == 0
+
+
+def test_cases_are_their_numbers_everywhere_and_ints_still_work(f: Fixture) -> None:
+    first, second = f.file(), f.file(at(9, 28, 10))
+    assert (first, second) == ("C000001", "C000002")
+    assert f.engine.state(second).id == f.engine.state(1).number == "C000002"
+    assert [e.case_id for e in f.engine.events] == ["C000001", "C000002"]
+    assert f.engine.events_of(0) == f.engine.events_of("C000001")
+    assert f.engine.work_list("sv-1") == ["C000001", "C000002"]
+    f.to_handle(second, at(9, 28, 12))
+    assert f.engine.due_before(at(12, 31, 0)) == ["C000002"]
+    assert CaseEngine.case_number(1) == "C000002" and f.engine.find_case("C000002") == "C000002"
+    assert set(f.engine.to_pandas().index) == {first, second}
+    for bad, error in (("C000009", gr.NotFoundError), ("C0", gr.InvalidInputError), ("第1号", gr.InvalidInputError),
+                       (7, gr.NotFoundError), (-1, gr.NotFoundError)):
+        with pytest.raises(error):
+            f.engine.state(bad)
+
+
+def test_engine_calendar_is_a_read_only_copy(f: Fixture) -> None:
+    calendar = f.engine.calendar
+    assert isinstance(calendar, gr.Calendar) and calendar.published_years == list(range(2019, 2027))
+    changes = (
+        lambda c: c.add_local(dt.date(2026, 10, 9), False, "区运动会"),
+        lambda c: setattr(c, "unpublished", gr.UnpublishedYears.WEEKDAY_RULE),
+        lambda c: setattr(c, "working_hours", gr.WorkingHours.standard()),
+        lambda c: c.add_holiday_cn('{"year": 2027, "papers": [], "days": []}', "2027.json"),
+    )
+    for change in changes:
+        with pytest.raises(gr.RuleViolationError, match="engine.calendar is a read-only copy") as raised:
+            change(calendar)
+        assert raised.value.rule_id == "calendar.read-only"
+    assert calendar.unpublished == gr.UnpublishedYears.RAISE and calendar.is_working_day(dt.date(2026, 10, 9))
+    writable = copy.copy(calendar)
+    writable.add_local(dt.date(2026, 10, 9), False, "区运动会")
+    assert not writable.is_working_day(dt.date(2026, 10, 9))
+    assert f.engine.calendar.is_working_day(dt.date(2026, 10, 9))  # the engine's own is unchanged
 
 
 def test_refuses_bad_case_input_and_changes_nothing(f: Fixture) -> None:

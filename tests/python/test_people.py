@@ -298,7 +298,7 @@ def handled_in_march() -> tuple[gr.CaseEngine, list[int]]:
     def at(month: int, day: int, hour: int) -> dt.datetime:
         return dt.datetime(2026, month, day, hour, tzinfo=cst)
 
-    def handled(opened: dt.datetime, *handlers: tuple[str, dt.datetime]) -> int:
+    def handled(opened: dt.datetime, *handlers: tuple[str, dt.datetime]) -> str:
         case = engine.open(gr.CaseInput("event:0502", workflow="handled", unit=JINYUAN), "c-1", opened)
         engine.take(case, "accept", "c-1", opened + dt.timedelta(hours=1))
         for k, (actor, when) in enumerate(handlers):

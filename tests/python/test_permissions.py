@@ -150,7 +150,7 @@ def engine_with_staff() -> tuple[CaseEngine, int, int, int]:
     return engine, reporter, centre, department
 
 
-def handled_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> int:
+def handled_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> str:
     """A case filed, dispatched, handled and reported back: waiting for verification."""
     case = engine.open(urban_case(), reporter, at(12, 9))
     engine.take(case, "submit", centre, at(12, 10), SUBMIT)
@@ -161,7 +161,7 @@ def handled_case(engine: CaseEngine, reporter: int, centre: int, department: int
     return case
 
 
-def closed_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> int:
+def closed_case(engine: CaseEngine, reporter: int, centre: int, department: int) -> str:
     case = handled_case(engine, reporter, centre, department)
     engine.take(case, "verify_pass", centre, at(12, 15))
     engine.take(case, "evaluate", centre, at(12, 15), {"rating": "满意"})

@@ -46,7 +46,7 @@ def setup(e: Any) -> None:
     e.add_actor(Actor("dp-1", "居委会", ["department"], scope="370502", unit="锦苑社区居委会"))
 
 
-def file(e: Any, when: dt.datetime) -> int:
+def file(e: Any, when: dt.datetime) -> str:
     return e.open(CaseInput("event:0502", unit=JINYUAN, description="占道经营 ✓", point=(118.49123456789, 37.4612345678)), "wg-1", when)
 
 

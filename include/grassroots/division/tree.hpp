@@ -21,6 +21,7 @@
 
 #include "grassroots/core/strong_id.hpp"
 #include "grassroots/division/code.hpp"
+#include "grassroots/division/names.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots {
@@ -123,6 +124,13 @@ public:
     [[nodiscard]] DivisionId at(DivisionCode code) const;
     /// @brief True when a unit has this code.
     [[nodiscard]] bool contains(DivisionCode code) const noexcept { return find(code).has_value(); }
+    /// @brief Every unit named @p name, in code order: names repeat across the country (27 新华街道).
+    ///
+    /// @p under limits the search to that unit's subtree (itself included); NameMatch::fuzzy also
+    /// matches the suffix variants of name_suffix_families() (新华社区 finds 新华社区居委会).
+    /// Names are compared as UTF-8 bytes; a name that is not UTF-8 matches nothing.
+    [[nodiscard]] std::vector<DivisionId> find(std::string_view name, std::optional<DivisionId> under = std::nullopt,
+                                               NameMatch match = NameMatch::exact) const;
 
     /// @brief The unit's code.
     [[nodiscard]] DivisionCode code(DivisionId id) const;

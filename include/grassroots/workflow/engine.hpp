@@ -201,6 +201,9 @@ public:
     [[nodiscard]] static std::string case_number(CaseId id);
     /// @brief The id of @p number; throws InvalidInput / NotFound.
     [[nodiscard]] CaseId find_case(std::string_view number) const;
+    /// @brief The id a case number names ("C000001" → 0), whether or not such a case exists; throws
+    /// InvalidInput for text that is not 'C' followed by digits, NotFound for a number past every id.
+    [[nodiscard]] static CaseId parse_case_number(std::string_view number);
     /// @brief Id of the current state of case @p id.
     [[nodiscard]] const std::string& state_id(CaseId id) const;
     /// @brief The current assignment of case @p id, if routed.

@@ -111,6 +111,10 @@ TEST(DivisionCode, BadCodesSayWhichPartIsWrong) {
     };
     EXPECT_EQ(message(""), "division code is empty");
     EXPECT_EQ(message("37a5"), "division code '37a5': character 3 ('a') is not a digit");
+    // A unit's name where its code belongs: whole characters in the message, and where to look names up.
+    EXPECT_EQ(message("东营区"), "division code '东营区': character 1 ('东') is not a digit (a name is not a code: "
+                                 "look units up by name with DivisionTree::find)");
+    EXPECT_EQ(message("3705０2"), "division code '3705０2': character 5 ('０') is not a digit");
     EXPECT_EQ(message("37050"), "division code '37050': has 5 digits; expected 2, 4, 6, 9 or 12");
     EXPECT_EQ(message("3705020050661"), "division code '3705020050661': has 13 digits; expected 2, 4, 6, 9 or 12");
     EXPECT_EQ(message("00"), "division code '00': province segment 00 is not in 01–99");

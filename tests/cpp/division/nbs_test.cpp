@@ -60,6 +60,19 @@ TEST_F(NationalTree, LoadsEveryUnitOfTheCountry) {
     EXPECT_LE(tree().structure_bytes(), 64 * tree().size());
 }
 
+TEST_F(NationalTree, FindsEveryUnitOfARepeatedName) {
+    const std::vector<DivisionId> xinhua = tree().find("新华街道");
+    EXPECT_EQ(xinhua.size(), 27U);  // names repeat across the country
+    for (const DivisionId id : xinhua) EXPECT_EQ(tree().level(id), Level::township);
+    const DivisionId liaoning = tree().at(DivisionCode("21"));
+    const std::vector<DivisionId> in_liaoning = tree().find("新华街道", liaoning);
+    EXPECT_EQ(in_liaoning.size(), 5U);
+    for (const DivisionId id : in_liaoning) EXPECT_TRUE(tree().is_ancestor(liaoning, id));
+    EXPECT_EQ(tree().find("和平村委会").size(), 274U);
+    EXPECT_GT(tree().find("和平村", std::nullopt, NameMatch::fuzzy).size(), 274U);  // + 村民委员会, 村 …
+    EXPECT_EQ(tree().find("锦苑社区", tree().at(DivisionCode("370502")), NameMatch::fuzzy).size(), 1U);
+}
+
 TEST_F(NationalTree, SeedCommunitiesAreThere) {
     const DivisionId jinyuan = tree().at(DivisionCode("370502005066"));
     EXPECT_EQ(tree().name(jinyuan), "锦苑社区居民委员会");

@@ -31,6 +31,11 @@ TEST(CaseEngine, RunsAnUrbanCaseThroughItsSevenStages) {
     EXPECT_EQ(f.engine.state_id(id), "collect");
     EXPECT_EQ(CaseEngine::case_number(id), "C000001");
     EXPECT_EQ(f.engine.find_case("C000001"), id);
+    EXPECT_EQ(CaseEngine::parse_case_number("C000042"), CaseId(41));  // whether or not the case exists
+    EXPECT_THROW((void)f.engine.find_case("C000042"), NotFound);
+    EXPECT_THROW((void)CaseEngine::parse_case_number("C0"), InvalidInput);
+    EXPECT_THROW((void)CaseEngine::parse_case_number("東000001"), InvalidInput);
+    EXPECT_THROW((void)CaseEngine::parse_case_number("C99999999999"), NotFound);
     f.to_handle(id, at(9, 28, 11));
     EXPECT_EQ(f.engine.state_id(id), "handle");
     EXPECT_EQ(f.engine.state(id).clock_started, at(9, 28, 10, 30));  // entering dispatch starts the clock
@@ -258,8 +263,9 @@ TEST(CaseEngine, ClosingNeedsAPassedVerificationAfterHandling) {
 TEST(CaseEngine, RefusesMissingFieldsAndTransitionsThatDoNotLeaveTheState) {
     Fixture f;
     const CaseId id = f.file();
-    EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}}); }),
-                HasSubstr("needs field 'category'"));
+    // Every missing field in one refusal (issue 15): not 'category' now and 'description' at the next try.
+    EXPECT_EQ(error_message<RuleViolation>([&] { f.engine.take(id, "submit", f.supervisor, at(9, 28, 10), {{"location", "x"}}); }),
+              "workflow.required-field: transition 'submit' of case C000001 needs fields 'category', 'description'");
     EXPECT_THAT(error_message<RuleViolation>([&] { f.engine.take(id, "dispatch", f.commander, at(9, 28, 10)); }),
                 HasSubstr("does not leave state 'collect'"));
     EXPECT_EQ(f.engine.state(id).refusals, 2);
@@ -332,6 +338,14 @@ TEST(CaseEngine, RefusesBadCaseInputAndChangesNothing) {
     input.unit.reset();
     EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }),
                 HasSubstr("neither a point nor a division code"));
+    // Every missing required field at once (issue 15), not one per attempt.
+    try {
+        (void)f.engine.open(CaseInput{}, f.reporter, at(9, 28, 9));
+        ADD_FAILURE() << "an empty case input was accepted";
+    } catch (const InvalidInput& error) {
+        EXPECT_EQ(error.problem(), "case has no matter type; case has neither a point nor a division code");
+        EXPECT_EQ(error.where().field, "matter, unit");
+    }
     input.unit = jinyuan;
     input.attachments.push_back(Attachment{"", "image/jpeg", 10, ""});
     EXPECT_THAT(error_message<InvalidInput>([&] { f.engine.open(input, f.reporter, at(9, 28, 9)); }), HasSubstr("attachments[0]"));

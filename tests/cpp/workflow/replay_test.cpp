@@ -107,7 +107,7 @@ TEST(Replay, AValidMonthWithRefusalsOfEveryKindComesBackIdentical) {
     // A refusal keeps the fields of the attempt, so that replay can reproduce it.
     const EventRecord& missing = records[find(records, "C000003", EventKind::refused, "submit")];
     EXPECT_EQ(missing.fields, (std::vector<Field>{{"location", "x"}}));
-    EXPECT_THAT(missing.reason, HasSubstr("needs field 'category'"));
+    EXPECT_THAT(missing.reason, HasSubstr("needs fields 'category', 'description'"));
 }
 
 TEST(Replay, RefusesAVerificationRewrittenSoTheHandlerVerifies) {

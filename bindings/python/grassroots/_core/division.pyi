@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import os
 import typing
-__all__: list[str] = ['DivisionCode', 'DivisionTree', 'DivisionTreeBuilder', 'Level', 'TownshipClass', 'Unit', 'UnitIterator', 'UrbanRuralClass', 'VillageClass', 'urban_rural_class']
+__all__: list[str] = ['DivisionCode', 'DivisionTree', 'DivisionTreeBuilder', 'Level', 'TownshipClass', 'Unit', 'UnitIterator', 'UrbanRuralClass', 'VillageClass', 'name_suffix_families', 'urban_rural_class']
 class Level:
     """
     A rung of the administrative ladder (行政层级), top first.
@@ -470,6 +470,10 @@ class DivisionTree:
         """
         Number of units at a level.
         """
+    def find(self, name: str, under: typing.Any = None, fuzzy: bool = False) -> list:
+        """
+        Every unit named name, in code order (names repeat: 27 units are called 新华街道). under (a code or Unit) limits the search to its subtree; fuzzy=True also matches the suffix variants (新华社区 finds 新华社区居委会; name_suffix_families() lists them). An empty list when nothing matches.
+        """
     def get(self, code: typing.Any) -> typing.Any:
         """
         The unit with this code, or None.
@@ -548,6 +552,10 @@ class DivisionTreeBuilder:
         """
         Validates every unit and builds the tree (all or nothing).
         """
+def name_suffix_families() -> dict:
+    """
+    The suffix families DivisionTree.find(fuzzy=True) treats as one: {kind: [suffixes, longest first]}.
+    """
 def urban_rural_class(code: typing.Any) -> UrbanRuralClass:
     """
     The class with this three-digit code (111 … 220).

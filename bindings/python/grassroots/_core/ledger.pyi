@@ -766,7 +766,7 @@ class DualLedger:
         """
         Ids of problems with no measure.
         """
-    def raise_from_case(self, engine: grassroots._core.workflow.CaseEngine, case: int | str, raised: datetime.date, due: datetime.date, actor: str, title: str = '') -> int:
+    def raise_from_case(self, engine: grassroots._core.workflow.CaseEngine, case: str | str, raised: datetime.date, due: datetime.date, actor: str, title: str = '') -> int:
         """
         Raises a problem from a case of a grassroots.CaseEngine (case: id or number): its description (or title), its unit and assigned primary unit as owner; source CASE with the case number.
         """

@@ -754,7 +754,7 @@ class StoredEngine:
         """
         CaseEngine.deactivate_actor, written to the store.
         """
-    def due_before(self, instant: datetime.datetime) -> list[int]:
+    def due_before(self, instant: datetime.datetime) -> list[str]:
         """
         The open cases whose next timer falls before instant, soonest first (what advance(instant) acts on).
         """
@@ -766,11 +766,11 @@ class StoredEngine:
         """
         False once the actor is deactivated.
         """
-    def open(self, input: grassroots._core.workflow.CaseInput, reporter: int | str, at: datetime.datetime) -> int:
+    def open(self, input: grassroots._core.workflow.CaseInput, reporter: int | str, at: datetime.datetime) -> str:
         """
         CaseEngine.open, its events written before it returns.
         """
-    def reopen(self, case: int | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
+    def reopen(self, case: str | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
         """
         CaseEngine.reopen, written.
         """
@@ -786,11 +786,11 @@ class StoredEngine:
         """
         CaseEngine.set_responsibilities, written to the store.
         """
-    def state(self, case: int | str) -> grassroots._core.workflow.CaseState:
+    def state(self, case: str | str) -> grassroots._core.workflow.CaseState:
         """
         The state of case (a snapshot); NotFoundError.
         """
-    def take(self, case: int | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[grassroots._core.workflow.Field] = {}, note: str = '') -> None:
+    def take(self, case: str | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[grassroots._core.workflow.Field] = {}, note: str = '') -> None:
         """
         CaseEngine.take; its events (a refusal's too) are written before it returns or raises.
         """
@@ -802,7 +802,7 @@ class StoredEngine:
         """
         Every event as JSON lines.
         """
-    def work_list(self, unit_or_actor: int | str) -> list[int]:
+    def work_list(self, unit_or_actor: int | str) -> list[str]:
         """
         The open cases waiting on a unit (its name) or an actor (int id or string id), soonest deadline first.
         """

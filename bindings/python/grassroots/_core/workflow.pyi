@@ -1285,9 +1285,9 @@ class Event:
         When (aware datetime, +08:00).
         """
     @property
-    def case_id(self) -> int:
+    def case_id(self) -> str:
         """
-        Which case (int id).
+        Which case (its number, 'C000001').
         """
     @property
     def from_state(self) -> int | None:
@@ -1512,9 +1512,9 @@ class CaseState:
         Due instant of its latest handling state (one a Duty.HANDLE transition leaves), kept after it; None if it never reached one.
         """
     @property
-    def id(self) -> int:
+    def id(self) -> str:
         """
-        The case (int id).
+        The case (its number, 'C000001'; the same as number).
         """
     @property
     def last_event(self) -> int:
@@ -1628,16 +1628,16 @@ class CaseState:
         """
 class CaseEngine:
     """
-    Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
+    Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and malformed input raise InvalidInputError / NotFoundError and change nothing. A case is its case number ('C000001'): open() returns it, work lists and events name it (its int index, 0 for C000001, is accepted too). Actors are given as int ids or string ids ('wg-1'). Safe to share between threads (one operation at a time); advance() and replay() run without the GIL.
     """
     def events_frame(self) -> pandas.DataFrame:
         """One row per event (index: sequence): case, kind (categorical), at (datetime64, Asia/Shanghai), actor, role, from, to, transition, rung (categorical), note, reason, primary (of an assignment), routed_primary (the routed unit when the dispatcher overrode it, else missing). Needs pandas."""
     def to_pandas(self) -> pandas.DataFrame:
         """One row per case (index: case number): workflow, version, state, closed, unit, grid, matter, priority, rung (categoricals), opened_at, updated_at, due, closed_at, handling_due, handled_at (datetime64, Asia/Shanghai), transitions, reworks, escalations, urges, reopens, refusals, primary (assigned unit), routed_primary (the unit the list named when a dispatcher overrode it). Needs pandas."""
     @staticmethod
-    def case_number(id: int) -> str:
+    def case_number(id: str) -> str:
         """
-        'C000001' for id 0.
+        The case number of id: 'C000001' for the int index 0 (a case number is returned as it is).
         """
     @staticmethod
     def parse_json_lines(text: str, source: str = '<text>') -> list[EventRecord]:
@@ -1682,11 +1682,11 @@ class CaseEngine:
         """
         Processes every timer due before now, in time order (催办, 督办 one rung up with re-routing, 通知) and returns the number of events recorded. Runs without the GIL.
         """
-    def assignment(self, case: int | str) -> Assignment | None:
+    def assignment(self, case: str | str) -> Assignment | None:
         """
         The current Assignment of case, or None when it has not been routed.
         """
-    def available(self, case: int | str) -> list[str]:
+    def available(self, case: str | str) -> list[str]:
         """
         Ids of the transitions that leave the current state of case.
         """
@@ -1702,15 +1702,15 @@ class CaseEngine:
         """
         An Event of this engine (or its sequence) spelled out with names; NotFoundError for another's.
         """
-    def due_before(self, instant: datetime.datetime) -> list[int]:
+    def due_before(self, instant: datetime.datetime) -> list[str]:
         """
-        The open cases whose next timer falls before instant, soonest first: what advance(instant) acts on.
+        The open cases (case numbers) whose next timer falls before instant, soonest first: what advance(instant) acts on.
         """
     def event_records(self) -> list[EventRecord]:
         """
         Every event spelled out (EventRecord), in order: what replay() reads.
         """
-    def events_of(self, case: int | str) -> list[Event]:
+    def events_of(self, case: str | str) -> list[Event]:
         """
         The events of case in order (copies).
         """
@@ -1718,11 +1718,11 @@ class CaseEngine:
         """
         The int id of the actor with string id, or None.
         """
-    def find_case(self, number: str) -> int:
+    def find_case(self, number: str) -> str:
         """
-        The int id of case number ('C000001'); InvalidInputError / NotFoundError.
+        The case number, checked: InvalidInputError when it is not 'C' followed by digits, NotFoundError when there is no such case.
         """
-    def input(self, case: int | str) -> CaseInput:
+    def input(self, case: str | str) -> CaseInput:
         """
         What was filed for case (a copy); NotFoundError.
         """
@@ -1734,15 +1734,15 @@ class CaseEngine:
         """
         Bytes held for cases, events and their details (approximate, capacity-based).
         """
-    def open(self, input: CaseInput, reporter: int | str, at: datetime.datetime) -> int:
+    def open(self, input: CaseInput, reporter: int | str, at: datetime.datetime) -> str:
         """
-        Files a case reported by reporter (int or string actor id) at at and returns its int id. InvalidInputError naming the bad field (unknown matter or loop, unlocatable place, unknown division, bad attachment) or NotFoundError (unknown reporter).
+        Files a case reported by reporter (int or string actor id) at at and returns its case number ('C000001', as the frames, reprs and events show it). InvalidInputError naming the bad field (unknown matter or loop, unlocatable place, unknown division, bad attachment) or NotFoundError (unknown reporter).
         """
     def open311(self) -> list[dict[str, typing.Any]]:
         """
         to_open311() parsed: a list of dicts, one per case.
         """
-    def reopen(self, case: int | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
+    def reopen(self, case: str | str, actor: int | str, at: datetime.datetime, note: str = '') -> None:
         """
         Reopens a closed case; only its reporter, within EngineOptions.reopen_window of closing (else refused, recorded and raised: PermissionDeniedError / RuleViolationError).
         """
@@ -1770,11 +1770,11 @@ class CaseEngine:
         """
         The responsibility list (a copy) used by Duty.DISPATCH transitions and escalation; validated against the catalogue (InvalidInputError, keeping the old list).
         """
-    def state(self, case: int | str) -> CaseState:
+    def state(self, case: str | str) -> CaseState:
         """
         The state of case (a snapshot); NotFoundError.
         """
-    def state_id(self, case: int | str) -> str:
+    def state_id(self, case: str | str) -> str:
         """
         Id of the current state of case.
         """
@@ -1782,7 +1782,7 @@ class CaseEngine:
         """
         Calls callback(record: EventRecord) for every later event (not for replayed ones), in order, once the operation that recorded it has finished, on the thread that ran it. A callback may read and change the engine; the events of its change follow those already recorded. Its exceptions do not interrupt the engine: the operation completes, then the first one is raised (unless the operation itself raised, whose error wins; the callback's then goes to sys.unraisablehook). Returns callback, so it works as a decorator.
         """
-    def take(self, case: int | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[Field] = {}, note: str = '') -> None:
+    def take(self, case: str | str, transition: str, actor: int | str, at: datetime.datetime, fields: dict[str, str] | list[Field] = {}, note: str = '') -> None:
         """
         Takes transition of case as actor at at, with fields ({name: value} or [Field]) and a note. Deadlines that fell due before at are processed first. Refused, recorded and raised: PermissionDeniedError (role, scope, grid, assigned unit, separation of duties), RuleViolationError (not from the current state, missing field, closing without a passed verification, case closed). Not recorded: InvalidInputError (unknown transition, a field given twice, at before the case's last event), NotFoundError.
         """
@@ -1794,7 +1794,7 @@ class CaseEngine:
         """
         Every event as JSON lines (what parse_json_lines() reads).
         """
-    def to_open311(self, case: int | str | None = None) -> str:
+    def to_open311(self, case: str | str | None = None) -> str:
         """
         Open311 GeoReport v2 service requests as JSON text: an array for every case, or one object for case. expected_datetime is the current state's due instant as first set (escalation does not move it).
         """
@@ -1806,9 +1806,9 @@ class CaseEngine:
         """
         Stops calling callback; False when it was not subscribed.
         """
-    def work_list(self, unit_or_actor: int | str) -> list[int]:
+    def work_list(self, unit_or_actor: int | str) -> list[str]:
         """
-        The open cases (int ids) waiting on a unit (its name, primary or cooperating) or on an actor (int id or string id: in its scope and grid, assigned to its unit, with a transition its roles allow), soonest deadline first.
+        The open cases (case numbers) waiting on a unit (its name, primary or cooperating) or on an actor (int id or string id: in its scope and grid, assigned to its unit, with a transition its roles allow), soonest deadline first.
         """
     def workflow(self, id: str, version: typing.SupportsInt | typing.SupportsIndex = 0) -> WorkflowDefinition:
         """
@@ -1820,9 +1820,9 @@ class CaseEngine:
         All actors (copies), by int id.
         """
     @property
-    def calendar(self) -> grassroots._core.calendar.Calendar:
+    def calendar(self) -> typing.Any:
         """
-        The calendar (a copy).
+        A read-only copy of the calendar the engine counts deadlines on: its changers (add_local, add_holiday_cn, read_local, unpublished =, working_hours =) raise RuleViolationError calendar.read-only; copy.copy() of it is writable.
         """
     @property
     def cases(self) -> list[CaseState]:

@@ -12,6 +12,7 @@ from .._core.division import (
     UnitIterator,  # the type of iter(tree); offered here, not in __all__ (as before)
     UrbanRuralClass,
     VillageClass,
+    name_suffix_families,
     urban_rural_class,
 )
 from . import _networkx, _pandas  # noqa: F401 (attach DivisionTree.to_networkx and to_pandas)
@@ -25,5 +26,6 @@ __all__ = [
     "Unit",
     "UrbanRuralClass",
     "VillageClass",
+    "name_suffix_families",
     "urban_rural_class",
 ]

@@ -192,7 +192,7 @@ void add_working_time(CalendarClass& cls) {
 
 void bind_calendar_class(py::module_& m) {
     CalendarClass cls(
-        m, "Calendar",
+        m, "Calendar", py::dynamic_attr(),
         "China's working-day calendar (工作日): weekdays, public holidays and make-up working days (调休) from the "
         "State Council's yearly notices, local rules, and working hours. A year whose notice is not published is "
         "never guessed: queries about it raise NotFoundError unless unpublished = UnpublishedYears.WEEKDAY_RULE.");

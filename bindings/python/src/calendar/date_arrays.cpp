@@ -10,6 +10,13 @@
 
 namespace grassroots::python {
 
+void refuse_if_read_only(const Calendar& calendar) {
+    // The object Python holds for this calendar (pybind11 finds the registered instance).
+    const py::object self = py::cast(&calendar, py::return_value_policy::reference);
+    const py::object reason = py::getattr(self, read_only_attribute, py::none());
+    if (!reason.is_none()) throw RuleViolation("calendar.read-only", py::str(reason).cast<std::string>());
+}
+
 std::shared_mutex& calendar_mutex() {
     static std::shared_mutex mutex;
     return mutex;

@@ -19,9 +19,17 @@ namespace grassroots::python {
 /// The work must not touch Python objects: take spans of the arrays first.
 std::shared_mutex& calendar_mutex();
 
-/// Applies a change to @p calendar holding calendar_mutex() exclusively.
+/// The attribute that marks a Calendar object as a read-only copy (such as CaseEngine.calendar);
+/// its value is the message that a change raises (RuleViolationError calendar.read-only).
+inline constexpr const char* read_only_attribute = "_read_only";
+
+/// Throws RuleViolation when the Python object holding @p calendar is marked read-only.
+void refuse_if_read_only(const Calendar& calendar);
+
+/// Applies a change to @p calendar holding calendar_mutex() exclusively (read-only copies refuse).
 template <class Change>
 void change(Calendar& calendar, Change&& apply) {
+    refuse_if_read_only(calendar);
     const std::unique_lock lock(calendar_mutex());
     apply(calendar);
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "code_text.hpp"
 #include "division/division.hpp"
 #include "grassroots/division/code.hpp"
 #include "grassroots/error.hpp"
@@ -33,8 +34,8 @@ std::string code_repr(DivisionCode code) {
 void bind_division_code(py::module_& m) {
     py::class_<DivisionCode>(m, "DivisionCode",
                              "A validated statistical division code (统计用区划代码) and its level.")
-        .def(py::init([](const std::string& text, std::optional<Level> level) {
-                 return level ? DivisionCode::parse(text, *level) : DivisionCode::parse(text);
+        .def(py::init([](const CodeText& text, std::optional<Level> level) {
+                 return level ? DivisionCode::parse(text.utf8, *level) : DivisionCode::parse(text.utf8);
              }),
              py::arg("code"), py::arg("level") = py::none(),
              "Parses 2/4/6/9/12 digits; 6- and 12-digit zero-padded forms name higher levels. With "

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "code_text.hpp"
 #include "division/division.hpp"
 #include "division/support.hpp"
 #include "grassroots/core/files.hpp"
@@ -180,6 +181,24 @@ void add_lookup(TreeClass& cls) {
             },
             py::arg("ancestor"), py::arg("descendant"),
             "True when ancestor is a proper ancestor of descendant (codes or units).")
+        .def(
+            "find",
+            [](const std::shared_ptr<DivisionTree>& self, const CodeText& name, const py::object& under, bool fuzzy) {
+                const std::optional<DivisionId> root =
+                    under.is_none() ? std::nullopt : std::optional<DivisionId>(id_argument(*self, under));
+                std::vector<DivisionId> found;
+                {
+                    py::gil_scoped_release release;
+                    found = self->find(name.utf8, root, fuzzy ? NameMatch::fuzzy : NameMatch::exact);
+                }
+                py::list out;
+                for (const DivisionId id : found) out.append(Unit{self, id});
+                return out;
+            },
+            py::arg("name"), py::arg("under") = py::none(), py::arg("fuzzy") = false,
+            "Every unit named name, in code order (names repeat: 27 units are called 新华街道). under (a code or "
+            "Unit) limits the search to its subtree; fuzzy=True also matches the suffix variants (新华社区 finds "
+            "新华社区居委会; name_suffix_families() lists them). An empty list when nothing matches.")
         .def("count", &DivisionTree::count, py::arg("level"), "Number of units at a level.")
         .def_property_readonly(
             "roots", [](const std::shared_ptr<DivisionTree>& self) { return units_of(self, self->roots()); },
@@ -256,6 +275,18 @@ void bind_division_tree(py::module_& m) {
     add_files(cls);
     add_lookup(cls);
     add_arrays(cls);
+    m.def(
+        "name_suffix_families",
+        [] {
+            py::dict out;
+            for (const NameSuffixFamily& family : name_suffix_families()) {
+                py::list suffixes;
+                for (const std::string_view suffix : family.suffixes) suffixes.append(py::str(suffix.data(), suffix.size()));
+                out[py::str(family.kind.data(), family.kind.size())] = suffixes;
+            }
+            return out;
+        },
+        "The suffix families DivisionTree.find(fuzzy=True) treats as one: {kind: [suffixes, longest first]}.");
 }
 
 }  // namespace grassroots::python

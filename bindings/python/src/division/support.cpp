@@ -1,5 +1,6 @@
 #include "division/support.hpp"
 
+#include "code_text.hpp"
 #include "grassroots/error.hpp"
 
 namespace grassroots::python {
@@ -12,8 +13,8 @@ DivisionCode code_argument(const py::handle& value) {
     if (py::isinstance<DivisionCode>(value)) {
         return value.cast<DivisionCode>();
     }
-    if (py::isinstance<py::str>(value)) {
-        return DivisionCode::parse(value.cast<std::string>());
+    if (CodeText text; load_code_text(value, text)) {
+        return DivisionCode::parse(text.utf8);
     }
     throw py::type_error("expected a division code (str or DivisionCode), got " + python_type_name(value));
 }

@@ -105,8 +105,8 @@ void bind_grid_codes(py::module_& m) {
         "A validated grid code (网格编码): the community or village it belongs to and its sequence there. Codes "
         "compare, order and hash by unit and sequence (the same grid written in two layouts is equal).");
     code_class
-        .def(py::init([](const std::string& text, const OptionalLayout& layout) {
-                 return GridCode::parse(text, layout_or_default(layout));
+        .def(py::init([](const CodeText& text, const OptionalLayout& layout) {
+                 return GridCode::parse(text.utf8, layout_or_default(layout));
              }),
              py::arg("code"), py::arg("layout") = py::none(),
              "Parses a code in a layout (default: the 14-digit unit-grid layout); InvalidInputError naming the "

@@ -28,7 +28,7 @@ namespace {
 // (the 14-digit layout when none has).
 GridCode code_in_map(const GridMap& map, const CodeArgument& code) {
     if (const auto* c = std::get_if<GridCode>(&code)) return *c;
-    const std::string& text = std::get<std::string>(code);
+    const std::string& text = std::get<CodeText>(code).utf8;
     for (const Grid& grid : map.grids()) {
         if (static_cast<std::size_t>(grid.code.layout().length()) == text.size()) {
             return GridCode::parse(text, layout_of(grid.code));

@@ -27,7 +27,7 @@ StringDict grid_properties(const Grid& grid) {
 
 GridCode to_grid_code(const CodeArgument& code) {
     if (const auto* c = std::get_if<GridCode>(&code)) return *c;
-    return GridCode::parse(std::get<std::string>(code));
+    return GridCode::parse(std::get<CodeText>(code).utf8);
 }
 
 }  // namespace

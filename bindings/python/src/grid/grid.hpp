@@ -112,7 +112,7 @@ using DoubleArray = py::array_t<double, py::array::c_style | py::array::forcecas
 // Household counts: integers only (a float array is refused rather than truncated).
 using CountArray = py::array_t<std::int64_t, py::array::c_style>;
 // str first: a variant must be default-constructible, and GridCode is not.
-using CodeArgument = std::variant<std::string, GridCode>;
+using CodeArgument = std::variant<CodeText, GridCode>;  // CodeText: unit_argument.hpp
 
 /// A shipped layout as Python holds it (without const).
 LayoutPtr shared_layout(std::shared_ptr<const GridCodeLayout> layout);

@@ -25,7 +25,7 @@ namespace grassroots::python {
 
 namespace {
 
-using CaseArgument = std::variant<CaseId, std::string>;  // an id, or the case number "C000001"
+using CaseArgument = std::variant<CaseId, CodeText>;  // an id, or the case number "C000001"
 
 template <class T>
 std::vector<T> copy_of(std::span<const T> items) {
@@ -119,7 +119,7 @@ void def_changes(py::class_<DualLedger>& cls) {
                 const EngineLock lock(engine);
                 const CaseEngine& cases = engine.engine;
                 const CaseId id = std::holds_alternative<CaseId>(case_id) ? std::get<CaseId>(case_id)
-                                                                          : cases.find_case(std::get<std::string>(case_id));
+                                                                          : cases.find_case(std::get<CodeText>(case_id).utf8);
                 return l.raise_from_case(cases, id, raised, due, std::move(actor), std::move(title));
             },
             py::arg("engine"), py::arg("case"), py::arg("raised"), py::arg("due"), py::arg("actor"),

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "calendar/date_arrays.hpp"
 #include "casters.hpp"
 #include "workflow/case_engine.hpp"
 #include "grassroots/division/tree.hpp"
@@ -137,8 +138,18 @@ void bind_engine_setup(EngineClass& engine_class) {
             "options", reader([](const CaseEngine& e) { return e.options(); }),
             "The options (a copy).")
         .def_property_readonly(
-            "calendar", reader([](const CaseEngine& e) { return e.calendar(); }),
-            "The calendar (a copy).");
+            "calendar",
+            [](const py::object& self) {
+                py::object copy = py::cast(reader([](const CaseEngine& e) { return e.calendar(); })(self));
+                py::setattr(copy, read_only_attribute,
+                            py::str("engine.calendar is a read-only copy: changing it would not change the engine. Add a "
+                                    "holiday notice with engine.add_holiday_notice(json, source); for any other change "
+                                    "build a CaseEngine on a changed calendar (copy.copy(engine.calendar) is writable)"));
+                return copy;
+            },
+            "A read-only copy of the calendar the engine counts deadlines on: its changers (add_local, "
+            "add_holiday_cn, read_local, unpublished =, working_hours =) raise RuleViolationError "
+            "calendar.read-only; copy.copy() of it is writable.");
 }
 
 void bind_case_engine(py::module_& m) {
@@ -147,8 +158,9 @@ void bind_case_engine(py::module_& m) {
         "Runs cases through versioned closed-loop definitions on the working-day clock. Every change is an Event; a "
         "case's CaseState is the fold of its events, and replay() rebuilds identical states. Refused attempts are "
         "recorded (EventKind.REFUSED) and then raised (PermissionDeniedError, RuleViolationError); unknown ids and "
-        "malformed input raise InvalidInputError / NotFoundError and change nothing. Cases and actors are given as "
-        "int ids, or as case numbers ('C000001') and actor ids ('wg-1'). Safe to share between threads (one "
+        "malformed input raise InvalidInputError / NotFoundError and change nothing. A case is its case number "
+        "('C000001'): open() returns it, work lists and events name it (its int index, 0 for C000001, is accepted "
+        "too). Actors are given as int ids or string ids ('wg-1'). Safe to share between threads (one "
         "operation at a time); advance() and replay() run without the GIL.",
         py::dynamic_attr());
     engine_class

@@ -134,7 +134,8 @@ void bind_engine_operations(EngineClass& engine_class) {
                 return change(box, [&] { return box.engine.open(input, actor_id(box.engine, reporter), at); });
             },
             py::arg("input"), py::arg("reporter"), py::arg("at"),
-            "Files a case reported by reporter (int or string actor id) at at and returns its int id. "
+            "Files a case reported by reporter (int or string actor id) at at and returns its case number "
+            "('C000001', as the frames, reprs and events show it). "
             "InvalidInputError naming the bad field (unknown matter or loop, unlocatable place, unknown division, "
             "bad attachment) or NotFoundError (unknown reporter).")
         .def(

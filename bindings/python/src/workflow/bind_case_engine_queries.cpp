@@ -27,7 +27,7 @@ void bind_engine_queries(EngineClass& engine_class) {
                 });
             },
             py::arg("unit_or_actor"),
-            "The open cases (int ids) waiting on a unit (its name, primary or cooperating) or on an actor (int id or "
+            "The open cases (case numbers) waiting on a unit (its name, primary or cooperating) or on an actor (int id or "
             "string id: in its scope and grid, assigned to its unit, with a transition its roles allow), soonest "
             "deadline first.")
         .def(
@@ -37,7 +37,7 @@ void bind_engine_queries(EngineClass& engine_class) {
                 return read(box, [&] { return box.engine.due_before(instant); });
             },
             py::arg("instant"),
-            "The open cases whose next timer falls before instant, soonest first: what advance(instant) acts on.")
+            "The open cases (case numbers) whose next timer falls before instant, soonest first: what advance(instant) acts on.")
         .def_property_readonly(
             "next_timer", reader([](const CaseEngine& e) { return e.next_timer(); }),
             "The earliest pending timer of any case (when a server should next call advance), or None.")
@@ -67,14 +67,16 @@ void bind_engine_queries(EngineClass& engine_class) {
                 return read(box, [&] { return box.engine.input(case_id(box.engine, id)); });
             },
             py::arg("case"), "What was filed for case (a copy); NotFoundError.")
-        .def_static("case_number", &CaseEngine::case_number, py::arg("id"), "'C000001' for id 0.")
+        .def_static("case_number", &CaseEngine::case_number, py::arg("id"),
+                    "The case number of id: 'C000001' for the int index 0 (a case number is returned as it is).")
         .def(
             "find_case",
-            [](const py::object& self, const std::string& number) {
+            [](const py::object& self, const CodeText& number) {
                 EngineBox& box = box_of(self);
-                return read(box, [&] { return box.engine.find_case(number); });
+                return read(box, [&] { return box.engine.find_case(number.utf8); });
             },
-            py::arg("number"), "The int id of case number ('C000001'); InvalidInputError / NotFoundError.")
+            py::arg("number"), "The case number, checked: InvalidInputError when it is not 'C' followed by digits, NotFoundError when "
+            "there is no such case.")
         .def(
             "state_id",
             [](const py::object& self, const CaseArgument& id) {

@@ -14,7 +14,7 @@ void bind_case_state(py::module_& m) {
         "The state of one case, the fold of its events: a snapshot (it does not change when the engine moves on). "
         "Made by CaseEngine.state() and CaseEngine.cases.");
     case_class
-        .def_property_readonly("id", [](const CaseView& v) { return v.state.id; }, "The case (int id).")
+        .def_property_readonly("id", [](const CaseView& v) { return v.state.id; }, "The case (its number, 'C000001'; the same as number).")
         .def_property_readonly("number", [](const CaseView& v) { return CaseEngine::case_number(v.state.id); },
                                "Its number, 'C000001'.")
         .def_property_readonly("workflow", [](const CaseView& v) { return v.workflow; }, "Its loop's id.")

@@ -28,7 +28,7 @@ void bind_events(py::module_& m) {
         "out). A copy: it does not change when the engine moves on.");
     field(event_class, "sequence", &Event::sequence, "Position in the engine's stream, from 0.");
     field(event_class, "at", &Event::at, "When (aware datetime, +08:00).");
-    field(event_class, "case_id", &Event::case_id, "Which case (int id).");
+    field(event_class, "case_id", &Event::case_id, "Which case (its number, 'C000001').");
     event_class
         .def_property_readonly("actor", [](const Event& e) { return id_or_none(e.actor); },
                                "Who (int actor id), or None for the engine's clock (breaches).")

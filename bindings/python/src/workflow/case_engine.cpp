@@ -153,7 +153,7 @@ ActorId actor_id(const CaseEngine& engine, const ActorArgument& actor) {
 
 CaseId case_id(const CaseEngine& engine, const CaseArgument& id) {
     if (const auto* value = std::get_if<CaseId>(&id)) return *value;
-    return engine.find_case(std::get<std::string>(id));
+    return engine.find_case(std::get<CodeText>(id).utf8);
 }
 
 const Event& own_event(const CaseEngine& engine, const EventArgument& event) {

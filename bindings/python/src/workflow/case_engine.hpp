@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "code_text.hpp"
 #include "ids.hpp"
 #include "value_types.hpp"
 #include "workflow/engine_box.hpp"
@@ -86,7 +87,7 @@ struct type_caster<grassroots::python::FieldList> {
 namespace grassroots::python {
 
 using ActorArgument = std::variant<ActorId, std::string>;  ///< an id, or the actor's string id
-using CaseArgument = std::variant<CaseId, std::string>;    ///< an id, or the case number "C000001"
+using CaseArgument = std::variant<CaseId, CodeText>;    ///< an id, or the case number "C000001"
 using EventArgument = std::variant<std::uint64_t, Event>;  ///< an event, or its sequence
 using XY = std::pair<double, double>;  ///< a Point as (x, y), without the grid module's Point caster
 using EngineClass = py::class_<EngineBox>;  ///< the Python CaseEngine

@@ -31,11 +31,43 @@
 #include "grassroots/grid/grid_map.hpp"
 #include "grassroots/workflow/engine.hpp"
 
-// Case and actor ids are plain ints in Python, in every area that reads an engine.
+// A case is its case number in Python ('C000001', as in every frame, repr and event record); an int
+// (the dense id, 0 for C000001) is still accepted. Actor ids are plain ints. In every area that
+// reads an engine.
 namespace pybind11::detail {
 
 template <>
-struct type_caster<grassroots::CaseId> : strong_id_caster<grassroots::CaseId> {};
+struct type_caster<grassroots::CaseId> {
+    PYBIND11_TYPE_CASTER(grassroots::CaseId, const_name("str"));
+
+    /// An int as strong_id_caster loads it, or a well-formed case number (existence is the engine's
+    /// to check). A malformed str does not load, so that a CaseArgument hands it to find_case(),
+    /// whose InvalidInputError names it.
+    bool load(handle source, bool convert) {
+        if (source && PyUnicode_Check(source.ptr())) {
+            Py_ssize_t size = 0;
+            const char* text = PyUnicode_AsUTF8AndSize(source.ptr(), &size);
+            if (text == nullptr) {
+                PyErr_Clear();
+                return false;
+            }
+            try {
+                value = grassroots::CaseEngine::parse_case_number(std::string_view(text, static_cast<std::size_t>(size)));
+                return true;
+            } catch (const grassroots::Error&) {
+                return false;
+            }
+        }
+        strong_id_caster<grassroots::CaseId> number;
+        if (!number.load(source, convert)) return false;
+        value = static_cast<grassroots::CaseId&>(number);
+        return true;
+    }
+
+    static handle cast(grassroots::CaseId id, return_value_policy /*policy*/, handle /*parent*/) {
+        return str(grassroots::CaseEngine::case_number(id)).release();
+    }
+};
 template <>
 struct type_caster<grassroots::ActorId> : strong_id_caster<grassroots::ActorId> {};
 

@@ -5,17 +5,18 @@
 #include <string>
 #include <variant>
 
+#include "code_text.hpp"
 #include "grassroots/grid/code.hpp"
 
 namespace grassroots::python {
 
 /// A grid given as its code text or a GridCode (str first: a variant must be default-constructible).
-using GridArgument = std::variant<std::string, GridCode>;
+using GridArgument = std::variant<CodeText, GridCode>;
 
 /// The code text of @p grid.
 inline std::string grid_text(const GridArgument& grid) {
     if (const auto* code = std::get_if<GridCode>(&grid)) return code->str();
-    return std::get<std::string>(grid);
+    return std::get<CodeText>(grid).utf8;
 }
 
 /// "1 case", "2 cases".
