@@ -138,8 +138,8 @@ void bind_case_table(py::module_& m) {
                const std::optional<std::shared_ptr<GridMap>>& grids, const std::optional<UnitArgument>& scope) {
                 SyntheticCaseOptions options{.cases = cases, .year = year, .seed = seed};
                 options.grids = grids ? grids->get() : nullptr;
-                const auto* text = scope ? std::get_if<std::string>(&*scope) : nullptr;
-                if (scope && !(text != nullptr && text->empty())) options.scope = to_code(*scope);  // "" = the whole tree
+                const auto* text = scope ? std::get_if<CodeText>(&*scope) : nullptr;
+                if (scope && !(text != nullptr && text->utf8.empty())) options.scope = to_code(*scope);  // "" = the whole tree
                 CaseTable out;
                 {
                     const py::gil_scoped_release release;
