@@ -697,6 +697,10 @@ class GridMap:
     """
     The grids of one or more communities, indexed for point lookups; immutable. Build it with GridMapBuilder, GridMap.from_geojson() (text), GridMap.read_geojson() (a file) or GridMap.from_geopandas(). Grid ids are ints (0 … len-1, in the order the grids were added).
     """
+    def _repr_svg_(self) -> str:
+        """The map coloured by kind (to_svg())."""
+    def to_svg(self, values: typing.Any = ..., width: float = ..., title: str = ...) -> str:
+        """The map as SVG: grids coloured by ``values`` on a yellow-to-red ramp with a legend (NaN or a grid left out = no value, grey), or by kind without values; boundaries drawn over. ``values``: a mapping (dict, pandas Series) from grid code to value, or one value per grid in map order (a sequence or NumPy array). InvalidInputError for a code not in the map, a wrong count, an infinite value or a width outside 1–20,000."""
     def locate(self, where: typing.Any, ys: typing.Any = ...) -> typing.Any:
         """The grid codes of points (locate_ids() gives grid ids):"""
     @staticmethod
@@ -735,6 +739,10 @@ class GridMap:
     def _columns(self) -> dict:
         """
         Columns for to_pandas() (internal).
+        """
+    def _svg(self, values: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], width: typing.SupportsFloat | typing.SupportsIndex, title: str) -> str:
+        """
+        The SVG picture for to_svg() (internal).
         """
     def boundary(self, unit: str | grassroots._core.division.DivisionCode) -> Polygon | None:
         """
