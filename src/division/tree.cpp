@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/quote.hpp"
+#include "core/text_input.hpp"
 
 namespace grassroots {
 
@@ -279,25 +280,13 @@ std::size_t DivisionTree::structure_bytes() const noexcept {
 
 void DivisionTree::write_csv(std::ostream& out) const {
     out << "code,name,level,parent_code\n";
+    std::string line;
     for (std::uint32_t i = 0; i < keys_.size(); ++i) {
         const DivisionId id{i};
-        const std::string_view unit_name = name(id);
-        out << code(id).str() << ',';
-        if (unit_name.find_first_of(",\"") != std::string_view::npos) {
-            out << '"';
-            for (const char c : unit_name) {
-                out << c;
-                if (c == '"') out << '"';
-            }
-            out << '"';
-        } else {
-            out << unit_name;
-        }
-        out << ',' << to_string(level(id)) << ',';
-        if (parent_[i] != no_parent) {
-            out << code(DivisionId{parent_[i]}).str();
-        }
-        out << '\n';
+        const std::string parent = parent_[i] != no_parent ? code(DivisionId{parent_[i]}).str() : std::string();
+        line.clear();
+        detail::append_csv_line(line, {code(id).str(), name(id), to_string(level(id)), parent});
+        out << line;
     }
 }
 

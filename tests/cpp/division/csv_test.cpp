@@ -3,6 +3,8 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "grassroots/division/tree.hpp"
 #include "test_support.hpp"
@@ -48,6 +50,27 @@ TEST(DivisionCsv, WriteThenReadRoundTripsExactly) {
     std::ostringstream second;
     again.write_csv(second);
     EXPECT_EQ(second.str(), out.str());
+}
+
+// Names a spreadsheet would run as formulas are written behind a ', and a name that itself starts
+// with ' before such a character keeps it (a property test found "'-" read back as "-").
+TEST(DivisionCsv, FormulaLikeNamesAreGuardedAndReadBackAsTheyWere) {
+    const std::vector<std::string> names{"=HYPERLINK(\"x\")", "'-", "''", "-", "+86", "@sum", "-12"};
+    DivisionTreeBuilder builder;
+    builder.add(DivisionCode("37"), "山东省");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        builder.add(DivisionCode("37" + std::to_string(i + 1) + "0"), names[i], DivisionCode("37"));
+    }
+    const DivisionTree tree = std::move(builder).build();
+    std::ostringstream out;
+    tree.write_csv(out);
+    EXPECT_NE(out.str().find("\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find(",'@sum,"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find(",-12,"), std::string::npos) << out.str();  // a plain number is not guarded
+    const DivisionTree again = DivisionTree::parse_csv(out.str(), "again.csv");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        EXPECT_EQ(again.name(again.at(DivisionCode("37" + std::to_string(i + 1) + "0"))), names[i]);
+    }
 }
 
 std::string parse_error(std::string_view text) {
