@@ -184,7 +184,9 @@ TEST_P(StoredEngineTest, WritesOneStreamPerCaseInEngineOrderWithDeterministicIds
         const nlohmann::json payload = nlohmann::json::parse(event.payload);
         EXPECT_EQ(payload.at("sequence"), sequence) << event.position;
         EXPECT_FALSE(payload.contains("line")) << event.position;
-        if (payload.contains("fields")) EXPECT_TRUE(payload.at("fields").is_array()) << event.position;
+        if (payload.contains("fields")) {
+            EXPECT_TRUE(payload.at("fields").is_array()) << event.position;
+        }
         EXPECT_EQ(event.event_id, event.stream_id + "/" + std::to_string(event.stream_version));
         EXPECT_THAT(event.correlation_id, ::testing::StartsWith("op-"));
         ++sequence;
