@@ -371,7 +371,8 @@ TEST(KpiEmpties, OnTimeNeedsADeadlineUnderBasisOpened) {
     EXPECT_EQ(d->kind, KpiDiagnosticKind::undefined_rate);
     EXPECT_THAT(d->message, HasSubstr("handling_due"));
     // With the worked example's deadlines, basis opened keeps 按期结案率 over the cases that have one.
-    const KpiRow& b = row(compute_kpis(march_cases(), options), unit_b);
+    const KpiReport with_deadlines = compute_kpis(march_cases(), options);  // the row refers into it
+    const KpiRow& b = row(with_deadlines, unit_b);
     EXPECT_EQ(b.counts.with_deadline, 2);
     EXPECT_DOUBLE_EQ(b.rates.on_time_closure, 0.0);
 }
